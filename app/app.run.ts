@@ -1,0 +1,13 @@
+import type { AuthService } from '../components/auth/auth.service';
+
+/**
+ * The tutorial's `app.run`: listen for Lock's `authenticated` event, restore the session from the
+ * stored id_token, then let Lock parse the callback hash.
+ */
+export function appRun(authService: AuthService, lock: angular.lock.ILockService, authManager: angular.jwt.IAuthManagerServiceProvider): void {
+  authService.registerAuthenticationListener();
+  authService.checkAuthOnRefresh();
+  authManager.redirectWhenUnauthenticated();
+  lock.interceptHash();
+}
+appRun.$inject = ['authService', 'lock', 'authManager'];

@@ -1,0 +1,40 @@
+// Typings for vendor code that ships none: angular-lock, and the angular-jwt members
+// @types/angular-jwt lacks.
+import 'angular';
+
+declare module 'angular' {
+  namespace jwt {
+    interface IAuthManagerServiceProvider {
+      isAuthenticated(): boolean;
+      getToken(): string | null;
+      redirect(): void;
+    }
+    interface IJwtOptionsProvider {
+      config(options: {
+        tokenGetter?: Injectable<(...args: never[]) => string | null>;
+        whiteListedDomains?: string[];
+        unauthenticatedRedirectPath?: string;
+        unauthenticatedRedirector?: Injectable<(...args: never[]) => void>;
+        authPrefix?: string;
+        authHeader?: string;
+      }): void;
+    }
+  }
+  namespace lock {
+    /** angular-lock's `lockProvider`. */
+    interface ILockProvider {
+      init(config: { clientID: string; domain: string; options?: Auth0LockConstructorOptions }): void;
+    }
+    /** angular-lock's `lock` service: Lock's methods wrapped to run callbacks in a digest. */
+    interface ILockService extends Auth0LockCore {
+      interceptHash(): void;
+    }
+  }
+}
+
+declare module 'angular-lock' {}
+
+declare module 'angular-jwt' {
+  const moduleName: string;
+  export default moduleName;
+}

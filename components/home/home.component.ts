@@ -1,0 +1,7 @@
+import template from './home.html';
+import { AuthViewController } from '../auth/auth-view.controller';
+
+export const homeComponent: angular.IComponentOptions = {
+  template,
+  controller: AuthViewController
+};

@@ -1,0 +1,8 @@
+import template from './navbar.html';
+import { AuthViewController } from '../auth/auth-view.controller';
+
+/** The sample's navbar: Home, and Log In or Log Out. */
+export const navbarComponent: angular.IComponentOptions = {
+  template,
+  controller: AuthViewController
+};

@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadConfigFromEnv, resolvePublicUrl } from './config';
+import { makeTempDir, removeDir } from './test-support';
+
+describe('loadConfigFromEnv', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTempDir();
+  });
+  afterAll(() => {
+    removeDir(dir);
+  });
+  const usersFile = (name: string, content: string): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  it('defaults to a loopback tenant on 3001 for an app on 3000', () => {
+    const config = loadConfigFromEnv({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3001,
+      publicUrl: 'http://localhost:3001',
+      clientId: 'dev-tenant-client',
+      callbackUrls: ['http://localhost:3000/', 'http://localhost:3000'],
+      webOrigins: ['http://localhost:3000'],
+      logoutUrls: ['http://localhost:3000/', 'http://localhost:3000'],
+      idTokenTtlSeconds: 36000,
+      accessTokenTtlSeconds: 7200,
+      users: [{ email: 'dev@example.com', password: 'dev-password', name: 'Dev User' }],
+      dataDir: path.join(__dirname, '.data')
+    });
+  });
+
+  it('follows PORT and the DEV_TENANT_* variables', () => {
+    const config = loadConfigFromEnv({
+      PORT: '4000',
+      DEV_TENANT_PORT: '4001',
+      DEV_TENANT_PUBLIC_URL: 'http://127.0.0.1:4001/',
+      DEV_TENANT_CLIENT_ID: 'my-client',
+      DEV_TENANT_TOKEN_TTL: '60',
+      DEV_TENANT_LOGOUT_URLS: 'http://localhost:4000/bye, http://localhost:4000/'
+    });
+    expect(config).toMatchObject({
+      port: 4001,
+      publicUrl: 'http://127.0.0.1:4001',
+      clientId: 'my-client',
+      callbackUrls: ['http://localhost:4000/', 'http://localhost:4000'],
+      webOrigins: ['http://localhost:4000'],
+      logoutUrls: ['http://localhost:4000/bye', 'http://localhost:4000/'],
+      idTokenTtlSeconds: 60
+    });
+  });
+
+  it('leaves the public URL to the actual port when listening on port 0', () => {
+    const config = loadConfigFromEnv({ DEV_TENANT_PORT: '0' });
+    expect(config.publicUrl).toBeUndefined();
+    expect(resolvePublicUrl(config, 45678).publicUrl).toBe('http://localhost:45678');
+  });
+
+  it.each([
+    [{ DEV_TENANT_PORT: 'abc' }, /DEV_TENANT_PORT must be a port number/],
+    [{ DEV_TENANT_PORT: '70000' }, /DEV_TENANT_PORT/],
+    [{ PORT: '0' }, /PORT must be a port number between 1 and 65535/],
+    [{ DEV_TENANT_TOKEN_TTL: '10m' }, /DEV_TENANT_TOKEN_TTL must be a whole number of seconds/],
+    [{ DEV_TENANT_TOKEN_TTL: '0' }, /DEV_TENANT_TOKEN_TTL/],
+    [{ DEV_TENANT_PUBLIC_URL: 'localhost:3001' }, /DEV_TENANT_PUBLIC_URL/],
+    [{ DEV_TENANT_PUBLIC_URL: 'http://localhost:3001/tenant' }, /DEV_TENANT_PUBLIC_URL must be an origin/],
+    [{ DEV_TENANT_CALLBACK_URLS: 'javascript:alert(1)' }, /DEV_TENANT_CALLBACK_URLS.*only http and https/],
+    [{ DEV_TENANT_CALLBACK_URLS: 'http://localhost:3000/#x' }, /DEV_TENANT_CALLBACK_URLS.*#fragment/],
+    [{ DEV_TENANT_WEB_ORIGINS: 'http://localhost:3000/app' }, /DEV_TENANT_WEB_ORIGINS.*not an origin/],
+    [{ DEV_TENANT_CLIENT_ID: 'a/b' }, /DEV_TENANT_CLIENT_ID/]
+  ])('rejects %j with a clear message', (env, message) => {
+    expect(() => loadConfigFromEnv(env)).toThrow(message);
+  });
+
+  it('adds the users of DEV_TENANT_USERS to the default user', () => {
+    const file = usersFile('users.json', JSON.stringify([{ email: 'ann@example.com', password: 'pw', name: 'Ann' }, { email: 'bob@example.com', password: 'pw2' }]));
+    expect(loadConfigFromEnv({ DEV_TENANT_USERS: file }).users.map((user) => [user.email, user.name])).toEqual([
+      ['dev@example.com', 'Dev User'], ['ann@example.com', 'Ann'], ['bob@example.com', 'bob@example.com']
+    ]);
+  });
+
+  it.each([
+    ['malformed.json', '[{"email": ', /DEV_TENANT_USERS file .*malformed\.json could not be read as JSON/],
+    ['object.json', '{"email": "a@b.c"}', /must contain a JSON array/],
+    ['no-password.json', '[{"email": "a@b.c"}]', /entry 0 needs a non-empty "password"/],
+    ['no-email.json', '[{"password": "x"}]', /entry 0 needs an "email"/],
+    ['duplicate.json', '[{"email": "DEV@example.com", "password": "x"}]', /duplicate email/]
+  ])('rejects the users file %s', (name, content, message) => {
+    expect(() => loadConfigFromEnv({ DEV_TENANT_USERS: usersFile(name, content) })).toThrow(message);
+  });
+
+  it('names a users file that does not exist', () => {
+    const missing = path.join(dir, 'missing.json');
+    expect(() => loadConfigFromEnv({ DEV_TENANT_USERS: missing })).toThrow(`DEV_TENANT_USERS file ${missing} could not be read`);
+  });
+});

@@ -1,0 +1,127 @@
+// GET /authorize, implicit flow only: exchanges a login_ticket (after /co/authenticate) or the SSO
+// session cookie for tokens, delivered in the redirect fragment or by web_message.
+import { Router, type Request, type Response } from 'express';
+import { DATABASE_CONNECTION } from './config';
+import type { TenantContext } from './context';
+import { sendError } from './errors';
+import { originOf, queryParam } from './http-helpers';
+import { clearSessionCookie, sessionIdFrom, setSessionCookie } from './session-cookie';
+import { sendWebMessage } from './web-message';
+
+type Params = Record<string, string>;
+const RESPONSE_TYPES = new Set(['token', 'id_token']);
+
+export function authorizeRoutes(ctx: TenantContext): Router {
+  const router = Router();
+  router.get('/authorize', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    const { config } = ctx;
+    // Client and redirect_uri are checked before anything is sent back to redirect_uri: no open redirect.
+    const clientId = queryParam(req, 'client_id');
+    if (clientId !== config.clientId) {
+      sendError(res, 400, 'invalid_request', clientId === undefined ? 'Missing required parameter: client_id' : `Unknown client: ${clientId}`);
+      return;
+    }
+    const redirectUri = queryParam(req, 'redirect_uri');
+    if (redirectUri === undefined || !config.callbackUrls.includes(redirectUri)) {
+      sendError(res, 400, 'invalid_request',
+        `Callback URL mismatch. ${redirectUri ?? '(none)'} is not in the list of allowed callback URLs (DEV_TENANT_CALLBACK_URLS).`);
+      return;
+    }
+    const responseMode = queryParam(req, 'response_mode');
+    const webMessage = responseMode === 'web_message';
+    const targetOrigin = originOf(redirectUri);
+    if (webMessage && (targetOrigin === undefined || !config.webOrigins.includes(targetOrigin))) {
+      sendError(res, 400, 'invalid_request',
+        `The origin of ${redirectUri} is not in the list of allowed web origins (DEV_TENANT_WEB_ORIGINS).`);
+      return;
+    }
+    const state = queryParam(req, 'state');
+    const reply = (params: Params): void => {
+      const response = state === undefined ? params : { ...params, state };
+      if (webMessage && targetOrigin !== undefined) sendWebMessage(res, targetOrigin, response);
+      else res.redirect(302, `${redirectUri}#${encodeFragment(response)}`);
+    };
+    const fail = (error: string, description: string): void => {
+      reply({ error, error_description: description });
+    };
+
+    if (responseMode !== undefined && responseMode !== 'fragment' && responseMode !== 'web_message') {
+      fail('unsupported_response_mode', `Unsupported response_mode: ${responseMode}`);
+      return;
+    }
+    const responseTypes = parseResponseType(queryParam(req, 'response_type'));
+    if (responseTypes === undefined) {
+      fail('unsupported_response_type', 'response_type must be "token", "id_token" or "token id_token".');
+      return;
+    }
+    const nonce = queryParam(req, 'nonce');
+    if (responseTypes.has('id_token') && (nonce === undefined || nonce === '')) {
+      fail('invalid_request', 'Nonce is required for the id_token response type.');
+      return;
+    }
+    const connection = queryParam(req, 'connection') ?? queryParam(req, 'realm');
+    if (connection !== undefined && connection !== DATABASE_CONNECTION) {
+      fail('invalid_request', `Unknown connection: this tenant has only ${DATABASE_CONNECTION}.`);
+      return;
+    }
+
+    const login = authenticate(ctx, req, res, clientId);
+    const user = login.kind === 'user' ? ctx.users.findByEmail(login.email) : undefined;
+    if (user === undefined) {
+      if (login.kind === 'ticket_refused') fail('access_denied', 'The login ticket is invalid, expired or already used. Please log in again.');
+      else fail('login_required', 'Login required');
+      return;
+    }
+    const scope = queryParam(req, 'scope') ?? 'openid';
+    const params: Params = {};
+    if (responseTypes.has('token')) {
+      const { accessToken, expiresIn } = ctx.tokens.issueAccessToken(user, clientId, scope);
+      Object.assign(params, { access_token: accessToken, scope, expires_in: String(expiresIn), token_type: 'Bearer' });
+    }
+    if (responseTypes.has('id_token')) {
+      params.id_token = await ctx.tokens.issueIdToken(user, { clientId, nonce, scope });
+    }
+    reply(params);
+  });
+  return router;
+}
+
+type Login = { kind: 'user'; email: string } | { kind: 'ticket_refused' } | { kind: 'login_required' };
+
+/**
+ * Who is logging in: the user behind a login_ticket (who then gets a new SSO session), else the user
+ * of the current SSO session, as Auth0 does. prompt=login refuses the session: there is no login page here.
+ */
+function authenticate(ctx: TenantContext, req: Request, res: Response, clientId: string): Login {
+  const oldSessionId = sessionIdFrom(req);
+  const loginTicket = queryParam(req, 'login_ticket');
+  if (loginTicket !== undefined) {
+    const email = ctx.tickets.consume(loginTicket, clientId);
+    if (email === undefined) return { kind: 'ticket_refused' };
+    if (oldSessionId !== undefined) ctx.sessions.destroy(oldSessionId);
+    setSessionCookie(res, ctx.config, ctx.sessions.create(email));
+    return { kind: 'user', email };
+  }
+  if (oldSessionId === undefined || queryParam(req, 'prompt') === 'login') return { kind: 'login_required' };
+  const session = ctx.sessions.touch(oldSessionId);
+  if (session === undefined) {
+    clearSessionCookie(res, ctx.config);
+    return { kind: 'login_required' };
+  }
+  return { kind: 'user', email: session.email };
+}
+
+/** "token", "id_token" or both, in any order, each at most once; anything else is unsupported. */
+function parseResponseType(value: string | undefined): ReadonlySet<string> | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(' ').filter((part) => part !== '');
+  const types = new Set(parts);
+  if (parts.length === 0 || types.size !== parts.length || parts.some((part) => !RESPONSE_TYPES.has(part))) return undefined;
+  return types;
+}
+
+// encodeURIComponent (not URLSearchParams) so spaces become %20, as in Auth0's own fragments.
+function encodeFragment(params: Params): string {
+  return Object.entries(params).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+}

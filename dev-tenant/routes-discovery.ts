@@ -1,0 +1,34 @@
+// OpenID Connect discovery and the JWKS that auth0-js fetches (with CORS) to verify id_tokens.
+import { Router } from 'express';
+import { issuerOf, type TenantContext } from './context';
+import { cors } from './cors';
+import { publicJwks } from './signing-key';
+
+export function discoveryRoutes({ config, signingKey }: TenantContext): Router {
+  const router = Router();
+  const allowCors = cors(config.webOrigins, 'GET');
+  const jwks = publicJwks(signingKey);
+  const openidConfiguration = {
+    issuer: issuerOf(config),
+    authorization_endpoint: `${config.publicUrl}/authorize`,
+    jwks_uri: `${config.publicUrl}/.well-known/jwks.json`,
+    // Announced for Auth0 parity; /userinfo is still to come.
+    userinfo_endpoint: `${config.publicUrl}/userinfo`,
+    end_session_endpoint: `${config.publicUrl}/v2/logout`,
+    response_types_supported: ['token', 'id_token', 'token id_token'],
+    response_modes_supported: ['fragment', 'web_message'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    scopes_supported: ['openid', 'profile', 'email'],
+    claims_supported: ['aud', 'email', 'email_verified', 'exp', 'iat', 'iss', 'name', 'nickname', 'nonce', 'sub']
+  };
+
+  router.use(['/.well-known/jwks.json', '/.well-known/openid-configuration'], allowCors);
+  router.get('/.well-known/jwks.json', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=600').json(jwks);
+  });
+  router.get('/.well-known/openid-configuration', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=600').json(openidConfiguration);
+  });
+  return router;
+}

@@ -1,0 +1,38 @@
+// GET /v2/logout: ends the tenant's SSO session, then returns to the app if returnTo is allowed.
+import { Router } from 'express';
+import type { TenantContext } from './context';
+import { sendError } from './errors';
+import { queryParam } from './http-helpers';
+import { clearSessionCookie, sessionIdFrom } from './session-cookie';
+
+const LOGGED_OUT_PAGE =
+  '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Logged out</title></head>' +
+  '<body><p>Logged out</p></body></html>\n';
+
+export function logoutRoutes({ config, sessions }: TenantContext): Router {
+  const router = Router();
+  router.get('/v2/logout', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    const clientId = queryParam(req, 'client_id');
+    if (clientId !== undefined && clientId !== config.clientId) {
+      sendError(res, 400, 'invalid_request', `Unknown client: ${clientId}`);
+      return;
+    }
+    const returnTo = queryParam(req, 'returnTo');
+    // Checked before anything changes: a refused logout leaves the session as it was, and never redirects.
+    if (returnTo !== undefined && !config.logoutUrls.includes(returnTo)) {
+      sendError(res, 400, 'invalid_request',
+        `The returnTo URL ${returnTo} is not in the list of allowed logout URLs (DEV_TENANT_LOGOUT_URLS).`);
+      return;
+    }
+    const sessionId = sessionIdFrom(req);
+    if (sessionId !== undefined) sessions.destroy(sessionId);
+    clearSessionCookie(res, config);
+    if (returnTo === undefined) {
+      res.set('Content-Security-Policy', "default-src 'none'").type('html').send(LOGGED_OUT_PAGE);
+      return;
+    }
+    res.redirect(302, returnTo);
+  });
+  return router;
+}

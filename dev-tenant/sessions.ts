@@ -1,0 +1,89 @@
+// Short-lived login tickets (from /co/authenticate to /authorize) and the tenant's SSO sessions.
+import { randomBytes } from 'node:crypto';
+import { ExpiringMap, type Clock } from './expiring-map';
+
+/** Login tickets bridge one page navigation, so a minute is plenty. */
+export const LOGIN_TICKET_TTL_MS = 60_000;
+/** Auth0's default idle session lifetime (3 days); each use extends it. */
+export const SESSION_IDLE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
+/** HttpOnly so page scripts cannot read it; named apart from the app's own cookies (ports share cookies). */
+export const SESSION_COOKIE = 'dev_tenant_session';
+
+/** An unguessable identifier: 256 bits from the CSPRNG, URL- and cookie-safe. */
+export function randomId(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export interface LoginTicketResponse {
+  readonly login_ticket: string;
+  readonly co_verifier: string;
+  readonly co_id: string;
+}
+
+interface Ticket {
+  readonly clientId: string;
+  readonly email: string;
+}
+
+export class LoginTicketStore {
+  private readonly tickets: ExpiringMap<Ticket>;
+
+  constructor(now?: Clock) {
+    this.tickets = new ExpiringMap<Ticket>(now);
+  }
+
+  issue(clientId: string, email: string): LoginTicketResponse {
+    const loginTicket = randomId();
+    this.tickets.set(loginTicket, { clientId, email }, LOGIN_TICKET_TTL_MS);
+    // co_verifier/co_id feed auth0-js's cross-origin verification fallback, which this tenant never asks for.
+    return { login_ticket: loginTicket, co_verifier: randomId(), co_id: randomId().slice(0, 32) };
+  }
+
+  /** The ticket's email if it is live and belongs to clientId. Any attempt consumes it: single use. */
+  consume(loginTicket: string, clientId: string): string | undefined {
+    const ticket = this.tickets.take(loginTicket);
+    return ticket?.clientId === clientId ? ticket.email : undefined;
+  }
+
+  purgeExpired(): void {
+    this.tickets.purgeExpired();
+  }
+}
+
+export interface TenantSession {
+  readonly email: string;
+}
+
+export class SessionStore {
+  private readonly sessions: ExpiringMap<TenantSession>;
+
+  constructor(now?: Clock) {
+    this.sessions = new ExpiringMap<TenantSession>(now);
+  }
+
+  /** A fresh id every login, so a session id planted before login is never promoted (no fixation). */
+  create(email: string): string {
+    const id = randomId();
+    this.sessions.set(id, { email }, SESSION_IDLE_TTL_MS);
+    return id;
+  }
+
+  /** The live session for id, with its idle timer restarted. */
+  touch(id: string): TenantSession | undefined {
+    const session = this.sessions.get(id);
+    if (session !== undefined) this.sessions.set(id, session, SESSION_IDLE_TTL_MS);
+    return session;
+  }
+
+  destroy(id: string): void {
+    this.sessions.delete(id);
+  }
+
+  purgeExpired(): void {
+    this.sessions.purgeExpired();
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+}

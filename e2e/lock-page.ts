@@ -1,0 +1,32 @@
+import { expect, type Page, type Request } from '@playwright/test';
+
+export const DEV_USER = { email: 'dev@example.com', password: 'dev-password' };
+
+/** Opens Lock from the navbar and submits the given credentials through its own form. */
+export async function logInThroughLock(page: Page, credentials: { email: string; password: string }): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Log In' }).click();
+  const lock = page.locator('.auth0-lock-widget');
+  await expect(lock).toBeVisible();
+  await lock.locator('input[name="email"]').fill(credentials.email);
+  await lock.locator('input[name="password"]').fill(credentials.password);
+  await lock.locator('button.auth0-lock-submit').click();
+}
+
+export async function storedIdToken(page: Page): Promise<string | null> {
+  return page.evaluate(() => localStorage.getItem('id_token'));
+}
+
+export function decodeJwtPayload(token: string): Record<string, unknown> {
+  const payload = token.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** Every request the page makes, to check where the browser went. */
+export function recordRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  return requests;
+}
+
+export const loggedInText = 'Thank you for logging in!';
+export const loggedOutText = 'You are not yet authenticated.';

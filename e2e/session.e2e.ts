@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { DEV_USER, decodeJwtPayload, logInThroughLock, loggedInText, loggedOutText, recordRequests, storedIdToken } from './lock-page';
+
+test.describe('the tutorial session, through the real Lock widget and the dev tenant', () => {
+  test('log in, token stored, reload stays authenticated, log out clears it', async ({ page }) => {
+    const requests = recordRequests(page);
+    await page.goto('/');
+    await expect(page.getByText(loggedOutText)).toBeVisible();
+
+    await logInThroughLock(page, DEV_USER);
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    const token = await storedIdToken(page);
+    expect(token).not.toBeNull();
+    expect(decodeJwtPayload(token ?? '')).toMatchObject({ email: DEV_USER.email, aud: 'dev-tenant-client' });
+
+    await page.reload();
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('button', { name: 'Log Out' })).toBeVisible();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Log Out' }).click();
+    await expect(page.getByText(loggedOutText)).toBeVisible();
+    expect(await storedIdToken(page)).toBeNull();
+
+    // Dev-tenant mode: no request leaves the machine (no CDN logo, dictionary or gravatar).
+    const hosts = new Set(requests.map((request) => new URL(request.url()).hostname));
+    expect([...hosts].filter((host) => !['localhost', '127.0.0.1'].includes(host))).toEqual([]);
+  });
+
+  test('Lock 14 runs on the single auth0-js 10 in the bundle', async ({ page }) => {
+    const requests = recordRequests(page);
+    await page.goto('/');
+    await logInThroughLock(page, DEV_USER);
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    // auth0-js reports its own version in the auth0Client telemetry of the /authorize redirect.
+    const authorize = requests.find((request) => new URL(request.url()).pathname === '/authorize' && request.url().includes('login_ticket'));
+    const telemetry = new URL(authorize?.url() ?? 'http://x/').searchParams.get('auth0Client') ?? '';
+    const client = JSON.parse(Buffer.from(telemetry, 'base64').toString('utf8')) as { env?: Record<string, string> };
+    expect(client.env?.['auth0.js']).toMatch(/^10\./);
+  });
+
+  test('a wrong password shows Lock\'s own error and stores nothing', async ({ page }) => {
+    await page.goto('/');
+    await logInThroughLock(page, { email: DEV_USER.email, password: 'not-the-password' });
+    await expect(page.locator('.auth0-global-message-error')).toContainText(/wrong email or password/i);
+    expect(await storedIdToken(page)).toBeNull();
+    await expect(page.getByText(loggedOutText)).toBeVisible();
+  });
+});

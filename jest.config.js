@@ -1,0 +1,28 @@
+// Two projects: the AngularJS app under jsdom (as ui-router's own tests do) and the dev tenant under node.
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'app',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/app', '<rootDir>/components'],
+      testMatch: ['**/*.spec.ts'],
+      transform: {
+        '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', types: ['angular', 'angular-mocks', 'jest'] } }],
+        '\\.(html|svg)$': '<rootDir>/scripts/jest-raw-transform.js'
+      },
+      setupFiles: ['<rootDir>/scripts/jest-angular-mocks-setup.js'],
+      moduleNameMapper: { '\\.css$': '<rootDir>/scripts/jest-empty-module.js' },
+      globals: {
+        __AUTH0_SETTINGS__: { domain: 'http://localhost:3001', clientID: 'unit-test-client', callbackUrl: '', devTenant: true }
+      }
+    },
+    {
+      displayName: 'dev-tenant',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/dev-tenant'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
+    }
+  ]
+};

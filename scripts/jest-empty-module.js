@@ -1,0 +1,2 @@
+// Jest stand-in for stylesheets, which only webpack handles.
+module.exports = {};

@@ -1,0 +1,75 @@
+// `npm start`: the app on webpack-dev-server and, unless AUTH0_DOMAIN points at a real tenant, the
+// local dev tenant beside it. Either process ending ends both.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const appPort = process.env.PORT ?? '3000';
+const tenantPort = process.env.DEV_TENANT_PORT ?? '3001';
+const useDevTenant = !process.env.AUTH0_DOMAIN;
+const children: ChildProcess[] = [];
+
+function run(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, PORT: appPort, DEV_TENANT_PORT: tenantPort } });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    stopAll();
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
+  return child;
+}
+
+function stopAll(): void {
+  for (const child of children) {
+    if (child.exitCode === null && !child.killed) {
+      child.kill('SIGTERM');
+    }
+  }
+}
+
+async function waitForTenant(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/.well-known/openid-configuration`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The dev tenant did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+function printContract(): void {
+  const ttl = process.env.DEV_TENANT_TOKEN_TTL ?? '36000';
+  console.log([
+    '',
+    `  App          http://localhost:${appPort}   (PORT)`,
+    `  Dev tenant   http://localhost:${tenantPort}   (DEV_TENANT_PORT)`,
+    '  Log in as    dev@example.com / dev-password   (more users: DEV_TENANT_USERS=users.json)',
+    `  id_token     ${ttl} s lifetime   (DEV_TENANT_TOKEN_TTL)`,
+    '  Real tenant  set AUTH0_DOMAIN and AUTH0_CLIENT_ID instead (see README)',
+    ''
+  ].join('\n'));
+}
+
+async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, stopAll);
+  }
+  if (useDevTenant) {
+    printContract();
+    run(process.execPath, ['--import', 'tsx', 'dev-tenant/main.ts']);
+    await waitForTenant(`http://localhost:${tenantPort}`, 20_000);
+  } else {
+    console.log(`\n  App  http://localhost:${appPort}  against ${process.env.AUTH0_DOMAIN ?? ''}\n`);
+  }
+  run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development']);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stopAll();
+  process.exitCode = 1;
+});

@@ -1,0 +1,71 @@
+// Builds the app. Auth0 settings come from the environment at build time (see README):
+// AUTH0_DOMAIN unset means dev-tenant mode, against the local dev tenant started by `npm start`.
+const path = require('node:path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+
+const DEV_TENANT_DEFAULT_PORT = 3001;
+const DEV_TENANT_DEFAULT_CLIENT_ID = 'dev-tenant-client';
+
+function auth0SettingsFromEnv(env) {
+  const callbackUrl = env.AUTH0_CALLBACK_URL || '';
+  if (!env.AUTH0_DOMAIN) {
+    const port = env.DEV_TENANT_PORT || DEV_TENANT_DEFAULT_PORT;
+    return {
+      domain: `http://localhost:${port}`,
+      clientID: env.DEV_TENANT_CLIENT_ID || DEV_TENANT_DEFAULT_CLIENT_ID,
+      callbackUrl,
+      devTenant: true
+    };
+  }
+  if (!env.AUTH0_CLIENT_ID) {
+    throw new Error('AUTH0_DOMAIN is set but AUTH0_CLIENT_ID is not: set both to use a real Auth0 tenant, or neither for the dev tenant.');
+  }
+  return { domain: env.AUTH0_DOMAIN, clientID: env.AUTH0_CLIENT_ID, callbackUrl, devTenant: false };
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  return {
+    mode: production ? 'production' : 'development',
+    entry: { main: './app/main.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash].js' : '[name].js',
+      assetModuleFilename: 'assets/[name].[contenthash][ext]',
+      clean: true
+    },
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // auth0-js 10 is "type": "module", so webpack parses its CommonJS build as ESM and Lock 14's
+      // require('auth0-js') would get no exports. Lock and our glue share its ESM build instead.
+      alias: { 'auth0-js$': path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist/auth0.min.esm.js') }
+    },
+    module: {
+      rules: [
+        { test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } },
+        { test: /\.html$/, include: path.resolve(__dirname, 'components'), type: 'asset/source' },
+        { test: /\.svg$/, type: 'asset/resource' },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }
+      ]
+    },
+    plugins: [
+      new webpack.DefinePlugin({ __AUTH0_SETTINGS__: JSON.stringify(auth0SettingsFromEnv(process.env)) }),
+      new MiniCssExtractPlugin({ filename: production ? '[name].[contenthash].css' : '[name].css' }),
+      new HtmlWebpackPlugin({ template: './index.html', scriptLoading: 'defer' })
+    ],
+    stats: 'errors-warnings',
+    devServer: {
+      static: false,
+      host: 'localhost',
+      port: Number(process.env.PORT || 3000),
+      hot: false,
+      liveReload: false,
+      client: false,
+      historyApiFallback: false
+    },
+    performance: { hints: false }
+  };
+};
