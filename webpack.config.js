@@ -7,22 +7,26 @@ const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 
 const DEV_TENANT_DEFAULT_PORT = 3001;
 const DEV_TENANT_DEFAULT_CLIENT_ID = 'dev-tenant-client';
+const DEMO_API_DEFAULT_PORT = 3002;
 
 function auth0SettingsFromEnv(env) {
   const callbackUrl = env.AUTH0_CALLBACK_URL || '';
+  // The API the Ping page calls with the id_token; only this exact origin ever receives it.
+  const apiUrl = env.API_URL || `http://localhost:${env.DEMO_API_PORT || DEMO_API_DEFAULT_PORT}`;
   if (!env.AUTH0_DOMAIN) {
     const port = env.DEV_TENANT_PORT || DEV_TENANT_DEFAULT_PORT;
     return {
       domain: `http://localhost:${port}`,
       clientID: env.DEV_TENANT_CLIENT_ID || DEV_TENANT_DEFAULT_CLIENT_ID,
       callbackUrl,
+      apiUrl,
       devTenant: true
     };
   }
   if (!env.AUTH0_CLIENT_ID) {
     throw new Error('AUTH0_DOMAIN is set but AUTH0_CLIENT_ID is not: set both to use a real Auth0 tenant, or neither for the dev tenant.');
   }
-  return { domain: env.AUTH0_DOMAIN, clientID: env.AUTH0_CLIENT_ID, callbackUrl, devTenant: false };
+  return { domain: env.AUTH0_DOMAIN, clientID: env.AUTH0_CLIENT_ID, callbackUrl, apiUrl, devTenant: false };
 }
 
 module.exports = (_env, argv) => {
@@ -54,7 +58,7 @@ module.exports = (_env, argv) => {
     plugins: [
       new webpack.DefinePlugin({ __AUTH0_SETTINGS__: JSON.stringify(auth0SettingsFromEnv(process.env)) }),
       new MiniCssExtractPlugin({ filename: production ? '[name].[contenthash].css' : '[name].css' }),
-      new HtmlWebpackPlugin({ template: './index.html', scriptLoading: 'defer' })
+      new HtmlWebpackPlugin({ template: './index.html', favicon: './app/logo.svg', scriptLoading: 'defer' })
     ],
     stats: 'errors-warnings',
     devServer: {

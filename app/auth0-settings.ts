@@ -8,6 +8,8 @@ export interface Auth0Settings {
   readonly clientID: string;
   /** Empty means "the app's own origin", decided in the browser. */
   readonly callbackUrl: string;
+  /** Origin of the API the Ping page calls (API_URL; default the demo API, http://localhost:3002). */
+  readonly apiUrl: string;
   /** True when AUTH0_DOMAIN was unset: the app talks to the local dev tenant. */
   readonly devTenant: boolean;
 }
