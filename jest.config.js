@@ -14,7 +14,7 @@ module.exports = {
       setupFiles: ['<rootDir>/scripts/jest-angular-mocks-setup.js'],
       moduleNameMapper: { '\\.css$': '<rootDir>/scripts/jest-empty-module.js' },
       globals: {
-        __AUTH0_SETTINGS__: { domain: 'http://localhost:3001', clientID: 'unit-test-client', callbackUrl: '', apiUrl: 'http://localhost:3002', devTenant: true }
+        __AUTH0_SETTINGS__: { domain: 'http://localhost:3001', clientID: 'unit-test-client', callbackUrl: '', apiUrl: 'http://localhost:3002', silentRenewal: true, devTenant: true }
       }
     },
     {

@@ -9,6 +9,12 @@ const DEV_TENANT_DEFAULT_PORT = 3001;
 const DEV_TENANT_DEFAULT_CLIENT_ID = 'dev-tenant-client';
 const DEMO_API_DEFAULT_PORT = 3002;
 
+function flag(value, fallback) {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`AUTH0_SILENT_RENEWAL must be "true" or "false", not "${value}".`);
+}
+
 function auth0SettingsFromEnv(env) {
   const callbackUrl = env.AUTH0_CALLBACK_URL || '';
   // The API the Ping page calls with the id_token; only this exact origin ever receives it.
@@ -20,13 +26,14 @@ function auth0SettingsFromEnv(env) {
       clientID: env.DEV_TENANT_CLIENT_ID || DEV_TENANT_DEFAULT_CLIENT_ID,
       callbackUrl,
       apiUrl,
+      silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, true),
       devTenant: true
     };
   }
   if (!env.AUTH0_CLIENT_ID) {
     throw new Error('AUTH0_DOMAIN is set but AUTH0_CLIENT_ID is not: set both to use a real Auth0 tenant, or neither for the dev tenant.');
   }
-  return { domain: env.AUTH0_DOMAIN, clientID: env.AUTH0_CLIENT_ID, callbackUrl, apiUrl, devTenant: false };
+  return { domain: env.AUTH0_DOMAIN, clientID: env.AUTH0_CLIENT_ID, callbackUrl, apiUrl, silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, false), devTenant: false };
 }
 
 module.exports = (_env, argv) => {

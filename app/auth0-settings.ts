@@ -10,6 +10,8 @@ export interface Auth0Settings {
   readonly callbackUrl: string;
   /** Origin of the API the Ping page calls (API_URL; default the demo API, http://localhost:3002). */
   readonly apiUrl: string;
+  /** Renew the id_token with `lock.checkSession` before it expires (AUTH0_SILENT_RENEWAL). */
+  readonly silentRenewal: boolean;
   /** True when AUTH0_DOMAIN was unset: the app talks to the local dev tenant. */
   readonly devTenant: boolean;
 }
