@@ -1,18 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfigFromEnv, resolvePublicUrl } from './config';
-import { makeTempDir, removeDir } from './test-support';
+import { useTempDir } from './test-support';
 
 describe('loadConfigFromEnv', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = makeTempDir();
-  });
-  afterAll(() => {
-    removeDir(dir);
-  });
+  const dir = useTempDir('all');
   const usersFile = (name: string, content: string): string => {
-    const file = path.join(dir, name);
+    const file = path.join(dir.path, name);
     fs.writeFileSync(file, content);
     return file;
   };
@@ -30,7 +24,12 @@ describe('loadConfigFromEnv', () => {
       idTokenTtlSeconds: 36000,
       accessTokenTtlSeconds: 7200,
       users: [{ email: 'dev@example.com', password: 'dev-password', name: 'Dev User' }],
-      dataDir: path.join(__dirname, '.data')
+      dataDir: path.join(__dirname, '.data'),
+      apiAudience: 'http://localhost:3002/',
+      signup: true,
+      forgotPassword: true,
+      passwordPolicy: 'good',
+      blockMinutes: 15
     });
   });
 
@@ -38,10 +37,15 @@ describe('loadConfigFromEnv', () => {
     const config = loadConfigFromEnv({
       PORT: '4000',
       DEV_TENANT_PORT: '4001',
+      DEMO_API_PORT: '4002',
       DEV_TENANT_PUBLIC_URL: 'http://127.0.0.1:4001/',
       DEV_TENANT_CLIENT_ID: 'my-client',
       DEV_TENANT_TOKEN_TTL: '60',
-      DEV_TENANT_LOGOUT_URLS: 'http://localhost:4000/bye, http://localhost:4000/'
+      DEV_TENANT_LOGOUT_URLS: 'http://localhost:4000/bye, http://localhost:4000/',
+      DEV_TENANT_SIGNUP: 'false',
+      DEV_TENANT_FORGOT_PASSWORD: '0',
+      DEV_TENANT_PASSWORD_POLICY: 'excellent',
+      DEV_TENANT_BLOCK_MINUTES: '1'
     });
     expect(config).toMatchObject({
       port: 4001,
@@ -50,8 +54,17 @@ describe('loadConfigFromEnv', () => {
       callbackUrls: ['http://localhost:4000/', 'http://localhost:4000'],
       webOrigins: ['http://localhost:4000'],
       logoutUrls: ['http://localhost:4000/bye', 'http://localhost:4000/'],
-      idTokenTtlSeconds: 60
+      idTokenTtlSeconds: 60,
+      apiAudience: 'http://localhost:4002/',
+      signup: false,
+      forgotPassword: false,
+      passwordPolicy: 'excellent',
+      blockMinutes: 1
     });
+  });
+
+  it('takes any API identifier in DEV_TENANT_API_AUDIENCE', () => {
+    expect(loadConfigFromEnv({ DEV_TENANT_API_AUDIENCE: 'urn:my-api', DEMO_API_PORT: '4002' }).apiAudience).toBe('urn:my-api');
   });
 
   it('leaves the public URL to the actual port when listening on port 0', () => {
@@ -71,7 +84,12 @@ describe('loadConfigFromEnv', () => {
     [{ DEV_TENANT_CALLBACK_URLS: 'javascript:alert(1)' }, /DEV_TENANT_CALLBACK_URLS.*only http and https/],
     [{ DEV_TENANT_CALLBACK_URLS: 'http://localhost:3000/#x' }, /DEV_TENANT_CALLBACK_URLS.*#fragment/],
     [{ DEV_TENANT_WEB_ORIGINS: 'http://localhost:3000/app' }, /DEV_TENANT_WEB_ORIGINS.*not an origin/],
-    [{ DEV_TENANT_CLIENT_ID: 'a/b' }, /DEV_TENANT_CLIENT_ID/]
+    [{ DEV_TENANT_CLIENT_ID: 'a/b' }, /DEV_TENANT_CLIENT_ID/],
+    [{ DEV_TENANT_SIGNUP: 'maybe' }, /DEV_TENANT_SIGNUP must be 1 or 0/],
+    [{ DEV_TENANT_FORGOT_PASSWORD: '2' }, /DEV_TENANT_FORGOT_PASSWORD must be 1 or 0/],
+    [{ DEV_TENANT_PASSWORD_POLICY: 'strong' }, /DEV_TENANT_PASSWORD_POLICY must be one of none, low, fair, good, excellent/],
+    [{ DEV_TENANT_BLOCK_MINUTES: '0' }, /DEV_TENANT_BLOCK_MINUTES must be a whole number of minutes between 1 and 1440/],
+    [{ DEV_TENANT_API_AUDIENCE: 'my api' }, /DEV_TENANT_API_AUDIENCE must be 1-600 printable characters/]
   ])('rejects %j with a clear message', (env, message) => {
     expect(() => loadConfigFromEnv(env)).toThrow(message);
   });
@@ -94,7 +112,7 @@ describe('loadConfigFromEnv', () => {
   });
 
   it('names a users file that does not exist', () => {
-    const missing = path.join(dir, 'missing.json');
+    const missing = path.join(dir.path, 'missing.json');
     expect(() => loadConfigFromEnv({ DEV_TENANT_USERS: missing })).toThrow(`DEV_TENANT_USERS file ${missing} could not be read`);
   });
 });

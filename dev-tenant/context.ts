@@ -1,18 +1,33 @@
 // Everything a route needs, built once per app by server.ts and handed to each route module.
+import type { BruteForceGuard } from './brute-force';
 import type { ResolvedTenantConfig } from './config';
 import type { Clock } from './expiring-map';
-import type { LoginTicketStore, SessionStore } from './sessions';
+import type { PasswordPolicy } from './password-policy';
+import type { LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
 import type { SigningKey } from './signing-key';
 import type { TokenIssuer } from './tokens';
 import type { UserStore } from './users';
+
+/** A message the real Auth0 would email; the dev tenant prints it (tests capture it). */
+export interface OutgoingEmail {
+  readonly to: string;
+  readonly subject: string;
+  readonly link: string;
+}
+
+export type SendEmail = (email: OutgoingEmail) => void;
 
 export interface TenantContext {
   readonly config: ResolvedTenantConfig;
   readonly signingKey: SigningKey;
   readonly users: UserStore;
   readonly tickets: LoginTicketStore;
+  readonly resetTickets: ResetTicketStore;
   readonly sessions: SessionStore;
   readonly tokens: TokenIssuer;
+  readonly bruteForce: BruteForceGuard;
+  readonly passwordPolicy: PasswordPolicy;
+  readonly sendEmail: SendEmail;
   readonly now: Clock;
 }
 

@@ -9,18 +9,21 @@ export const notFound: RequestHandler = (req, res) => {
   sendError(res, 404, 'not_found', `No such endpoint: ${req.method} ${req.path}`);
 };
 
-// body-parser reports bad input as errors carrying a 4xx status and a `type`.
-function clientErrorType(err: unknown): string | undefined {
+// body-parser and the router report bad input (body, encoding, path) as errors carrying a 4xx status.
+function clientError(err: unknown): { status: number; type: unknown } | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const { status, type } = err as { status?: unknown; type?: unknown };
-  return typeof status === 'number' && status >= 400 && status < 500 ? String(type) : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? { status, type } : undefined;
 }
 
 const BODY_ERRORS: Readonly<Record<string, string>> = {
   'entity.parse.failed': 'The request body is not valid JSON.',
   'entity.too.large': 'The request body is too large.',
   'encoding.unsupported': 'The request body encoding is not supported.',
-  'charset.unsupported': 'The request body charset is not supported.'
+  'charset.unsupported': 'The request body charset is not supported.',
+  'parameters.too.many': 'The request body has too many parameters.',
+  'request.aborted': 'The request was aborted.',
+  'request.size.invalid': 'The request body is shorter or longer than its Content-Length.'
 };
 
 /** Never lets a stack trace reach the client, and never lets a request error crash the process. */
@@ -29,9 +32,10 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
     next(err);
     return;
   }
-  const type = clientErrorType(err);
-  if (type !== undefined) {
-    sendError(res, 400, 'invalid_request', BODY_ERRORS[type] ?? 'The request could not be read.');
+  const client = clientError(err);
+  if (client !== undefined) {
+    const description = typeof client.type === 'string' ? BODY_ERRORS[client.type] : undefined;
+    sendError(res, client.status, 'invalid_request', description ?? 'The request could not be read.');
     return;
   }
   console.error('dev tenant: unexpected error:', err);

@@ -1,7 +1,11 @@
-// A string-keyed map whose entries expire: the building block for tickets, sessions and access tokens.
-// Expired entries are dropped when touched and by a periodic sweep, so memory stays flat.
+// A string-keyed map whose entries expire: the building block for tickets, sessions, tokens and
+// brute-force counters. Expired entries are dropped when touched and by a periodic sweep, and the
+// map never holds more than maxEntries, so memory stays flat whatever the load.
 
 export type Clock = () => number;
+
+/** Far above what a developer's browsers create; only a flood of requests ever reaches it. */
+export const DEFAULT_MAX_ENTRIES = 10_000;
 
 interface Entry<V> {
   readonly value: V;
@@ -11,9 +15,18 @@ interface Entry<V> {
 export class ExpiringMap<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
-  constructor(private readonly now: Clock = Date.now) {}
+  constructor(private readonly now: Clock = Date.now, private readonly maxEntries = DEFAULT_MAX_ENTRIES) {}
 
+  /**
+   * (Re)inserts at the young end. Each map uses one TTL, so the oldest entry is also the first to
+   * expire: when the map is full, dropping it costs O(1) and loses the least valuable entry.
+   */
   set(key: string, value: V, ttlMs: number): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done !== true) this.entries.delete(oldest.value);
+    }
     this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
   }
 
@@ -38,6 +51,12 @@ export class ExpiringMap<V> {
     this.entries.delete(key);
   }
 
+  deleteWhere(matches: (key: string, value: V) => boolean): void {
+    for (const [key, entry] of this.entries) {
+      if (matches(key, entry.value)) this.entries.delete(key);
+    }
+  }
+
   purgeExpired(): void {
     const now = this.now();
     for (const [key, entry] of this.entries) {
@@ -59,4 +78,21 @@ export function startSweeper(maps: readonly { purgeExpired(): void }[], interval
   return () => {
     clearInterval(timer);
   };
+}
+
+/** Base of the tenant's stores: one ExpiringMap, swept by startSweeper and counted for the load bench. */
+export abstract class ExpiringStore<V> {
+  protected readonly entries: ExpiringMap<V>;
+
+  constructor(now?: Clock) {
+    this.entries = new ExpiringMap<V>(now);
+  }
+
+  purgeExpired(): void {
+    this.entries.purgeExpired();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }

@@ -38,3 +38,20 @@ export function originOf(url: string): string | undefined {
     return undefined;
   }
 }
+
+/** Credentials and sign-ups are tiny; a small limit keeps hostile bodies cheap. */
+export const SMALL_BODY_LIMIT = '10kb';
+
+export type JsonFields<K extends string> = Readonly<Record<K, string>> & Readonly<Record<string, unknown>>;
+
+/**
+ * The fields of a parsed JSON object body with every required field a non-empty string, or the
+ * problem (Auth0's wording) to report as invalid_request. A missing or non-JSON body is "not an object".
+ */
+export function readJsonFields<K extends string>(body: unknown, required: readonly K[]): { fields: JsonFields<K> } | { problem: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: 'The request body must be a JSON object.' };
+  const fields = body as Record<string, unknown>;
+  const missing = required.find((name) => typeof fields[name] !== 'string' || fields[name] === '');
+  if (missing !== undefined) return { problem: `Missing required parameter: ${missing}` };
+  return { fields: fields as JsonFields<K> };
+}

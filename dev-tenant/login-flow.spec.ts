@@ -6,7 +6,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import type { RunningDevTenant } from './server';
 import {
   APP_ORIGIN, CALLBACK, CLIENT_ID, authorize, authorizeParams, coAuthenticate, credentials, fragmentOf, fullLogin,
-  makeTempDir, removeDir, sessionCookieOf, startTestTenant
+  sessionCookieOf, useTestTenant
 } from './test-support';
 
 async function verifyIdToken(tenant: RunningDevTenant, idToken: string) {
@@ -20,22 +20,19 @@ async function ticketFor(tenant: RunningDevTenant, username?: string, password?:
 }
 
 describe('full-page login', () => {
-  let dataDir: string;
-  let tenant: RunningDevTenant;
   let clock = Date.now();
-  beforeAll(async () => {
-    dataDir = makeTempDir();
-    const usersFile = path.join(dataDir, 'users.json');
-    fs.writeFileSync(usersFile, JSON.stringify([{ email: 'ann@example.com', password: 'ann-password', name: 'Ann Example' }]));
-    tenant = await startTestTenant(dataDir, { DEV_TENANT_USERS: usersFile, DEV_TENANT_TOKEN_TTL: '3600' }, () => clock);
-  });
-  afterAll(async () => {
-    await tenant.close();
-    removeDir(dataDir);
+  const t = useTestTenant({
+    env: (dataDir) => {
+      // Not users.json: that name is the tenant's own store of signed-up users.
+      const usersFile = path.join(dataDir, 'config-users.json');
+      fs.writeFileSync(usersFile, JSON.stringify([{ email: 'ann@example.com', password: 'ann-password', name: 'Ann Example' }]));
+      return { DEV_TENANT_USERS: usersFile, DEV_TENANT_TOKEN_TTL: '3600' };
+    },
+    now: () => clock
   });
 
   it('redirects back with tokens in the fragment, state echoed, and opens a session', async () => {
-    const res = await fullLogin(tenant, { state: 'st&te=1 2' });
+    const res = await fullLogin(t.tenant, { state: 'st&te=1 2' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toMatch(new RegExp(`^${CALLBACK}#access_token=`));
     const fragment = fragmentOf(res);
@@ -49,11 +46,11 @@ describe('full-page login', () => {
   });
 
   it('issues an id_token that verifies against the JWKS with issuer, audience and nonce', async () => {
-    const idToken = fragmentOf(await fullLogin(tenant, { nonce: 'n-0S6_WzA2Mj' })).get('id_token') ?? '';
-    const { payload, protectedHeader } = await verifyIdToken(tenant, idToken);
+    const idToken = fragmentOf(await fullLogin(t.tenant, { nonce: 'n-0S6_WzA2Mj' })).get('id_token') ?? '';
+    const { payload, protectedHeader } = await verifyIdToken(t.tenant, idToken);
     expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: expect.any(String) as unknown });
     expect(payload).toMatchObject({
-      iss: `${tenant.url}/`,
+      iss: `${t.tenant.url}/`,
       aud: CLIENT_ID,
       nonce: 'n-0S6_WzA2Mj',
       email: 'dev@example.com',
@@ -67,9 +64,9 @@ describe('full-page login', () => {
   });
 
   it('keeps the subject stable and leaves out claims whose scope was not asked', async () => {
-    const first = fragmentOf(await fullLogin(tenant)).get('id_token') ?? '';
-    const second = fragmentOf(await fullLogin(tenant, { scope: 'openid' })).get('id_token') ?? '';
-    const [a, b] = await Promise.all([verifyIdToken(tenant, first), verifyIdToken(tenant, second)]);
+    const first = fragmentOf(await fullLogin(t.tenant)).get('id_token') ?? '';
+    const second = fragmentOf(await fullLogin(t.tenant, { scope: 'openid' })).get('id_token') ?? '';
+    const [a, b] = await Promise.all([verifyIdToken(t.tenant, first), verifyIdToken(t.tenant, second)]);
     expect(b.payload.sub).toBe(a.payload.sub);
     expect(b.payload).not.toHaveProperty('email');
     expect(b.payload).not.toHaveProperty('name');
@@ -81,19 +78,19 @@ describe('full-page login', () => {
     ['id_token', ['id_token', 'state']],
     ['id_token token', ['access_token', 'scope', 'expires_in', 'token_type', 'id_token', 'state']]
   ])('returns only what response_type=%s asks for', async (responseType, keys) => {
-    expect([...fragmentOf(await fullLogin(tenant, { response_type: responseType })).keys()]).toEqual(keys);
+    expect([...fragmentOf(await fullLogin(t.tenant, { response_type: responseType })).keys()]).toEqual(keys);
   });
 
   it('logs in a user from the DEV_TENANT_USERS file', async () => {
-    const res = await authorize(tenant, authorizeParams({ login_ticket: await ticketFor(tenant, 'ann@example.com', 'ann-password') }));
-    const { payload } = await verifyIdToken(tenant, fragmentOf(res).get('id_token') ?? '');
+    const res = await authorize(t.tenant, authorizeParams({ login_ticket: await ticketFor(t.tenant, 'ann@example.com', 'ann-password') }));
+    const { payload } = await verifyIdToken(t.tenant, fragmentOf(res).get('id_token') ?? '');
     expect(payload).toMatchObject({ email: 'ann@example.com', name: 'Ann Example', nickname: 'ann' });
   });
 
   it('refuses a login ticket the second time', async () => {
-    const params = authorizeParams({ login_ticket: await ticketFor(tenant) });
-    expect((await authorize(tenant, params)).status).toBe(302);
-    const again = await authorize(tenant, params);
+    const params = authorizeParams({ login_ticket: await ticketFor(t.tenant) });
+    expect((await authorize(t.tenant, params)).status).toBe(302);
+    const again = await authorize(t.tenant, params);
     expect(again.status).toBe(302);
     expect(Object.fromEntries(fragmentOf(again))).toEqual({
       error: 'access_denied', error_description: expect.stringContaining('login ticket') as unknown, state: 'state-1'
@@ -102,13 +99,13 @@ describe('full-page login', () => {
   });
 
   it('refuses a login ticket older than a minute', async () => {
-    const params = authorizeParams({ login_ticket: await ticketFor(tenant) });
+    const params = authorizeParams({ login_ticket: await ticketFor(t.tenant) });
     clock += 61_000;
-    expect(fragmentOf(await authorize(tenant, params)).get('error')).toBe('access_denied');
+    expect(fragmentOf(await authorize(t.tenant, params)).get('error')).toBe('access_denied');
   });
 
   it('refuses an unknown login ticket', async () => {
-    expect(fragmentOf(await authorize(tenant, authorizeParams({ login_ticket: 'forged' }))).get('error')).toBe('access_denied');
+    expect(fragmentOf(await authorize(t.tenant, authorizeParams({ login_ticket: 'forged' }))).get('error')).toBe('access_denied');
   });
 
   it.each([
@@ -118,7 +115,7 @@ describe('full-page login', () => {
     ['an unknown client', { client_id: 'other' }],
     ['no client_id', { client_id: undefined }]
   ])('answers %s with 400 and no redirect', async (_case, overrides) => {
-    const res = await authorize(tenant, authorizeParams({ login_ticket: await ticketFor(tenant), ...overrides }));
+    const res = await authorize(t.tenant, authorizeParams({ login_ticket: await ticketFor(t.tenant), ...overrides }));
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
@@ -129,22 +126,22 @@ describe('full-page login', () => {
     ['token token', 'unsupported_response_type'],
     ['', 'unsupported_response_type']
   ])('redirects response_type=%j back with %s', async (responseType, error) => {
-    const fragment = fragmentOf(await fullLogin(tenant, { response_type: responseType }));
+    const fragment = fragmentOf(await fullLogin(t.tenant, { response_type: responseType }));
     expect(Object.fromEntries(fragment)).toMatchObject({ error, state: 'state-1' });
   });
 
   it('requires a nonce for id_token', async () => {
-    const fragment = fragmentOf(await fullLogin(tenant, { nonce: undefined }));
+    const fragment = fragmentOf(await fullLogin(t.tenant, { nonce: undefined }));
     expect(Object.fromEntries(fragment)).toMatchObject({ error: 'invalid_request', state: 'state-1' });
   });
 
   it('refuses an unknown connection', async () => {
-    const fragment = fragmentOf(await fullLogin(tenant, { connection: 'google-oauth2', realm: undefined }));
+    const fragment = fragmentOf(await fullLogin(t.tenant, { connection: 'google-oauth2', realm: undefined }));
     expect(fragment.get('error')).toBe('invalid_request');
   });
 
   it('sends login_required back when there is neither ticket nor session (no hosted login page)', async () => {
-    const res = await authorize(tenant, authorizeParams());
+    const res = await authorize(t.tenant, authorizeParams());
     expect(res.status).toBe(302);
     expect(Object.fromEntries(fragmentOf(res))).toEqual({ error: 'login_required', error_description: 'Login required', state: 'state-1' });
   });

@@ -65,6 +65,11 @@ export function authorizeRoutes(ctx: TenantContext): Router {
       fail('invalid_request', `Unknown connection: this tenant has only ${DATABASE_CONNECTION}.`);
       return;
     }
+    const audience = apiAudience(ctx, queryParam(req, 'audience'));
+    if (audience.kind === 'unknown') {
+      fail('access_denied', `Service not found: ${audience.audience}`);
+      return;
+    }
 
     const login = authenticate(ctx, req, res, clientId);
     const user = login.kind === 'user' ? ctx.users.findByEmail(login.email) : undefined;
@@ -76,7 +81,7 @@ export function authorizeRoutes(ctx: TenantContext): Router {
     const scope = queryParam(req, 'scope') ?? 'openid';
     const params: Params = {};
     if (responseTypes.has('token')) {
-      const { accessToken, expiresIn } = ctx.tokens.issueAccessToken(user, clientId, scope);
+      const { accessToken, expiresIn } = await ctx.tokens.issueAccessToken({ userId: user.userId, clientId, scope }, audience.api);
       Object.assign(params, { access_token: accessToken, scope, expires_in: String(expiresIn), token_type: 'Bearer' });
     }
     if (responseTypes.has('id_token')) {
@@ -85,6 +90,15 @@ export function authorizeRoutes(ctx: TenantContext): Router {
     reply(params);
   });
   return router;
+}
+
+type Audience = { kind: 'known'; api: string | undefined } | { kind: 'unknown'; audience: string };
+
+/** The configured API gets a JWT access token; none (or /userinfo's own audience) an opaque one. */
+function apiAudience({ config, tokens }: TenantContext, audience: string | undefined): Audience {
+  if (audience === undefined || audience === '' || audience === tokens.userinfoAudience) return { kind: 'known', api: undefined };
+  if (audience === config.apiAudience) return { kind: 'known', api: audience };
+  return { kind: 'unknown', audience };
 }
 
 type Login = { kind: 'user'; email: string } | { kind: 'ticket_refused' } | { kind: 'login_required' };

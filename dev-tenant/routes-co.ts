@@ -1,36 +1,26 @@
 // Cross-origin authentication: Lock posts the credentials here and gets a login_ticket that the
 // following full-page /authorize exchanges for tokens.
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import { DATABASE_CONNECTION } from './config';
 import type { TenantContext } from './context';
 import { cors, hasAllowedOrigin } from './cors';
 import { sendError } from './errors';
+import { readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
 
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
-/** Credentials are tiny; a small limit keeps hostile bodies cheap. */
-const BODY_LIMIT = '10kb';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
 
-export function crossOriginRoutes({ config, users, tickets }: TenantContext): Router {
+export function crossOriginRoutes({ config, users, tickets, bruteForce }: TenantContext): Router {
   const router = Router();
   router.use('/co/authenticate', cors(config.webOrigins, 'POST'));
-  router.post('/co/authenticate', express.json({ limit: BODY_LIMIT }), (req, res) => {
+  router.post('/co/authenticate', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
     res.set('Cache-Control', 'no-store');
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      sendError(res, 400, 'invalid_request', 'The request body must be a JSON object.');
+    const body = readJsonFields(req.body, REQUIRED_FIELDS);
+    if ('problem' in body) {
+      sendError(res, 400, 'invalid_request', body.problem);
       return;
     }
-    const fields = body as Record<string, unknown>;
-    for (const name of REQUIRED_FIELDS) {
-      const value = fields[name];
-      if (typeof value !== 'string' || value === '') {
-        sendError(res, 400, 'invalid_request', `Missing required parameter: ${name}`);
-        return;
-      }
-    }
-    const { client_id: clientId, username, password, realm, credential_type: credentialType } =
-      fields as Record<(typeof REQUIRED_FIELDS)[number], string>;
+    const { client_id: clientId, username, password, realm, credential_type: credentialType } = body.fields;
 
     if (clientId !== config.clientId) {
       sendError(res, 403, 'unauthorized_client', 'Unknown client.');
@@ -49,13 +39,27 @@ export function crossOriginRoutes({ config, users, tickets }: TenantContext): Ro
       sendError(res, 400, 'invalid_request', `Unknown realm: this tenant has only ${DATABASE_CONNECTION}`);
       return;
     }
-    const user = users.verifyPassword(username, password);
+    const ip = clientIp(req);
+    // Checked before the password, so a blocked pair learns nothing, not even from a right password.
+    if (bruteForce.isBlocked(username, ip)) {
+      sendError(res, 429, 'too_many_attempts', 'Your account has been blocked after multiple consecutive login attempts. ' +
+        `Reset your password or wait ${config.blockMinutes} minutes (the dev tenant sends no unblock email).`);
+      return;
+    }
+    const user = await users.verifyPassword(username, password);
     if (user === undefined) {
+      bruteForce.recordFailure(username, ip);
       // One message for unknown email and wrong password: no account enumeration (Auth0 does the same).
       sendError(res, 403, 'access_denied', 'Wrong email or password.');
       return;
     }
+    bruteForce.recordSuccess(username, ip);
     res.json(tickets.issue(clientId, user.email));
   });
   return router;
+}
+
+/** The TCP peer: the tenant listens on loopback without a proxy, so X-Forwarded-For is never trusted. */
+function clientIp(req: Request): string {
+  return req.socket.remoteAddress ?? 'unknown';
 }

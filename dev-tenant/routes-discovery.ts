@@ -12,7 +12,6 @@ export function discoveryRoutes({ config, signingKey }: TenantContext): Router {
     issuer: issuerOf(config),
     authorization_endpoint: `${config.publicUrl}/authorize`,
     jwks_uri: `${config.publicUrl}/.well-known/jwks.json`,
-    // Announced for Auth0 parity; /userinfo is still to come.
     userinfo_endpoint: `${config.publicUrl}/userinfo`,
     end_session_endpoint: `${config.publicUrl}/v2/logout`,
     response_types_supported: ['token', 'id_token', 'token id_token'],
@@ -20,7 +19,10 @@ export function discoveryRoutes({ config, signingKey }: TenantContext): Router {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email'],
-    claims_supported: ['aud', 'email', 'email_verified', 'exp', 'iat', 'iss', 'name', 'nickname', 'nonce', 'sub']
+    claims_supported: ['aud', 'email', 'email_verified', 'exp', 'iat', 'iss', 'name', 'nickname', 'nonce', 'sub'],
+    // No /oauth/token: the implicit flow only, so no token endpoint or client authentication to announce.
+    grant_types_supported: ['implicit'],
+    request_parameter_supported: false
   };
 
   router.use(['/.well-known/jwks.json', '/.well-known/openid-configuration'], allowCors);

@@ -58,8 +58,8 @@ function clientSettings(config: TenantContext['config']): Record<string, unknown
       {
         name: 'auth0',
         connections: [
-          // Sign-up and forgot-password stay hidden until /dbconnections/* exist: Lock must show no dead controls.
-          { name: DATABASE_CONNECTION, showSignup: false, showForgot: false, passwordPolicy: 'good' }
+          // Lock shows the Sign Up tab and the forgot-password link only when the tenant serves them.
+          { name: DATABASE_CONNECTION, showSignup: config.signup, showForgot: config.forgotPassword, passwordPolicy: config.passwordPolicy }
         ]
       }
     ]

@@ -2,12 +2,9 @@
 import { Router } from 'express';
 import type { TenantContext } from './context';
 import { sendError } from './errors';
+import { sendPage } from './html-page';
 import { queryParam } from './http-helpers';
 import { clearSessionCookie, sessionIdFrom } from './session-cookie';
-
-const LOGGED_OUT_PAGE =
-  '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Logged out</title></head>' +
-  '<body><p>Logged out</p></body></html>\n';
 
 export function logoutRoutes({ config, sessions }: TenantContext): Router {
   const router = Router();
@@ -29,7 +26,7 @@ export function logoutRoutes({ config, sessions }: TenantContext): Router {
     if (sessionId !== undefined) sessions.destroy(sessionId);
     clearSessionCookie(res, config);
     if (returnTo === undefined) {
-      res.set('Content-Security-Policy', "default-src 'none'").type('html').send(LOGGED_OUT_PAGE);
+      sendPage(res, 200, 'Logged out', '<p>You are logged out of the dev tenant.</p>');
       return;
     }
     res.redirect(302, returnTo);

@@ -2,41 +2,63 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { BruteForceGuard } from './brute-force';
 import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config';
-import { issuerOf, type TenantContext } from './context';
+import { issuerOf, type SendEmail, type TenantContext } from './context';
 import { errorHandler, notFound } from './errors';
-import { startSweeper, type Clock } from './expiring-map';
+import { startSweeper, type Clock, type ExpiringStore } from './expiring-map';
+import { PasswordPolicy } from './password-policy';
 import { authorizeRoutes } from './routes-authorize';
 import { crossOriginRoutes } from './routes-co';
+import { dbConnectionRoutes } from './routes-dbconnections';
 import { discoveryRoutes } from './routes-discovery';
 import { lockAssetRoutes } from './routes-lock-assets';
 import { logoutRoutes } from './routes-logout';
-import { LoginTicketStore, SessionStore } from './sessions';
+import { resetRoutes } from './routes-reset';
+import { userinfoRoutes } from './routes-userinfo';
+import { LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
 import { TokenIssuer } from './tokens';
 import { UserStore } from './users';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
-export interface DevTenantDeps {
-  readonly signingKey: SigningKey;
-  /** Milliseconds since the epoch; injectable so tests can move time. */
+export interface TenantOptions {
+  /** Milliseconds since the epoch; injectable so tests and the load bench can move time. */
   readonly now?: Clock;
+  /** Where the "emails" go (password reset links); default: printed on stdout. */
+  readonly sendEmail?: SendEmail;
 }
+
+export interface DevTenantDeps extends TenantOptions {
+  readonly signingKey: SigningKey;
+  readonly users: UserStore;
+}
+
+/** How many entries each in-memory store holds: what the load bench watches to show memory stays flat. */
+export type StoreSizes = Readonly<Record<'loginTickets' | 'resetTickets' | 'sessions' | 'accessTokens' | 'bruteForce', number>>;
 
 export interface DevTenantApp {
   readonly app: Express;
-  /** Stops the background sweep of expired tickets, sessions and tokens. */
+  storeSizes(): StoreSizes;
+  /** Drops expired entries now (the background sweep does it every minute). */
+  sweep(): void;
+  /** Stops the background sweep. */
   dispose(): void;
 }
+
+export const printEmail: SendEmail = ({ to, subject, link }) => {
+  console.log(`Dev tenant: email to ${to} (not sent; there is no mail server): "${subject}": ${link}`);
+};
 
 export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenantDeps): DevTenantApp {
   const now = deps.now ?? Date.now;
   const ctx: TenantContext = {
     config,
     signingKey: deps.signingKey,
-    users: new UserStore(config.users),
+    users: deps.users,
     tickets: new LoginTicketStore(now),
+    resetTickets: new ResetTicketStore(now),
     sessions: new SessionStore(now),
     tokens: new TokenIssuer({
       issuer: issuerOf(config),
@@ -45,49 +67,66 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
       signingKey: deps.signingKey,
       now
     }),
+    bruteForce: new BruteForceGuard(config.blockMinutes * 60_000, now),
+    passwordPolicy: new PasswordPolicy(config.passwordPolicy),
+    sendEmail: deps.sendEmail ?? printEmail,
     now
   };
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
-    // Keeps login_ticket-bearing /authorize URLs out of the Referer the app receives after the redirect.
+    // Keeps login_ticket- and reset-ticket-bearing URLs out of the Referer of the next page.
     res.set('Referrer-Policy', 'no-referrer');
     next();
   });
-  // New endpoints (/dbconnections/*, /userinfo, ...) plug in here as further route modules.
-  app.use(lockAssetRoutes(ctx));
-  app.use(discoveryRoutes(ctx));
-  app.use(crossOriginRoutes(ctx));
-  app.use(authorizeRoutes(ctx));
-  app.use(logoutRoutes(ctx));
+  for (const routes of [lockAssetRoutes, discoveryRoutes, crossOriginRoutes, authorizeRoutes, dbConnectionRoutes, resetRoutes,
+    userinfoRoutes, logoutRoutes]) {
+    app.use(routes(ctx));
+  }
   app.use(notFound);
   app.use(errorHandler);
-  const stopSweeper = startSweeper([ctx.tickets, ctx.sessions, ctx.tokens], SWEEP_INTERVAL_MS);
-  return { app, dispose: stopSweeper };
+  const stores: Readonly<Record<keyof StoreSizes, ExpiringStore<unknown>>> = {
+    loginTickets: ctx.tickets, resetTickets: ctx.resetTickets, sessions: ctx.sessions, accessTokens: ctx.tokens, bruteForce: ctx.bruteForce
+  };
+  const sweep = (): void => {
+    for (const store of Object.values(stores)) store.purgeExpired();
+  };
+  return {
+    app,
+    storeSizes: () => ({
+      loginTickets: stores.loginTickets.size, resetTickets: stores.resetTickets.size, sessions: stores.sessions.size,
+      accessTokens: stores.accessTokens.size, bruteForce: stores.bruteForce.size
+    }),
+    sweep,
+    dispose: startSweeper([{ purgeExpired: sweep }], SWEEP_INTERVAL_MS)
+  };
 }
 
 export interface RunningDevTenant {
   /** The tenant's public URL (its issuer without the trailing slash), with the actual port. */
   readonly url: string;
   readonly config: ResolvedTenantConfig;
+  storeSizes(): StoreSizes;
+  sweep(): void;
   close(): Promise<void>;
 }
 
 /**
- * Loads (or creates) the signing key, listens on config.host:config.port (0 = any free port), and
- * only then fixes the public URL, so tests get correct issuer and URLs for an OS-chosen port.
- * Rejects with the listen error (e.g. code EADDRINUSE) when the port is taken.
+ * Loads (or creates) the signing key and the signed-up users, listens on config.host:config.port
+ * (0 = any free port), and only then fixes the public URL, so tests get correct issuer and URLs for
+ * an OS-chosen port. Rejects with the listen error (e.g. code EADDRINUSE) when the port is taken.
  */
-export async function startDevTenant(config: TenantConfig, options: { now?: Clock } = {}): Promise<RunningDevTenant> {
+export async function startDevTenant(config: TenantConfig, options: TenantOptions = {}): Promise<RunningDevTenant> {
   const signingKey = await loadOrCreateSigningKey(config.dataDir);
+  const users = await UserStore.open(config.users, config.dataDir, options.now);
   const server = http.createServer();
   const tenant = await new Promise<{ app: DevTenantApp; config: ResolvedTenantConfig }>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
       server.off('error', reject);
       const resolved = resolvePublicUrl(config, (server.address() as AddressInfo).port);
-      const app = createDevTenantApp(resolved, { signingKey, now: options.now });
+      const app = createDevTenantApp(resolved, { ...options, signingKey, users });
       server.on('request', app.app);
       resolve({ app, config: resolved });
     });
@@ -95,6 +134,10 @@ export async function startDevTenant(config: TenantConfig, options: { now?: Cloc
   return {
     url: tenant.config.publicUrl,
     config: tenant.config,
+    storeSizes: () => tenant.app.storeSizes(),
+    sweep: () => {
+      tenant.app.sweep();
+    },
     close: () => new Promise<void>((resolve, reject) => {
       tenant.app.dispose();
       server.close((error) => {

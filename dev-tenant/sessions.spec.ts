@@ -1,6 +1,7 @@
-// Tickets and sessions expire, and expired entries do not pile up in memory.
+// Tickets, sessions, tokens and block entries expire, and expired entries do not pile up in memory.
 import { ExpiringMap } from './expiring-map';
-import { LOGIN_TICKET_TTL_MS, LoginTicketStore, SESSION_IDLE_TTL_MS, SessionStore } from './sessions';
+import { LOGIN_TICKET_TTL_MS, LoginTicketStore, RESET_TICKET_TTL_MS, ResetTicketStore, SESSION_IDLE_TTL_MS, SessionStore } from './sessions';
+import { CLIENT_ID, CONNECTION, coAuthenticate, credentials, fullLogin, postJson, sessionCookieOf, useTestTenant } from './test-support';
 
 describe('expiring stores', () => {
   let clock = 0;
@@ -44,5 +45,42 @@ describe('expiring stores', () => {
     map.purgeExpired();
     expect(map.size).toBe(1);
     expect(map.get('long')).toBe(1);
+  });
+
+  it('shows a reset ticket until it is used once, for an hour at most', () => {
+    const tickets = new ResetTicketStore(now);
+    const used = tickets.issue('dev@example.com');
+    expect(tickets.peek(used)).toBe('dev@example.com');
+    expect(tickets.consume(used)).toBe('dev@example.com');
+    expect(tickets.peek(used)).toBeUndefined();
+    tickets.issue('dev@example.com');
+    clock += RESET_TICKET_TTL_MS;
+    tickets.purgeExpired();
+    expect(tickets.size).toBe(0);
+  });
+
+  it('never holds more than its cap, dropping the oldest entry first', () => {
+    const map = new ExpiringMap<number>(now, 3);
+    for (let i = 0; i < 10; i++) map.set(`key-${i}`, i, 1000);
+    expect(map.size).toBe(3);
+    expect([map.get('key-6'), map.get('key-7'), map.get('key-9')]).toEqual([undefined, 7, 9]);
+  });
+});
+
+describe('a running tenant under a moving clock', () => {
+  let clock = Date.now();
+  const t = useTestTenant({ now: () => clock });
+
+  it('purges every expired ticket, session, token and block entry', async () => {
+    const cookie = sessionCookieOf(await fullLogin(t.tenant));
+    expect(cookie).toBeDefined();
+    await coAuthenticate(t.tenant, credentials());
+    await coAuthenticate(t.tenant, credentials('dev@example.com', 'wrong'));
+    await postJson(t.tenant, '/dbconnections/change_password', { client_id: CLIENT_ID, email: 'dev@example.com', connection: CONNECTION });
+    expect(t.tenant.storeSizes()).toEqual({ loginTickets: 1, resetTickets: 1, sessions: 1, accessTokens: 1, bruteForce: 1 });
+
+    clock += SESSION_IDLE_TTL_MS;
+    t.tenant.sweep();
+    expect(t.tenant.storeSizes()).toEqual({ loginTickets: 0, resetTickets: 0, sessions: 0, accessTokens: 0, bruteForce: 0 });
   });
 });

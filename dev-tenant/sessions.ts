@@ -1,9 +1,12 @@
-// Short-lived login tickets (from /co/authenticate to /authorize) and the tenant's SSO sessions.
+// Short-lived login tickets (from /co/authenticate to /authorize), password-reset tickets (the
+// link of the reset "email") and the tenant's SSO sessions.
 import { randomBytes } from 'node:crypto';
-import { ExpiringMap, type Clock } from './expiring-map';
+import { ExpiringStore } from './expiring-map';
 
 /** Login tickets bridge one page navigation, so a minute is plenty. */
 export const LOGIN_TICKET_TTL_MS = 60_000;
+/** A reset link is used right after it is printed; memory-only, so a restart also ends it. */
+export const RESET_TICKET_TTL_MS = 60 * 60 * 1000;
 /** Auth0's default idle session lifetime (3 days); each use extends it. */
 export const SESSION_IDLE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
 /** HttpOnly so page scripts cannot read it; named apart from the app's own cookies (ports share cookies). */
@@ -25,28 +28,36 @@ interface Ticket {
   readonly email: string;
 }
 
-export class LoginTicketStore {
-  private readonly tickets: ExpiringMap<Ticket>;
-
-  constructor(now?: Clock) {
-    this.tickets = new ExpiringMap<Ticket>(now);
-  }
-
+export class LoginTicketStore extends ExpiringStore<Ticket> {
   issue(clientId: string, email: string): LoginTicketResponse {
     const loginTicket = randomId();
-    this.tickets.set(loginTicket, { clientId, email }, LOGIN_TICKET_TTL_MS);
+    this.entries.set(loginTicket, { clientId, email }, LOGIN_TICKET_TTL_MS);
     // co_verifier/co_id feed auth0-js's cross-origin verification fallback, which this tenant never asks for.
     return { login_ticket: loginTicket, co_verifier: randomId(), co_id: randomId().slice(0, 32) };
   }
 
   /** The ticket's email if it is live and belongs to clientId. Any attempt consumes it: single use. */
   consume(loginTicket: string, clientId: string): string | undefined {
-    const ticket = this.tickets.take(loginTicket);
+    const ticket = this.entries.take(loginTicket);
     return ticket?.clientId === clientId ? ticket.email : undefined;
   }
+}
 
-  purgeExpired(): void {
-    this.tickets.purgeExpired();
+/** Password-reset tickets: shown by the reset page until one successful reset consumes them. */
+export class ResetTicketStore extends ExpiringStore<string> {
+  issue(email: string): string {
+    const ticket = randomId();
+    this.entries.set(ticket, email, RESET_TICKET_TTL_MS);
+    return ticket;
+  }
+
+  /** The ticket's email while it is live, without using it up (the form may be shown again). */
+  peek(ticket: string): string | undefined {
+    return this.entries.get(ticket);
+  }
+
+  consume(ticket: string): string | undefined {
+    return this.entries.take(ticket);
   }
 }
 
@@ -54,36 +65,22 @@ export interface TenantSession {
   readonly email: string;
 }
 
-export class SessionStore {
-  private readonly sessions: ExpiringMap<TenantSession>;
-
-  constructor(now?: Clock) {
-    this.sessions = new ExpiringMap<TenantSession>(now);
-  }
-
+export class SessionStore extends ExpiringStore<TenantSession> {
   /** A fresh id every login, so a session id planted before login is never promoted (no fixation). */
   create(email: string): string {
     const id = randomId();
-    this.sessions.set(id, { email }, SESSION_IDLE_TTL_MS);
+    this.entries.set(id, { email }, SESSION_IDLE_TTL_MS);
     return id;
   }
 
   /** The live session for id, with its idle timer restarted. */
   touch(id: string): TenantSession | undefined {
-    const session = this.sessions.get(id);
-    if (session !== undefined) this.sessions.set(id, session, SESSION_IDLE_TTL_MS);
+    const session = this.entries.get(id);
+    if (session !== undefined) this.entries.set(id, session, SESSION_IDLE_TTL_MS);
     return session;
   }
 
   destroy(id: string): void {
-    this.sessions.delete(id);
-  }
-
-  purgeExpired(): void {
-    this.sessions.purgeExpired();
-  }
-
-  get size(): number {
-    return this.sessions.size;
+    this.entries.delete(id);
   }
 }

@@ -3,15 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { SIGNING_KEY_FILE, loadOrCreateSigningKey } from './signing-key';
-import { CLIENT_ID, fragmentOf, fullLogin, makeTempDir, removeDir, startTestTenant } from './test-support';
+import { CLIENT_ID, fragmentOf, fullLogin, startTestTenant, useTempDir } from './test-support';
 
 describe('signing key', () => {
+  const dir = useTempDir();
   let dataDir: string;
   beforeEach(() => {
-    dataDir = makeTempDir();
-  });
-  afterEach(() => {
-    removeDir(dataDir);
+    dataDir = dir.path;
   });
 
   it('verifies a token issued before a restart against the JWKS served after it', async () => {

@@ -1,9 +1,9 @@
 // The tenant's RS256 signing key, persisted in the data dir so id_tokens issued before a restart
 // still verify after it (the app keeps them in localStorage).
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { isErrnoException, readOptionalFile, writeTempFile } from './data-files';
 
 export interface PublicSigningJwk {
   readonly kty: 'RSA';
@@ -36,13 +36,8 @@ export function publicJwks(key: SigningKey): { keys: PublicSigningJwk[] } {
 }
 
 async function readKeyFile(file: string): Promise<SigningKey | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readOptionalFile(file);
+  if (text === undefined) return undefined;
   // A broken key file is reported, never silently replaced: replacing it would invalidate live tokens.
   const broken = (why: string) => new Error(`Signing key file ${file} is invalid (${why}); delete it to generate a new key`);
   let jwk: unknown;
@@ -63,9 +58,7 @@ async function createKeyFile(dataDir: string, file: string): Promise<SigningKey>
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const exported = await exportJWK(privateKey);
   const jwk = { ...exported, kid: await calculateJwkThumbprint(exported), alg: 'RS256', use: 'sig' };
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const temp = path.join(dataDir, `.${SIGNING_KEY_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  await fs.writeFile(temp, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  const temp = await writeTempFile(dataDir, SIGNING_KEY_FILE, `${JSON.stringify(jwk, null, 2)}\n`);
   try {
     // link (not rename) publishes the complete file atomically AND never overwrites a key that a
     // concurrently started tenant has just written: the loser reads the winner's key instead.
@@ -101,9 +94,4 @@ async function toSigningKey(jwk: PrivateRsaJwk): Promise<SigningKey> {
     // Picked member by member so no private member (d, p, q, ...) can ever leak into the JWKS.
     publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e, kid: jwk.kid, alg: 'RS256', use: 'sig' }
   };
-}
-
-// Duck-typed, not instanceof Error: errors from another realm (e.g. under jest) fail instanceof.
-function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
-  return typeof error === 'object' && error !== null && 'code' in error;
 }

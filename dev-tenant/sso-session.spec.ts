@@ -1,35 +1,24 @@
 // The tenant session: Lock's hidden prompt=none/web_message check, silent renewal, and /v2/logout.
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import type { RunningDevTenant } from './server';
 import {
-  APP_ORIGIN, CALLBACK, CLIENT_ID, authorize, authorizeParams, fragmentOf, fullLogin, makeTempDir, removeDir,
-  sessionCookieOf, startTestTenant, webMessageOf
+  APP_ORIGIN, CALLBACK, CLIENT_ID, authorize, authorizeParams, fragmentOf, fullLogin, sessionCookieOf, useTestTenant, webMessageOf
 } from './test-support';
 
 const silent = (overrides: Record<string, string | undefined> = {}) =>
   authorizeParams({ response_mode: 'web_message', prompt: 'none', connection: undefined, realm: undefined, ...overrides });
 
 describe('SSO session', () => {
-  let dataDir: string;
-  let tenant: RunningDevTenant;
-  beforeAll(async () => {
-    dataDir = makeTempDir();
-    tenant = await startTestTenant(dataDir, { DEV_TENANT_CALLBACK_URLS: `${CALLBACK},http://localhost:5000/` });
-  });
-  afterAll(async () => {
-    await tenant.close();
-    removeDir(dataDir);
-  });
+  const t = useTestTenant({ env: { DEV_TENANT_CALLBACK_URLS: `${CALLBACK},http://localhost:5000/` } });
 
   async function loginCookie(): Promise<string> {
-    const cookie = sessionCookieOf(await fullLogin(tenant));
+    const cookie = sessionCookieOf(await fullLogin(t.tenant));
     if (cookie === undefined) throw new Error('login set no session cookie');
     return cookie;
   }
 
   it('answers prompt=none without a session with a login_required page for the app origin', async () => {
-    const res = await authorize(tenant, silent({ state: 'sso-1' }));
+    const res = await authorize(t.tenant, silent({ state: 'sso-1' }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await webMessageOf(res)).toEqual({
@@ -39,7 +28,7 @@ describe('SSO session', () => {
   });
 
   it('lets the page run only its own script, framed only by the app', async () => {
-    const res = await authorize(tenant, silent());
+    const res = await authorize(t.tenant, silent());
     const csp = res.headers.get('content-security-policy') ?? '';
     const script = /<script>([\s\S]*?)<\/script>/.exec(await res.text())?.[1] ?? '';
     expect(script).toContain("type: 'authorization_response'");
@@ -49,7 +38,7 @@ describe('SSO session', () => {
   });
 
   it('escapes the response so it cannot break out of the page', async () => {
-    const res = await authorize(tenant, silent({ state: '</script><script>alert(1)</script>' }));
+    const res = await authorize(t.tenant, silent({ state: '</script><script>alert(1)</script>' }));
     const html = await res.clone().text();
     expect(html).not.toContain('<script>alert(1)');
     expect((await webMessageOf(res)).response.state).toBe('</script><script>alert(1)</script>');
@@ -57,7 +46,7 @@ describe('SSO session', () => {
 
   it('returns fresh tokens with the new nonce when the session cookie is sent', async () => {
     const cookie = await loginCookie();
-    const res = await authorize(tenant, silent({ state: 'sso-2', nonce: 'renewal-nonce' }), cookie);
+    const res = await authorize(t.tenant, silent({ state: 'sso-2', nonce: 'renewal-nonce' }), cookie);
     const { targetOrigin, response } = await webMessageOf(res);
     expect(targetOrigin).toBe(APP_ORIGIN);
     expect(Object.keys(response)).toEqual(['access_token', 'scope', 'expires_in', 'token_type', 'id_token', 'state']);
@@ -67,21 +56,21 @@ describe('SSO session', () => {
 
   it('also answers a fragment-mode /authorize from the session, like Auth0, but not with prompt=login', async () => {
     const cookie = await loginCookie();
-    expect(fragmentOf(await authorize(tenant, authorizeParams(), cookie)).get('id_token')).toEqual(expect.any(String));
-    expect(fragmentOf(await authorize(tenant, authorizeParams({ prompt: 'login' }), cookie)).get('error')).toBe('login_required');
+    expect(fragmentOf(await authorize(t.tenant, authorizeParams(), cookie)).get('id_token')).toEqual(expect.any(String));
+    expect(fragmentOf(await authorize(t.tenant, authorizeParams({ prompt: 'login' }), cookie)).get('error')).toBe('login_required');
   });
 
   it('replaces the session on a new login', async () => {
     const first = await loginCookie();
-    const res = await fullLogin(tenant, {}, first);
+    const res = await fullLogin(t.tenant, {}, first);
     const second = sessionCookieOf(res);
     expect(second).not.toBe(first);
-    const withFirst = await authorize(tenant, silent(), first);
+    const withFirst = await authorize(t.tenant, silent(), first);
     expect((await webMessageOf(withFirst)).response.error).toBe('login_required');
   });
 
   it('refuses web_message to an origin outside the web origins, without posting anything', async () => {
-    const res = await authorize(tenant, silent({ redirect_uri: 'http://localhost:5000/' }), await loginCookie());
+    const res = await authorize(t.tenant, silent({ redirect_uri: 'http://localhost:5000/' }), await loginCookie());
     expect(res.status).toBe(400);
     const body = await res.text();
     expect(body).not.toContain('postMessage');
@@ -89,7 +78,7 @@ describe('SSO session', () => {
   });
 
   const logout = (query: string, cookie?: string) =>
-    fetch(`${tenant.url}/v2/logout?${query}`, { redirect: 'manual', headers: cookie === undefined ? {} : { cookie } });
+    fetch(`${t.tenant.url}/v2/logout?${query}`, { redirect: 'manual', headers: cookie === undefined ? {} : { cookie } });
 
   it('ends the session on /v2/logout and returns to an allowed URL', async () => {
     const cookie = await loginCookie();
@@ -97,7 +86,7 @@ describe('SSO session', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(CALLBACK);
     expect(res.headers.getSetCookie().join()).toMatch(/dev_tenant_session=;.*Expires=Thu, 01 Jan 1970/);
-    const after = await authorize(tenant, silent(), cookie);
+    const after = await authorize(t.tenant, silent(), cookie);
     expect((await webMessageOf(after)).response.error).toBe('login_required');
   });
 
@@ -117,7 +106,7 @@ describe('SSO session', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
-    const after = await authorize(tenant, silent(), cookie);
+    const after = await authorize(t.tenant, silent(), cookie);
     expect((await webMessageOf(after)).response).toHaveProperty('id_token');
   });
 });

@@ -4,9 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFromEnv, type TenantConfig } from './config';
+import type { OutgoingEmail } from './context';
 import type { Clock } from './expiring-map';
 import { PASSWORD_REALM_GRANT } from './routes-co';
-import { startDevTenant, type RunningDevTenant } from './server';
+import { startDevTenant, type RunningDevTenant, type TenantOptions } from './server';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 export const CALLBACK = `${APP_ORIGIN}/`;
@@ -26,16 +27,80 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): T
   return loadConfigFromEnv({ DEV_TENANT_PORT: '0', DEV_TENANT_DATA_DIR: dataDir, ...env });
 }
 
-export function startTestTenant(dataDir: string, env: Record<string, string> = {}, now?: Clock): Promise<RunningDevTenant> {
-  return startDevTenant(testConfig(dataDir, env), { now });
+export function startTestTenant(dataDir: string, env: Record<string, string> = {}, options: TenantOptions = {}): Promise<RunningDevTenant> {
+  return startDevTenant(testConfig(dataDir, env), options);
 }
 
-export function coAuthenticate(tenant: RunningDevTenant, body: unknown, origin = APP_ORIGIN): Promise<Response> {
-  return fetch(`${tenant.url}/co/authenticate`, {
+/** A temp dir made before each test (or once, for 'all') and removed after. */
+export function useTempDir(scope: 'each' | 'all' = 'each'): { readonly path: string } {
+  let dir: string | undefined;
+  (scope === 'each' ? beforeEach : beforeAll)(() => {
+    dir = makeTempDir();
+  });
+  (scope === 'each' ? afterEach : afterAll)(() => {
+    if (dir !== undefined) removeDir(dir);
+  });
+  return {
+    get path(): string {
+      if (dir === undefined) throw new Error('useTempDir: no dir outside a test');
+      return dir;
+    }
+  };
+}
+
+export interface TestTenantSetup {
+  /** DEV_TENANT_* variables; a function gets the data dir first (to write files there). */
+  readonly env?: Record<string, string> | ((dataDir: string) => Record<string, string>);
+  readonly now?: Clock;
+}
+
+export interface TestTenant {
+  readonly tenant: RunningDevTenant;
+  readonly dataDir: string;
+  /** What the tenant "emailed" (reset links), oldest first. */
+  readonly emails: OutgoingEmail[];
+}
+
+/** One tenant for the whole describe block, on a free port and a fresh data dir, closed and removed after. */
+export function useTestTenant(setup: TestTenantSetup = {}): TestTenant {
+  const dataDir = useTempDir('all');
+  const emails: OutgoingEmail[] = [];
+  let tenant: RunningDevTenant | undefined;
+  beforeAll(async () => {
+    const env = typeof setup.env === 'function' ? setup.env(dataDir.path) : setup.env;
+    tenant = await startTestTenant(dataDir.path, env, { now: setup.now, sendEmail: (email) => emails.push(email) });
+  });
+  afterAll(async () => {
+    await tenant?.close();
+  });
+  return {
+    get tenant(): RunningDevTenant {
+      if (tenant === undefined) throw new Error('useTestTenant: no tenant outside a test');
+      return tenant;
+    },
+    get dataDir(): string {
+      return dataDir.path;
+    },
+    emails
+  };
+}
+
+/** A JSON POST as auth0-js sends it (from the app's origin unless told otherwise). */
+export function postJson(tenant: RunningDevTenant, urlPath: string, body: unknown, origin = APP_ORIGIN): Promise<Response> {
+  return fetch(`${tenant.url}${urlPath}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin, 'auth0-client': 'test' },
     body: JSON.stringify(body)
   });
+}
+
+export function coAuthenticate(tenant: RunningDevTenant, body: unknown, origin = APP_ORIGIN): Promise<Response> {
+  return postJson(tenant, '/co/authenticate', body, origin);
+}
+
+/** Lock's sign-up request body, overridable field by field. */
+export function signUpBody(email: string, password: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { client_id: CLIENT_ID, email, password, connection: CONNECTION, ...overrides };
 }
 
 export function credentials(username = 'dev@example.com', password = 'dev-password'): Record<string, string> {
@@ -92,9 +157,10 @@ export async function webMessageOf(res: Response): Promise<WebMessage> {
 
 /** Logs in like Lock does (co/authenticate, then /authorize with the ticket) and returns the redirect. */
 export async function fullLogin(
-  tenant: RunningDevTenant, overrides: Record<string, string | undefined> = {}, cookie?: string
+  tenant: RunningDevTenant, overrides: Record<string, string | undefined> = {}, cookie?: string, user = credentials()
 ): Promise<Response> {
-  const co = await coAuthenticate(tenant, credentials());
+  const co = await coAuthenticate(tenant, user);
+  if (co.status !== 200) throw new Error(`/co/authenticate answered ${co.status}: ${await co.text()}`);
   const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
   return authorize(tenant, authorizeParams({ login_ticket: loginTicket, ...overrides }), cookie);
 }

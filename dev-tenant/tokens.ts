@@ -1,8 +1,9 @@
-// id_tokens (RS256 JWTs that auth0-js verifies) and opaque access tokens (kept for a future /userinfo).
-import { SignJWT } from 'jose';
-import { ExpiringMap, type Clock } from './expiring-map';
+// id_tokens (RS256 JWTs that auth0-js verifies) and access tokens: opaque (kept here for /userinfo)
+// without an audience, RS256 JWTs for the configured API audience, as Auth0 issues them.
+import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { ExpiringStore, type Clock } from './expiring-map';
 import { randomId } from './sessions';
-import type { SigningKey } from './signing-key';
+import { publicJwks, type SigningKey } from './signing-key';
 import type { UserProfile } from './users';
 
 export interface TokenIssuerOptions {
@@ -20,50 +21,69 @@ export interface IdTokenRequest {
   readonly scope: string;
 }
 
-/** What an access token stands for, looked up by a future /userinfo. */
+/** What an access token stands for, as /userinfo needs it. */
 export interface AccessTokenGrant {
   readonly userId: string;
-  readonly email: string;
   readonly clientId: string;
   readonly scope: string;
 }
 
-export class TokenIssuer {
-  private readonly accessTokens: ExpiringMap<AccessTokenGrant>;
+export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
+  /** Auth0 adds this audience to API access tokens with `openid`, so they also work at /userinfo. */
+  readonly userinfoAudience: string;
+  private readonly jwks: ReturnType<typeof createLocalJWKSet>;
 
   constructor(private readonly options: TokenIssuerOptions) {
-    this.accessTokens = new ExpiringMap<AccessTokenGrant>(options.now);
+    super(options.now);
+    this.userinfoAudience = `${options.issuer}userinfo`;
+    this.jwks = createLocalJWKSet(publicJwks(options.signingKey));
   }
 
-  async issueIdToken(user: UserProfile, request: IdTokenRequest): Promise<string> {
-    const { issuer, idTokenTtlSeconds, signingKey, now } = this.options;
-    const issuedAt = Math.floor(now() / 1000);
-    const claims: Record<string, unknown> = { ...profileClaims(user, scopeSet(request.scope)) };
+  issueIdToken(user: UserProfile, request: IdTokenRequest): Promise<string> {
+    const claims: JWTPayload = { ...profileClaims(user, scopeSet(request.scope)), aud: request.clientId };
     if (request.nonce !== undefined) claims.nonce = request.nonce;
+    return this.sign(user, claims, this.options.idTokenTtlSeconds);
+  }
+
+  /** An opaque token without audience (Auth0 does the same); a JWT for an API audience. */
+  async issueAccessToken(grant: AccessTokenGrant, audience?: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const expiresIn = this.options.accessTokenTtlSeconds;
+    if (audience === undefined) {
+      const accessToken = randomId();
+      this.entries.set(accessToken, grant, expiresIn * 1000);
+      return { accessToken, expiresIn };
+    }
+    const aud = scopeSet(grant.scope).has('openid') ? [audience, this.userinfoAudience] : audience;
+    const accessToken = await this.sign({ userId: grant.userId }, { aud, azp: grant.clientId, scope: grant.scope }, expiresIn);
+    return { accessToken, expiresIn };
+  }
+
+  /** The grant of a live access token that may call /userinfo, else undefined. */
+  async verifyAccessToken(accessToken: string): Promise<AccessTokenGrant | undefined> {
+    if (accessToken.split('.').length !== 3) return this.entries.get(accessToken);
+    try {
+      const { payload } = await jwtVerify(accessToken, this.jwks, {
+        issuer: this.options.issuer, audience: this.userinfoAudience, algorithms: ['RS256'],
+        currentDate: new Date(this.options.now())
+      });
+      const { sub, azp, scope } = payload;
+      if (typeof sub !== 'string' || typeof azp !== 'string' || typeof scope !== 'string') return undefined;
+      return { userId: sub, clientId: azp, scope };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private sign(user: Pick<UserProfile, 'userId'>, claims: JWTPayload, ttlSeconds: number): Promise<string> {
+    const { issuer, signingKey, now } = this.options;
+    const issuedAt = Math.floor(now() / 1000);
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: signingKey.kid })
       .setIssuer(issuer)
       .setSubject(user.userId)
-      .setAudience(request.clientId)
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + idTokenTtlSeconds)
+      .setExpirationTime(issuedAt + ttlSeconds)
       .sign(signingKey.privateKey);
-  }
-
-  /** An opaque bearer token (Auth0 issues opaque tokens when no API audience is requested). */
-  issueAccessToken(user: UserProfile, clientId: string, scope: string): { accessToken: string; expiresIn: number } {
-    const accessToken = randomId();
-    const expiresIn = this.options.accessTokenTtlSeconds;
-    this.accessTokens.set(accessToken, { userId: user.userId, email: user.email, clientId, scope }, expiresIn * 1000);
-    return { accessToken, expiresIn };
-  }
-
-  lookupAccessToken(accessToken: string): AccessTokenGrant | undefined {
-    return this.accessTokens.get(accessToken);
-  }
-
-  purgeExpired(): void {
-    this.accessTokens.purgeExpired();
   }
 }
 
@@ -71,8 +91,8 @@ export function scopeSet(scope: string): ReadonlySet<string> {
   return new Set(scope.split(' ').filter((item) => item !== ''));
 }
 
-// Like Auth0: profile claims only with the `profile` scope, email claims only with `email`.
-function profileClaims(user: UserProfile, scopes: ReadonlySet<string>): Record<string, unknown> {
+/** Like Auth0: profile claims only with the `profile` scope, email claims only with `email`. */
+export function profileClaims(user: UserProfile, scopes: ReadonlySet<string>): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
   if (scopes.has('profile')) {
     claims.name = user.name;
@@ -81,7 +101,7 @@ function profileClaims(user: UserProfile, scopes: ReadonlySet<string>): Record<s
   }
   if (scopes.has('email')) {
     claims.email = user.email;
-    claims.email_verified = true;
+    claims.email_verified = user.emailVerified;
   }
   return claims;
 }

@@ -1,6 +1,11 @@
-// In-memory user store of the tenant's one database connection.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { TenantUser } from './config';
+// The users of the tenant's one database connection: those from the config (memory only) and those
+// who signed up (persisted in <dataDir>/users.json).
+import { createHash } from 'node:crypto';
+import { normalizeEmail, type TenantUser } from './config-users';
+import type { Clock } from './expiring-map';
+import { fastHash, hashPassword, verifyPasswordHash } from './password-hash';
+import { randomId } from './sessions';
+import { readUsersFile, UsersFileWriter, type StoredUserRecord } from './users-file';
 
 /** What the rest of the tenant sees of a user: never the password. */
 export interface UserProfile {
@@ -8,45 +13,115 @@ export interface UserProfile {
   readonly userId: string;
   readonly email: string;
   readonly name: string;
+  readonly emailVerified: boolean;
 }
 
-interface StoredUser {
+interface ActiveUser {
   readonly profile: UserProfile;
-  readonly passwordHash: Buffer;
+  passwordHash: string;
+  /** True for users of users.json; config users are never written to disk. */
+  readonly stored: boolean;
 }
-
-const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 export class UserStore {
-  private readonly byEmail = new Map<string, StoredUser>();
-  // Compared against when the email is unknown, so both cases cost the same time.
-  private readonly decoyHash = sha256('decoy password for unknown users');
+  private readonly byEmail = new Map<string, ActiveUser>();
+  private readonly byId = new Map<string, ActiveUser>();
+  /** What users.json holds, by normalized email; written back whole on every change. */
+  private readonly records = new Map<string, StoredUserRecord>();
 
-  constructor(users: readonly TenantUser[]) {
-    for (const user of users) {
-      const email = normalizeEmail(user.email);
-      this.byEmail.set(email, {
-        // 24 hex digits like Auth0's own database user ids, derived from the email so `sub` is stable.
-        profile: { userId: `auth0|${sha256(email).toString('hex').slice(0, 24)}`, email: user.email, name: user.name },
-        passwordHash: sha256(user.password)
-      });
+  private constructor(private readonly writer: UsersFileWriter, private readonly now: Clock, private readonly decoyHash: string) {}
+
+  /** Config users win over a stored user with the same email (whose record is kept, unused). */
+  static async open(configUsers: readonly TenantUser[], dataDir: string, now: Clock = Date.now): Promise<UserStore> {
+    // Compared against when the email is unknown, so that case costs as much as a signed-up user's.
+    const store = new UserStore(new UsersFileWriter(dataDir), now, await hashPassword(randomId()));
+    for (const user of configUsers) {
+      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true };
+      store.activate(profile, fastHash(user.password), false);
     }
+    for (const record of await readUsersFile(dataDir)) {
+      const key = normalizeEmail(record.email);
+      store.records.set(key, record);
+      if (!store.byEmail.has(key)) store.activate(profileOf(record), record.password_hash, true);
+    }
+    return store;
   }
 
   /** The user when email and password match, else undefined; same answer for unknown email and wrong password. */
-  verifyPassword(email: string, password: string): UserProfile | undefined {
+  async verifyPassword(email: string, password: string): Promise<UserProfile | undefined> {
     const user = this.byEmail.get(normalizeEmail(email));
-    // Hashing first gives equal-length buffers, which timingSafeEqual requires.
-    const matches = timingSafeEqual(sha256(password), user?.passwordHash ?? this.decoyHash);
+    const matches = await verifyPasswordHash(user?.passwordHash ?? this.decoyHash, password);
     return matches && user !== undefined ? user.profile : undefined;
   }
 
   findByEmail(email: string): UserProfile | undefined {
     return this.byEmail.get(normalizeEmail(email))?.profile;
   }
+
+  findById(userId: string): UserProfile | undefined {
+    return this.byId.get(userId)?.profile;
+  }
+
+  /** Creates and persists a user; undefined when the email is taken. */
+  async signUp(email: string, password: string, name: string | undefined): Promise<UserProfile | undefined> {
+    const key = normalizeEmail(email);
+    if (this.byEmail.has(key)) return undefined;
+    const passwordHash = await hashPassword(password);
+    // Checked again: another sign-up for the same email may have finished while this one hashed.
+    if (this.byEmail.has(key)) return undefined;
+    const stamp = new Date(this.now()).toISOString();
+    // Stored lower-cased, as Auth0 stores database users' emails; the name defaults to the email, as in Auth0.
+    const displayName = name === undefined || name.trim() === '' ? key : name.trim();
+    const record: StoredUserRecord = {
+      user_id: userIdFor(email), email: key, name: displayName, email_verified: false,
+      password_hash: passwordHash, created_at: stamp, updated_at: stamp
+    };
+    this.records.set(key, record);
+    const profile = this.activate(profileOf(record), passwordHash, true);
+    try {
+      await this.save();
+    } catch (error) {
+      this.records.delete(key);
+      this.byEmail.delete(key);
+      this.byId.delete(profile.userId);
+      throw error;
+    }
+    return profile;
+  }
+
+  /** Sets a new password; a config user's lasts until restart (the config stays the source of truth). */
+  async setPassword(email: string, password: string): Promise<boolean> {
+    const key = normalizeEmail(email);
+    const user = this.byEmail.get(key);
+    if (user === undefined) return false;
+    const record = this.records.get(key);
+    if (!user.stored || record === undefined) {
+      user.passwordHash = fastHash(password);
+      return true;
+    }
+    user.passwordHash = await hashPassword(password);
+    this.records.set(key, { ...record, password_hash: user.passwordHash, updated_at: new Date(this.now()).toISOString() });
+    await this.save();
+    return true;
+  }
+
+  private activate(profile: UserProfile, passwordHash: string, stored: boolean): UserProfile {
+    const user: ActiveUser = { profile, passwordHash, stored };
+    this.byEmail.set(normalizeEmail(profile.email), user);
+    this.byId.set(profile.userId, user);
+    return profile;
+  }
+
+  private save(): Promise<void> {
+    return this.writer.save(() => [...this.records.values()]);
+  }
 }
 
-// Auth0 database connections treat emails case-insensitively.
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+/** 24 hex digits like Auth0's own database user ids, derived from the email so `sub` is stable. */
+function userIdFor(email: string): string {
+  return `auth0|${createHash('sha256').update(normalizeEmail(email), 'utf8').digest('hex').slice(0, 24)}`;
+}
+
+function profileOf(record: StoredUserRecord): UserProfile {
+  return { userId: record.user_id, email: record.email, name: record.name, emailVerified: record.email_verified };
 }

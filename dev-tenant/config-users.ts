@@ -1,0 +1,51 @@
+// The users a tenant starts with: the default user plus those of the DEV_TENANT_USERS file.
+import * as fs from 'node:fs';
+import { nonEmpty } from './config-parsers';
+
+export interface TenantUser {
+  readonly email: string;
+  readonly password: string;
+  readonly name: string;
+}
+
+export const DEFAULT_USER: TenantUser = { email: 'dev@example.com', password: 'dev-password', name: 'Dev User' };
+
+/** Loose on purpose (one "@", no spaces, at most 254 characters), like the check Lock runs in the browser. */
+export function looksLikeEmail(value: string): boolean {
+  return value.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(value);
+}
+
+export function loadUsersFile(raw: string | undefined): TenantUser[] {
+  const file = nonEmpty(raw);
+  if (file === undefined) return [];
+  const where = `DEV_TENANT_USERS file ${file}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${where} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (!Array.isArray(parsed)) throw new Error(`${where} must contain a JSON array of {"email", "password", "name"?}`);
+  const seen = new Set([DEFAULT_USER.email]);
+  return parsed.map((entry: unknown, index) => {
+    const user = parseUser(entry, `${where}, entry ${index}`);
+    const key = user.email.toLowerCase();
+    if (seen.has(key)) throw new Error(`${where}, entry ${index}: duplicate email ${user.email}`);
+    seen.add(key);
+    return user;
+  });
+}
+
+function parseUser(entry: unknown, where: string): TenantUser {
+  if (typeof entry !== 'object' || entry === null) throw new Error(`${where} must be an object`);
+  const { email, password, name } = entry as Record<string, unknown>;
+  if (typeof email !== 'string' || !looksLikeEmail(email)) throw new Error(`${where} needs an "email" string`);
+  if (typeof password !== 'string' || password === '') throw new Error(`${where} needs a non-empty "password" string`);
+  if (name !== undefined && typeof name !== 'string') throw new Error(`${where}: "name" must be a string`);
+  return { email, password, name: name ?? email };
+}
+
+/** Auth0 database connections treat emails case-insensitively. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,66 @@
+// Password hashes. Users who sign up are stored on disk with salted scrypt; users from the config
+// (whose passwords are in the environment or a file anyway) get a fast in-memory SHA-256 digest,
+// which keeps the default user's logins cheap under load.
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+
+// Node's defaults (N=2^14, r=8, p=1): about 35 ms per hash, off the event loop.
+const SCRYPT_N = 16384;
+const SCRYPT_R = 8;
+const SCRYPT_P = 1;
+const KEY_LENGTH = 32;
+
+/** "scrypt$N$r$p$salt$hash" (base64url), the format stored in users.json. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(password, salt, { N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P });
+  return ['scrypt', SCRYPT_N, SCRYPT_R, SCRYPT_P, salt.toString('base64url'), hash.toString('base64url')].join('$');
+}
+
+/** "sha256$digest": only for users whose password comes from the config, never written to disk. */
+export function fastHash(password: string): string {
+  return `sha256$${sha256(password).toString('base64url')}`;
+}
+
+export function isPasswordHash(value: string): boolean {
+  return parseScrypt(value) !== undefined || /^sha256\$[\w-]{43}$/.test(value);
+}
+
+/** True when password matches the stored hash; constant-time comparison. */
+export async function verifyPasswordHash(stored: string, password: string): Promise<boolean> {
+  const params = parseScrypt(stored);
+  if (params !== undefined) {
+    const actual = await scryptAsync(password, params.salt, params);
+    return timingSafeEqual(actual, params.hash);
+  }
+  const expected = Buffer.from(stored.slice('sha256$'.length), 'base64url');
+  const actual = sha256(password);
+  return expected.length === actual.length && timingSafeEqual(actual, expected);
+}
+
+interface ScryptParams {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+  readonly salt: Buffer;
+  readonly hash: Buffer;
+}
+
+function parseScrypt(stored: string): ScryptParams | undefined {
+  const match = /^scrypt\$(\d{1,7})\$(\d{1,2})\$(\d{1,2})\$([\w-]{16,})\$([\w-]{43})$/.exec(stored);
+  if (match === null) return undefined;
+  const [, n, r, p, salt, hash] = match as unknown as [string, string, string, string, string, string];
+  return { N: Number(n), r: Number(r), p: Number(p), salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
+}
+
+function scryptAsync(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: 64 * 1024 * 1024 }, (error, key) => {
+      if (error) reject(error);
+      else resolve(key);
+    });
+  });
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}

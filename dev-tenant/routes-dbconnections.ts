@@ -1,0 +1,85 @@
+// Lock's Sign Up tab and "Don't remember your password?" screen: /dbconnections/signup and
+// /dbconnections/change_password. The reset "email" is printed; its link opens routes-reset.ts.
+import express, { Router, type Response } from 'express';
+import { DATABASE_CONNECTION } from './config';
+import { looksLikeEmail } from './config-users';
+import type { TenantContext } from './context';
+import { cors } from './cors';
+import { readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
+
+export const RESET_EMAIL_SENT = "We've just sent you an email to reset your password.";
+const MAX_NAME_LENGTH = 300;
+
+/**
+ * Auth0's /dbconnections error body ({name, code, description, statusCode}: auth0-js reads `code`,
+ * Lock maps code and name to its messages), plus `error`/`error_description` like every other
+ * endpoint of this tenant, so scripts and tests can read all errors the same way.
+ */
+function sendDbError(res: Response, status: number, code: string, description: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).set('Cache-Control', 'no-store').json({
+    name: 'BadRequestError', code, description, statusCode: status, error: code, error_description: description, ...extra
+  });
+}
+
+type Checked<K extends string> = { fields: JsonFields<K | 'client_id' | 'connection'> } | { status: number; code: string; description: string };
+
+export function dbConnectionRoutes(ctx: TenantContext): Router {
+  const { config, users, passwordPolicy } = ctx;
+  const router = Router();
+  router.use('/dbconnections', cors(config.webOrigins, 'POST'));
+
+  /** The checks both endpoints share: the fields, or the error to send. */
+  function check<K extends string>(body: unknown, required: readonly K[], enabled: boolean, feature: string): Checked<K> {
+    const read = readJsonFields(body, ['client_id', 'connection', ...required]);
+    if ('problem' in read) return { status: 400, code: 'invalid_request', description: read.problem };
+    const { fields } = read;
+    if (fields.client_id !== config.clientId) return { status: 403, code: 'unauthorized_client', description: 'Unknown client.' };
+    if (fields.connection !== DATABASE_CONNECTION) {
+      return { status: 400, code: 'invalid_request', description: `Unknown connection: this tenant has only ${DATABASE_CONNECTION}` };
+    }
+    if (!enabled) return { status: 403, code: 'operation_not_enabled', description: `${feature} is disabled on this tenant.` };
+    return { fields };
+  }
+
+  router.post('/dbconnections/signup', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
+    const checked = check(req.body, ['email', 'password'], config.signup, 'Sign-up (DEV_TENANT_SIGNUP)');
+    if (!('fields' in checked)) {
+      sendDbError(res, checked.status, checked.code, checked.description);
+      return;
+    }
+    const { email, password, name } = checked.fields;
+    if (!looksLikeEmail(email.trim()) || (name !== undefined && (typeof name !== 'string' || name.length > MAX_NAME_LENGTH))) {
+      sendDbError(res, 400, 'invalid_signup', 'Invalid sign up');
+      return;
+    }
+    if (!passwordPolicy.accepts(password)) {
+      sendDbError(res, 400, 'invalid_password', 'Password is too weak', {
+        name: 'PasswordStrengthError', message: 'Password is too weak', description: passwordPolicy.report(password), policy: passwordPolicy.describe()
+      });
+      return;
+    }
+    const user = await users.signUp(email, password, name);
+    if (user === undefined) {
+      sendDbError(res, 400, 'user_exists', 'The user already exists.');
+      return;
+    }
+    // Auth0's answer: the new user's id without the "auth0|" prefix, and the email not yet verified.
+    res.set('Cache-Control', 'no-store').json({ _id: user.userId.replace(/^auth0\|/, ''), email_verified: false, email: user.email });
+  });
+
+  router.post('/dbconnections/change_password', express.json({ limit: SMALL_BODY_LIMIT }), (req, res) => {
+    const checked = check(req.body, ['email'], config.forgotPassword, 'Password reset (DEV_TENANT_FORGOT_PASSWORD)');
+    if (!('fields' in checked)) {
+      sendDbError(res, checked.status, checked.code, checked.description);
+      return;
+    }
+    const user = users.findByEmail(checked.fields.email);
+    if (user !== undefined) {
+      const ticket = ctx.resetTickets.issue(user.email);
+      ctx.sendEmail({ to: user.email, subject: 'Reset your password', link: `${config.publicUrl}/lo/reset?ticket=${ticket}` });
+    }
+    // The same answer for unknown emails, as in Auth0: no account enumeration.
+    res.status(200).set('Cache-Control', 'no-store').type('text/plain').send(RESET_EMAIL_SENT);
+  });
+  return router;
+}
