@@ -1,5 +1,5 @@
 import { startAppWithFakeLock } from './testing/app-test-module';
-import { nowInSeconds, unsignedJwt } from './testing/fake-lock';
+import { testIdToken } from './testing/jwt';
 import type { AuthService } from '../components/auth/auth.service';
 
 describe('app.run', () => {
@@ -14,13 +14,20 @@ describe('app.run', () => {
   });
 
   it('restores the session from a valid stored id_token on load', () => {
-    localStorage.setItem('id_token', unsignedJwt({ sub: 'auth0|1', exp: nowInSeconds() + 3600 }));
+    localStorage.setItem('id_token', testIdToken(3600));
     const app = startAppWithFakeLock();
     expect(app.injector.get<AuthService>('authService').isAuthenticated()).toBe(true);
   });
 
+  it('stays logged out on load with a token for another client (e.g. after switching tenants)', () => {
+    localStorage.setItem('id_token', testIdToken(3600, { aud: 'another-client' }));
+    const app = startAppWithFakeLock();
+    expect(app.injector.get<AuthService>('authService').isAuthenticated()).toBe(false);
+    expect(localStorage.getItem('id_token')).toBeNull();
+  });
+
   it('stays logged out on load with an expired stored id_token', () => {
-    localStorage.setItem('id_token', unsignedJwt({ sub: 'auth0|1', exp: nowInSeconds() - 1 }));
+    localStorage.setItem('id_token', testIdToken(-1));
     const app = startAppWithFakeLock();
     expect(app.injector.get<AuthService>('authService').isAuthenticated()).toBe(false);
   });

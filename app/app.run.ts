@@ -4,10 +4,11 @@ import type { AuthService } from '../components/auth/auth.service';
  * The tutorial's `app.run`: listen for Lock's `authenticated` event, restore the session from the
  * stored id_token, then let Lock parse the callback hash.
  */
-export function appRun(authService: AuthService, lock: angular.lock.ILockService, authManager: angular.jwt.IAuthManagerServiceProvider): void {
+export function appRun(authService: AuthService, lock: angular.lock.ILockService): void {
   authService.registerAuthenticationListener();
   authService.checkAuthOnRefresh();
-  authManager.redirectWhenUnauthenticated();
+  // Beyond the tutorial: other tabs and API rejections (401) end or start the session here too.
+  authService.followExternalChanges();
   lock.interceptHash();
 }
-appRun.$inject = ['authService', 'lock', 'authManager'];
+appRun.$inject = ['authService', 'lock'];

@@ -1,10 +1,15 @@
-import { expect, type Page, type Request } from '@playwright/test';
+import { expect, type Locator, type Page, type Request } from '@playwright/test';
 
 export const DEV_USER = { email: 'dev@example.com', password: 'dev-password' };
 
 /** Opens Lock from the navbar and submits the given credentials through its own form. */
 export async function logInThroughLock(page: Page, credentials: { email: string; password: string }): Promise<void> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Log In' }).click();
+  await navbar(page).getByRole('button', { name: 'Log In' }).click();
+  await submitLock(page, credentials);
+}
+
+/** Fills and submits Lock's email/password form, already open. */
+export async function submitLock(page: Page, credentials: { email: string; password: string }): Promise<void> {
   const lock = page.locator('.auth0-lock-widget');
   await expect(lock).toBeVisible();
   await lock.locator('input[name="email"]').fill(credentials.email);
@@ -27,6 +32,25 @@ export function recordRequests(page: Page): Request[] {
   page.on('request', (request) => requests.push(request));
   return requests;
 }
+
+/**
+ * Uncaught errors and console errors (AngularJS's $exceptionHandler and ui-router's rejected
+ * transitions both report there). Lock's own React bug on its "last time you logged in" screen
+ * is not ours and is left out.
+ */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  const isLockQuickAuthBug = (text: string): boolean => text.includes('node.querySelector is not a function');
+  page.on('pageerror', (error) => {
+    if (!isLockQuickAuthBug(error.message)) problems.push(`pageerror: ${error.message}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !isLockQuickAuthBug(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+export const navbar = (page: Page): Locator => page.getByRole('navigation');
 
 export const loggedInText = 'Thank you for logging in!';
 export const loggedOutText = 'You are not yet authenticated.';

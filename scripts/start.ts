@@ -4,11 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 const appPort = process.env.PORT ?? '3000';
 const tenantPort = process.env.DEV_TENANT_PORT ?? '3001';
+const apiPort = process.env.DEMO_API_PORT ?? '3002';
 const useDevTenant = !process.env.AUTH0_DOMAIN;
 const children: ChildProcess[] = [];
 
 function run(command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, PORT: appPort, DEV_TENANT_PORT: tenantPort } });
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, PORT: appPort, DEV_TENANT_PORT: tenantPort, DEMO_API_PORT: apiPort } });
   children.push(child);
   child.on('exit', (code, signal) => {
     stopAll();
@@ -47,6 +48,7 @@ function printContract(): void {
     '',
     `  App          http://localhost:${appPort}   (PORT)`,
     `  Dev tenant   http://localhost:${tenantPort}   (DEV_TENANT_PORT)`,
+    `  Demo API     http://localhost:${apiPort}/api/ping   (DEMO_API_PORT)`,
     '  Log in as    dev@example.com / dev-password   (more users: DEV_TENANT_USERS=users.json)',
     `  id_token     ${ttl} s lifetime   (DEV_TENANT_TOKEN_TTL)`,
     '  Real tenant  set AUTH0_DOMAIN and AUTH0_CLIENT_ID instead (see README)',
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     printContract();
     run(process.execPath, ['--import', 'tsx', 'dev-tenant/main.ts']);
     await waitForTenant(`http://localhost:${tenantPort}`, 20_000);
+    run(process.execPath, ['--import', 'tsx', 'demo-api/main.ts']);
   } else {
     console.log(`\n  App  http://localhost:${appPort}  against ${process.env.AUTH0_DOMAIN ?? ''}\n`);
   }

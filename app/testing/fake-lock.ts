@@ -3,6 +3,9 @@ export class FakeLock {
   readonly show = jest.fn();
   readonly hide = jest.fn();
   readonly interceptHash = jest.fn();
+  readonly logout = jest.fn();
+  /** Call `lock.checkSession.mock.calls[i][1](error, authResult)` to answer a renewal. */
+  readonly checkSession = jest.fn<undefined, [object, (error: unknown, authResult?: { idToken: string }) => void]>();
   private readonly handlers = new Map<string, ((...args: unknown[]) => void)[]>();
 
   on(event: string, handler: (...args: unknown[]) => void): void {
@@ -19,11 +22,3 @@ export class FakeLock {
     return this.handlers.get(event)?.length ?? 0;
   }
 }
-
-/** An unsigned JWT with the given claims: enough for angular-jwt, which only decodes. */
-export function unsignedJwt(claims: Record<string, unknown>): string {
-  const encode = (value: object): string => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode(claims)}.signature`;
-}
-
-export const nowInSeconds = (): number => Math.floor(Date.now() / 1000);

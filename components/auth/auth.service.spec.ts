@@ -1,12 +1,12 @@
 import { startAppWithFakeLock, type TestApp } from '../../app/testing/app-test-module';
-import { nowInSeconds, unsignedJwt } from '../../app/testing/fake-lock';
+import { testIdToken } from '../../app/testing/jwt';
 import type { AuthService } from './auth.service';
 
 type RootScope = angular.IRootScopeService & { isAuthenticated?: boolean };
 
 describe('authService', () => {
-  const validToken = unsignedJwt({ sub: 'auth0|1', exp: nowInSeconds() + 3600 });
-  const expiredToken = unsignedJwt({ sub: 'auth0|1', exp: nowInSeconds() - 60 });
+  const validToken = testIdToken(3600);
+  const expiredToken = testIdToken(-60);
   let app: TestApp;
   let authService: AuthService;
   let $rootScope: RootScope;
@@ -58,10 +58,62 @@ describe('authService', () => {
     expect(app.lock.show).toHaveBeenCalledTimes(1);
   });
 
-  it('logout removes the token and unauthenticates', () => {
+  it('logout removes the token, unauthenticates and ends the tenant session', () => {
     app.lock.emit('authenticated', { idToken: validToken });
     authService.logout();
     expect(localStorage.getItem('id_token')).toBeNull();
     expect(authService.isAuthenticated()).toBe(false);
+    expect(app.lock.logout).toHaveBeenCalledWith({ returnTo: `${window.location.origin}/` });
+  });
+
+  it('logoutLocally is the tutorial\'s logout: the tenant session stays', () => {
+    app.lock.emit('authenticated', { idToken: validToken });
+    authService.logoutLocally();
+    expect(localStorage.getItem('id_token')).toBeNull();
+    expect(authService.isAuthenticated()).toBe(false);
+    expect(app.lock.logout).not.toHaveBeenCalled();
+  });
+
+  describe('login errors (shown inline, nothing stored)', () => {
+    it.each([
+      [{ error: 'access_denied', errorDescription: 'Wrong email or password.' }, 'Login failed: Wrong email or password.'],
+      [{ error: 'invalid_token', errorDescription: '`state` does not match.' }, 'Login failed: `state` does not match.'],
+      [{ error: 'access_denied', error_description: 'User cancelled' }, 'Login failed: User cancelled'],
+      [{ error: 'login_required' }, 'Login failed: login_required'],
+      ['a string, not an object', 'Login failed. Please try again.']
+    ])('%p → %s', (error, message) => {
+      app.lock.emit('authorization_error', error);
+      expect(authService.error).toBe(message);
+      expect(localStorage.getItem('id_token')).toBeNull();
+      expect(authService.isAuthenticated()).toBe(false);
+    });
+
+    it('refuses an authenticated event whose token is for another client', () => {
+      app.lock.emit('authenticated', { idToken: testIdToken(3600, { aud: 'another-client' }) });
+      expect(localStorage.getItem('id_token')).toBeNull();
+      expect(authService.isAuthenticated()).toBe(false);
+    });
+
+    it('refuses an authenticated event whose token is unusable', () => {
+      app.lock.emit('authenticated', { idToken: expiredToken });
+      expect(localStorage.getItem('id_token')).toBeNull();
+      expect(authService.isAuthenticated()).toBe(false);
+      expect(authService.error).toMatch(/cannot be used/);
+    });
+
+    it('clears the message on the next attempt and after a successful login', () => {
+      app.lock.emit('authorization_error', { error: 'access_denied' });
+      authService.login();
+      expect(authService.error).toBeNull();
+      app.lock.emit('authorization_error', { error: 'access_denied' });
+      app.lock.emit('authenticated', { idToken: validToken });
+      expect(authService.error).toBeNull();
+    });
+  });
+
+  it('profile() gives the claims of the stored token while logged in', () => {
+    expect(authService.profile()).toBeNull();
+    app.lock.emit('authenticated', { idToken: testIdToken(60, { sub: 'auth0|7', email: 'a@example.com', name: 'A' }) });
+    expect(authService.profile()).toMatchObject({ sub: 'auth0|7', email: 'a@example.com', name: 'A' });
   });
 });

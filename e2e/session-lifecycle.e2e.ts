@@ -1,0 +1,141 @@
+// Beyond the tutorial, in real Chromium against the dev tenant: README, "Beyond the tutorial".
+import { expect, test, type Page } from '@playwright/test';
+import { HOSTILE_TOKENS } from '../app/testing/hostile-tokens';
+import { DEV_USER, collectPageProblems, logInThroughLock, loggedInText, loggedOutText, navbar, storedIdToken, submitLock } from './lock-page';
+import { E2E_APP_PORT } from './e2e-env';
+import { mintIdToken, nowInSeconds } from './tenant-tokens';
+
+async function plantToken(page: Page, token: string, path = '/'): Promise<void> {
+  await page.goto('/');
+  await page.evaluate((value) => {
+    localStorage.setItem('id_token', value);
+  }, token);
+  // A fresh document, so the app boots with the planted value (not a same-page hash change).
+  await page.goto('about:blank');
+  await page.goto(path);
+}
+
+/** Resolves in the page with Date.now() at the moment the id_token disappears from storage. */
+function whenTokenRemoved(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const timer = setInterval(() => {
+      if (localStorage.getItem('id_token') === null) {
+        clearInterval(timer);
+        resolve(Date.now());
+      }
+    }, 20);
+  }));
+}
+
+test.describe('1. hostile storage', () => {
+  for (const [name, value] of Object.entries(HOSTILE_TOKENS)) {
+    test(`boots logged out with ${name} under id_token, removes it, throws nothing`, async ({ page }) => {
+      const problems = collectPageProblems(page);
+      await plantToken(page, value, '/#/profile');
+      await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+      await expect(navbar(page).getByRole('button', { name: 'Log In' })).toBeVisible();
+      expect(await storedIdToken(page)).toBeNull();
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test('2. expiry while open: logged out at exp (±1 s) without a navigation, guarded state left for login', async ({ page }) => {
+  const problems = collectPageProblems(page);
+  const exp = nowInSeconds() + 5;
+  await plantToken(page, await mintIdToken({ exp }), '/#/profile');
+  await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
+  const removedAt = await whenTokenRemoved(page);
+  expect(Math.abs(removedAt - exp * 1000)).toBeLessThanOrEqual(1000);
+  await expect(page).toHaveURL(/#\/login$/);
+  await expect(navbar(page).getByRole('button', { name: 'Log In' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test.describe('3. silent renewal', () => {
+  test('renews before expiry while the tenant session is alive: the user stays in', async ({ page }) => {
+    await page.goto('/');
+    await logInThroughLock(page, DEV_USER);
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    // A token near its end (past half its life): the app renews it at once through checkSession.
+    const exp = nowInSeconds() + 4;
+    const dying = await mintIdToken({ iat: exp - 200, exp });
+    await page.evaluate((value) => {
+      localStorage.setItem('id_token', value);
+    }, dying);
+    await page.reload();
+    await expect.poll(() => storedIdToken(page), { timeout: 10_000 }).not.toBe(dying);
+    await page.waitForTimeout(Math.max(0, exp * 1000 - Date.now()) + 1500);
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    const renewed = await storedIdToken(page);
+    expect(renewed).not.toBeNull();
+  });
+
+  test('without a tenant session the renewal fails and the user is logged out at expiry', async ({ page }) => {
+    const exp = nowInSeconds() + 4;
+    await plantToken(page, await mintIdToken({ iat: exp - 200, exp }));
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    const removedAt = await whenTokenRemoved(page);
+    expect(Math.abs(removedAt - exp * 1000)).toBeLessThanOrEqual(1000);
+    await expect(page.getByText(loggedOutText)).toBeVisible();
+  });
+});
+
+test('4. guarded states: a deep link on first load goes to login, then back to the state asked for', async ({ page }) => {
+  const problems = collectPageProblems(page);
+  await page.goto('/#/ping');
+  await expect(page).toHaveURL(/#\/login$/);
+  await page.locator('main').getByRole('button', { name: 'Log In' }).click();
+  await submitLock(page, DEV_USER);
+  await expect(page).toHaveURL(/#\/ping$/);
+  await expect(page.getByRole('heading', { name: 'Ping the API' })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(/#\/ping$/);
+  await page.goto('/#/profile');
+  await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
+  expect(problems).toEqual([]);
+});
+
+test('6. clean URL: no token in location.href nor in the history entry', async ({ page }) => {
+  await page.goto('/#/home');
+  await logInThroughLock(page, DEV_USER);
+  await expect(page.getByText(loggedInText)).toBeVisible();
+  const tokenInUrl = /access_token|id_token|error=/;
+  expect(page.url()).not.toMatch(tokenInUrl);
+  expect(await page.evaluate(() => window.location.href)).not.toMatch(tokenInUrl);
+  await page.goBack();
+  await page.waitForLoadState();
+  expect(page.url()).not.toMatch(tokenInUrl);
+  await page.goForward();
+  await page.waitForLoadState();
+  expect(page.url()).not.toMatch(tokenInUrl);
+});
+
+test('7. tabs: logging in and out in one tab is followed by another within 1 s', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto('/');
+  await second.goto('/');
+  await logInThroughLock(first, DEV_USER);
+  await expect(first.getByText(loggedInText)).toBeVisible();
+  await expect(second.getByText(loggedInText)).toBeVisible({ timeout: 1000 });
+  await navbar(first).getByRole('button', { name: 'Log Out' }).click();
+  await expect(second.getByText(loggedOutText)).toBeVisible({ timeout: 1000 });
+});
+
+test('8. logout ends the tenant session too: the next Log In asks for the password again', async ({ page }) => {
+  await page.goto('/');
+  await logInThroughLock(page, DEV_USER);
+  await expect(page.getByText(loggedInText)).toBeVisible();
+  await navbar(page).getByRole('button', { name: 'Log Out' }).click();
+  await expect(page.getByText(loggedOutText)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`^http://localhost:${E2E_APP_PORT}/`));
+  expect(await storedIdToken(page)).toBeNull();
+  await navbar(page).getByRole('button', { name: 'Log In' }).click();
+  await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible();
+  await expect(page.getByText(/last time you logged in/i)).toHaveCount(0);
+});
