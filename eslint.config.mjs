@@ -16,7 +16,9 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-extraneous-class': ['error', { allowStaticOnly: true }]
+      '@typescript-eslint/no-extraneous-class': ['error', { allowStaticOnly: true }],
+      // Express tells error handlers by their four parameters; the unused ones start with _.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
     }
   },
   {

@@ -1,4 +1,4 @@
-// Two projects: the AngularJS app under jsdom (as ui-router's own tests do) and the dev tenant under node.
+// Two projects: the AngularJS app under jsdom (as ui-router's own tests do) and the dev tenant and demo API under node.
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
@@ -21,6 +21,13 @@ module.exports = {
       displayName: 'dev-tenant',
       testEnvironment: 'node',
       roots: ['<rootDir>/dev-tenant'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
+    },
+    {
+      displayName: 'demo-api',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/demo-api'],
       testMatch: ['**/*.spec.ts'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
     }

@@ -1,9 +1,29 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
+import { E2E_API_PORT, E2E_APP_PORT, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
 
-// Ports of their own, so the tests never meet an `npm start` left running on 3000/3001.
-export const E2E_APP_PORT = 4100;
-export const E2E_TENANT_PORT = 4101;
+export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
+/** The production build (`npm run serve`), against the same dev tenant and demo API. */
+export const E2E_PROD_PORT = E2E_APP_PORT + 3;
+/** Where that build goes: out of dist/, so the tests never overwrite a developer's build. */
+const E2E_DIST = `node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`;
+
+/** Both ways of running the app, for the tests that must hold on each. */
+export const E2E_SERVERS = [
+  { name: 'npm start', baseURL: `http://localhost:${E2E_APP_PORT}` },
+  { name: 'npm run serve', baseURL: `http://localhost:${E2E_PROD_PORT}` }
+] as const;
+
+const appOrigins = E2E_SERVERS.map((server) => server.baseURL);
+// Dev-tenant mode on the e2e ports, for the development server and the production build alike.
+const e2eEnv = {
+  DEV_TENANT_PORT: String(E2E_TENANT_PORT),
+  DEMO_API_PORT: String(E2E_API_PORT),
+  AUTH0_DOMAIN: '',
+  AUTH0_CLIENT_ID: '',
+  AUTH0_CALLBACK_URL: '',
+  API_URL: ''
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -20,20 +40,31 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure'
   },
-  webServer: {
-    // The same start script a newcomer runs, in dev-tenant mode, on the e2e ports.
-    command: 'npx tsx scripts/start.ts',
-    url: `http://localhost:${E2E_APP_PORT}/`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(E2E_APP_PORT),
-      DEV_TENANT_PORT: String(E2E_TENANT_PORT),
-      DEV_TENANT_DATA_DIR: 'test-results/dev-tenant-data',
-      AUTH0_DOMAIN: '',
-      AUTH0_CLIENT_ID: '',
-      AUTH0_CALLBACK_URL: ''
+  webServer: [
+    {
+      // The same start script a newcomer runs, in dev-tenant mode, on the e2e ports.
+      command: 'npx tsx scripts/start.ts',
+      url: `http://localhost:${E2E_APP_PORT}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        ...e2eEnv,
+        PORT: String(E2E_APP_PORT),
+        DEV_TENANT_DATA_DIR: E2E_TENANT_DATA_DIR,
+        // Both servers' origins may log in and out.
+        DEV_TENANT_CALLBACK_URLS: appOrigins.map((origin) => `${origin}/`).join(','),
+        DEV_TENANT_WEB_ORIGINS: appOrigins.join(',')
+      }
+    },
+    {
+      // The production build, with the size budget checked (it prints the figure), then `npm run serve`.
+      command: `npx tsx scripts/size-budget.ts ${E2E_DIST} && npx tsx scripts/serve.ts ${E2E_DIST}`,
+      url: `http://localhost:${E2E_PROD_PORT}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { ...e2eEnv, PORT: String(E2E_PROD_PORT) }
     }
-  }
+  ]
 });

@@ -4,6 +4,8 @@ const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
+const { CssMinimizerPlugin, JsonAssetPlugin, PrecompressPlugin } = require('./webpack/plugins');
 
 const DEV_TENANT_DEFAULT_PORT = 3001;
 const DEV_TENANT_DEFAULT_CLIENT_ID = 'dev-tenant-client';
@@ -36,18 +38,23 @@ function auth0SettingsFromEnv(env) {
   return { domain: env.AUTH0_DOMAIN, clientID: env.AUTH0_CLIENT_ID, callbackUrl, apiUrl, silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, false), devTenant: false };
 }
 
-module.exports = (_env, argv) => {
+// `--env eager` (scripts/bench.ts only): Lock bundled into main.js and constructed on page load.
+module.exports = (env = {}, argv) => {
   const production = argv.mode === 'production';
+  const eager = Boolean(env.eager);
+  const settings = auth0SettingsFromEnv(process.env);
+  const headers = securityHeaders(settings);
   return {
     mode: production ? 'production' : 'development',
-    entry: { main: './app/main.ts' },
+    entry: { main: eager ? ['./app/main.ts', './app/vendor/lock-eager.ts'] : './app/main.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: production ? '[name].[contenthash].js' : '[name].js',
       assetModuleFilename: 'assets/[name].[contenthash][ext]',
       clean: true
     },
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps: the CSP has no 'unsafe-eval', in development either.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     resolve: {
       extensions: ['.ts', '.js'],
       // auth0-js 10 is "type": "module", so webpack parses its CommonJS build as ESM and Lock 14's
@@ -55,6 +62,7 @@ module.exports = (_env, argv) => {
       alias: { 'auth0-js$': path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist/auth0.min.esm.js') }
     },
     module: {
+      parser: { javascript: { dynamicImportMode: eager ? 'eager' : 'lazy' } },
       rules: [
         { test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } },
         { test: /\.html$/, include: path.resolve(__dirname, 'components'), type: 'asset/source' },
@@ -63,10 +71,14 @@ module.exports = (_env, argv) => {
       ]
     },
     plugins: [
-      new webpack.DefinePlugin({ __AUTH0_SETTINGS__: JSON.stringify(auth0SettingsFromEnv(process.env)) }),
+      new webpack.DefinePlugin({ __AUTH0_SETTINGS__: JSON.stringify(settings) }),
       new MiniCssExtractPlugin({ filename: production ? '[name].[contenthash].css' : '[name].css' }),
-      new HtmlWebpackPlugin({ template: './index.html', favicon: './app/logo.svg', scriptLoading: 'defer' })
+      new HtmlWebpackPlugin({ template: './index.html', favicon: './app/logo.svg', scriptLoading: 'defer' }),
+      new JsonAssetPlugin(HEADERS_FILE, headers),
+      ...(production ? [new PrecompressPlugin()] : [])
     ],
+    // Two chunks: main, and Lock's UI with React and immutable (the "lock" chunk).
+    optimization: { splitChunks: false, minimizer: ['...', new CssMinimizerPlugin()] },
     stats: 'errors-warnings',
     devServer: {
       static: false,
@@ -75,7 +87,8 @@ module.exports = (_env, argv) => {
       hot: false,
       liveReload: false,
       client: false,
-      historyApiFallback: false
+      historyApiFallback: false,
+      headers
     },
     performance: { hints: false }
   };

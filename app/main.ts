@@ -2,4 +2,6 @@
 import './vendor/lock-globals';
 import 'angular-lock';
 import './app.module';
+// ng-csp (index.html) stops AngularJS from injecting its own inline <style>: this is that CSS.
+import 'angular/angular-csp.css';
 import './app.css';

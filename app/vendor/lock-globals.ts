@@ -3,23 +3,21 @@
  * module before 'angular-lock' (app/main.ts does).
  */
 import angular from 'angular';
-import Auth0Lock from 'auth0-lock';
 import * as auth0 from 'auth0-js';
 import { auth0Settings } from '../auth0-settings';
 import { webAuthOverrides } from '../lock-options';
-
-type WebAuthConstructor = new (options: auth0.AuthOptions) => auth0.WebAuth;
+import { createLazyLock, type WebAuthConstructor } from './lazy-lock';
 
 interface AngularLockGlobals {
   angular: typeof angular;
-  Auth0Lock: typeof Auth0Lock;
+  Auth0Lock: ReturnType<typeof createLazyLock>;
   auth0: { WebAuth: WebAuthConstructor };
 }
 
 /**
  * angular-lock copies Lock's methods with `for (var i in Lock)`, which only sees enumerable
- * properties. Lock 14's methods are class methods (not enumerable), so without this `lock.show`
- * is undefined and Log In throws `lock.show is not a function`.
+ * properties. Class methods are not enumerable (Lock 14's nor the lazy stand-in's), so without
+ * this `lock.show` is undefined and Log In throws `lock.show is not a function`.
  */
 export function makeMethodsEnumerable(constructor: { prototype: object }): void {
   for (let proto: object | null = constructor.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
@@ -45,12 +43,14 @@ export function webAuthWithOverrides(WebAuth: WebAuthConstructor, tenantUrl: str
   };
 }
 
-makeMethodsEnumerable(Auth0Lock);
+// Lock's UI is a chunk of its own, fetched the first time it is shown (see lazy-lock.ts).
+const LazyAuth0Lock = createLazyLock(() => import(/* webpackChunkName: "lock" */ 'auth0-lock').then((module) => module.default), auth0.WebAuth);
+makeMethodsEnumerable(LazyAuth0Lock);
 
 // angular-lock reads these as globals when its provider is registered.
 const globals = window as unknown as AngularLockGlobals;
 globals.angular = angular;
-globals.Auth0Lock = Auth0Lock;
+globals.Auth0Lock = LazyAuth0Lock;
 globals.auth0 = {
   WebAuth: auth0Settings.devTenant ? webAuthWithOverrides(auth0.WebAuth, auth0Settings.domain) : auth0.WebAuth
 };

@@ -14,6 +14,7 @@ declare module 'angular' {
         tokenGetter?: Injectable<(...args: never[]) => string | null>;
         whiteListedDomains?: string[];
         unauthenticatedRedirectPath?: string;
+        loginPath?: string;
         unauthenticatedRedirector?: Injectable<(...args: never[]) => void>;
         authPrefix?: string;
         authHeader?: string;
@@ -28,6 +29,8 @@ declare module 'angular' {
     /** angular-lock's `lock` service: Lock's methods wrapped to run callbacks in a digest. */
     interface ILockService extends Auth0LockCore {
       interceptHash(): void;
+      /** Fetches Lock's UI chunk ahead of `show()` (app/vendor/lazy-lock.ts). */
+      preload(): void;
     }
   }
 }

@@ -1,0 +1,151 @@
+/**
+ * What angular-lock gets as `Auth0Lock`: a stand-in it constructs on every page load without
+ * loading Lock. Lock's UI (Lock, React, immutable: half the eager bundle) is imported on the first
+ * `show()` (or `preload()`, `resumeAuth()`); `checkSession`, `logout` and `getUserInfo` are served
+ * by auth0-js, already in the main bundle for `interceptHash`, with the options Lock would give it.
+ */
+import type * as auth0 from 'auth0-js';
+import type { LockOptions } from '../lock-options';
+
+type Listener = (...args: unknown[]) => void;
+type LockInstance = Auth0LockCore & { emit(event: string, ...args: unknown[]): boolean };
+export type LockLoader = () => Promise<new (clientID: string, domain: string, options: object) => Auth0LockCore>;
+export type WebAuthConstructor = new (options: auth0.AuthOptions) => auth0.WebAuth;
+export type AngularLockOptions = LockOptions & { _telemetryInfo?: unknown };
+
+/** The WebAuth options Lock 14 builds from its own (auth0-lock/lib/core/web_api/p2_api.js). */
+export function webAuthOptionsLikeLock(clientID: string, domain: string, options: AngularLockOptions): auth0.AuthOptions & { nonce?: string } {
+  const auth = options.auth ?? {};
+  const params = auth.params ?? {};
+  return {
+    clientID,
+    domain,
+    audience: auth.audience,
+    redirectUri: auth.redirectUrl,
+    responseMode: auth.responseMode,
+    responseType: auth.responseType,
+    scope: params.scope,
+    state: params.state,
+    nonce: params.nonce as string | undefined,
+    leeway: 60,
+    overrides: options.overrides,
+    _telemetryInfo: options._telemetryInfo
+  };
+}
+
+export function createLazyLock(loadLock: LockLoader, WebAuth: WebAuthConstructor) {
+  return class LazyAuth0Lock {
+    private readonly listeners = new Map<string, Listener[]>();
+    /** One listener per event name on the real Lock, re-emitting here: each event reaches each listener once. */
+    private readonly forwarders = new Map<string, Listener>();
+    private loading: Promise<LockInstance | undefined> | undefined;
+    private lock: LockInstance | undefined;
+    private webAuth: auth0.WebAuth | undefined;
+
+    constructor(private readonly clientID: string, private readonly domain: string, private readonly options: AngularLockOptions = {}) {}
+
+    on(event: string, listener: Listener): this {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      if (this.lock) {
+        this.forward(this.lock, event);
+      }
+      return this;
+    }
+
+    off(event: string, listener: Listener): this {
+      const remaining = (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener);
+      this.listeners.set(event, remaining);
+      const forwarder = this.forwarders.get(event);
+      if (remaining.length === 0 && forwarder && this.lock) {
+        // Lock throws an unhandled `unrecoverable_error` only when nobody listens: keep that.
+        this.lock.off(event, forwarder);
+        this.forwarders.delete(event);
+      }
+      return this;
+    }
+
+    /** angular-lock's `interceptHash` emits `authenticated`/`authorization_error` here, without Lock. */
+    emit(event: string, ...args: unknown[]): boolean {
+      const listeners = [...(this.listeners.get(event) ?? [])];
+      listeners.forEach((listener) => { listener(...args); });
+      return listeners.length > 0;
+    }
+
+    show(options?: Auth0LockShowOptions): void {
+      this.withLock((lock) => { lock.show(options); });
+    }
+
+    hide(): void {
+      // Nothing is shown before Lock loads; a hide() while it loads runs after the show() before it.
+      if (this.loading) {
+        this.withLock((lock) => { lock.hide(); });
+      }
+    }
+
+    resumeAuth(hash: string, callback: (error: auth0.Auth0Error, authResult: AuthResult) => void): void {
+      this.withLock((lock) => { lock.resumeAuth(hash, callback); });
+    }
+
+    /** Loads Lock ahead of `show()`, e.g. when the user is about to log in. */
+    preload(): void {
+      this.withLock(() => undefined);
+    }
+
+    checkSession(options: auth0.CheckSessionOptions, callback: auth0.Auth0Callback<unknown>): void {
+      this.auth0().checkSession(options, callback);
+    }
+
+    logout(query: auth0.LogoutOptions): void {
+      this.auth0().logout(query);
+    }
+
+    getUserInfo(token: string, callback: auth0.Auth0Callback<auth0.Auth0UserProfile>): void {
+      this.auth0().client.userInfo(token, callback);
+    }
+
+    getProfile(token: string, callback: auth0.Auth0Callback<auth0.Auth0UserProfile>): void {
+      this.getUserInfo(token, callback);
+    }
+
+    private auth0(): auth0.WebAuth {
+      this.webAuth ??= new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options));
+      return this.webAuth;
+    }
+
+    /** Calls run in call order once Lock is up; a failed load is reported once and retried on the next call. */
+    private withLock(run: (lock: LockInstance) => void): void {
+      this.loading ??= this.load().catch((error: unknown) => {
+        this.loading = undefined;
+        if (!this.emit('unrecoverable_error', error)) {
+          console.error('Lock could not be loaded:', error);
+        }
+        return undefined;
+      });
+      void this.loading.then((lock) => {
+        if (lock) {
+          run(lock);
+        }
+      });
+    }
+
+    private async load(): Promise<LockInstance> {
+      const Lock = await loadLock();
+      // Constructing Lock fetches the client configuration and dictionary and runs the SSO check.
+      const lock = new Lock(this.clientID, this.domain, this.options) as LockInstance;
+      this.lock = lock;
+      for (const event of this.listeners.keys()) {
+        this.forward(lock, event);
+      }
+      return lock;
+    }
+
+    private forward(lock: LockInstance, event: string): void {
+      if (this.forwarders.has(event) || (this.listeners.get(event) ?? []).length === 0) {
+        return;
+      }
+      const forwarder: Listener = (...args) => { this.emit(event, ...args); };
+      this.forwarders.set(event, forwarder);
+      lock.on(event, forwarder);
+    }
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * Bench only (`webpack --env eager`, see scripts/bench.ts): the build before Lock went lazy, for
+ * comparison. Webpack then bundles Lock's chunk into main.js, and this constructs Lock on every
+ * page load, as the tutorial does.
+ */
+import angular from 'angular';
+
+angular.module('app').run(['lock', (lock: angular.lock.ILockService) => { lock.preload(); }]);

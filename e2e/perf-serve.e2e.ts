@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { E2E_PROD_PORT } from '../playwright.config';
+
+test.describe('npm run serve: caching and precompressed files', () => {
+  test.use({ baseURL: `http://localhost:${E2E_PROD_PORT}` });
+
+  test('index.html is revalidated every time; content-hashed files are cached for a year', async ({ request }) => {
+    const index = await request.get('/');
+    expect(index.headers()['cache-control']).toBe('no-cache');
+    expect(index.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    const script = /<script[^>]+src="([^"]+)"/.exec(await index.text())?.[1] ?? '';
+    expect(script).toMatch(/^main\.[0-9a-f]{16,}\.js$/);
+    const asset = await request.get(`/${script}`);
+    expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers()['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(asset.headers()['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('the JS and CSS are minified, with source maps', async ({ request }) => {
+    const html = await (await request.get('/')).text();
+    const files = [/<script[^>]+src="([^"]+)"/, /<link href="([^"]+\.css)"/].map((pattern) => pattern.exec(html)?.[1] ?? '');
+    for (const file of files) {
+      const code = await (await request.get(`/${file}`)).text();
+      // One line of code, besides a license banner and the source map comment.
+      expect(code.split('\n').filter((line) => line.trim() && !/^\/(\*[!#]|\/#)/.test(line.trim())), file).toHaveLength(1);
+      expect(code).toContain(`sourceMappingURL=${file}.map`);
+      expect((await request.get(`/${file}.map`)).ok()).toBe(true);
+    }
+  });
+
+  for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', undefined]] as const) {
+    test(`Accept-Encoding: ${accept} gets the ${encoding ?? 'uncompressed'} file`, async ({ request }) => {
+      const response = await request.get('/', { headers: { 'Accept-Encoding': accept } });
+      expect(response.headers()['content-encoding']).toBe(encoding);
+      expect(response.headers()['vary']).toBe('Accept-Encoding');
+      expect(await response.text()).toContain('ng-app="app"');
+    });
+  }
+
+  test('the build\'s own files only: no dotfiles, nothing outside it', async ({ request }) => {
+    for (const path of ['/.security-headers.json', '/..%2fpackage.json', '/%2e%2e/package.json', '/nope.js', '/%E0%A4%A']) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+  });
+});

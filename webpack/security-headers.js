@@ -1,0 +1,57 @@
+// The response headers of the app, for webpack-dev-server (`npm start`) and, through the file the
+// build writes, for `npm run serve`. The policy depends on the tenant baked into the build.
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+
+/** Where the production server finds the build's headers; a dotfile, so it is never served. */
+const HEADERS_FILE = '.security-headers.json';
+
+const sha256Source = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * Lock injects its whole stylesheet as one inline <style id="auth0-lock-style"> (injectStyles in
+ * auth0-lock/lib/core.js): it appends the element empty, then sets its text. The browser checks
+ * both, so style-src allows exactly these two texts by hash, and no other inline style.
+ */
+function lockStyleHashes() {
+  const source = fs.readFileSync(require.resolve('auth0-lock/lib/core.js'), 'utf8');
+  const literal = /^var css = ("(?:[^"\\]|\\.)*");$/m.exec(source);
+  if (!literal) {
+    throw new Error('auth0-lock/lib/core.js has no `var css = "…"` any more: see webpack/security-headers.js');
+  }
+  return [sha256Source(''), sha256Source(JSON.parse(literal[1]))];
+}
+
+/** settings: the build's auth0 settings (webpack.config.js), i.e. the tutorial's auth0-variables. */
+function contentSecurityPolicy(settings) {
+  const tenant = settings.devTenant ? new URL(settings.domain).origin : `https://${settings.domain}`;
+  // A real tenant's Lock takes its dictionary and logo from Auth0's CDN.
+  const cdn = settings.devTenant ? [] : ['https://cdn.auth0.com'];
+  const directives = {
+    'default-src': ["'self'"],
+    // Lock's client configuration and dictionary are scripts on the tenant (JSONP-style).
+    'script-src': ["'self'", tenant, ...cdn],
+    'style-src': ["'self'", ...lockStyleHashes()],
+    // Lock's stylesheet draws its icons with data: SVGs.
+    'img-src': ["'self'", 'data:', ...cdn],
+    // /co/authenticate, the JWKS, /userinfo; the API the app calls with the token.
+    'connect-src': ["'self'", tenant, new URL(settings.apiUrl).origin],
+    // The hidden prompt=none iframe of Lock's SSO check and of checkSession().
+    'frame-src': [tenant],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"]
+  };
+  return Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+function securityHeaders(settings) {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(settings),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer'
+  };
+}
+
+module.exports = { HEADERS_FILE, securityHeaders };
