@@ -12,6 +12,9 @@ export type LockOptions = Auth0LockConstructorOptions & {
  */
 export function buildLockOptions(settings: Auth0Settings, origin: string): LockOptions {
   const options: LockOptions = {
+    // No gravatar lookup (a JSONP script sending the md5 of the typed email to gravatar.com):
+    // a privacy leak, and the strict CSP blocks it anyway.
+    avatar: null,
     auth: {
       redirect: true,
       redirectUrl: callbackUrlFor(settings, origin),
@@ -25,15 +28,14 @@ export function buildLockOptions(settings: Auth0Settings, origin: string): LockO
 
 /**
  * An http:// tenant on loopback: Lock must fetch its client config and dictionary there (not from
- * Auth0's CDN), and auth0-js must expect that issuer and JWKS. No logo, dictionary or gravatar
- * request leaves the machine.
+ * Auth0's CDN), and auth0-js must expect that issuer and JWKS. No logo or dictionary request
+ * leaves the machine.
  */
 export function devTenantOptions(tenantUrl: string): LockOptions {
   return {
     configurationBaseUrl: tenantUrl,
     languageBaseUrl: tenantUrl,
     overrides: webAuthOverrides(tenantUrl),
-    avatar: null,
     theme: { logo: logoUrl }
   };
 }
