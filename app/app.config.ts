@@ -25,6 +25,7 @@ export function appConfig(
   lockProvider.init({
     clientID: auth0Settings.clientID,
     domain: auth0Settings.domain,
+    // Config blocks get providers only, not $window: the page's own origin is read directly.
     options: buildLockOptions(auth0Settings, window.location.origin)
   });
 

@@ -83,8 +83,9 @@ export class AuthService {
   checkAuthOnRefresh(): void {
     const token = this.tokenStorage.read();
     if (token !== null) {
-      if (claimsForClient(token, this.auth0Settings.clientID) && !this.jwtHelper.isTokenExpired(token)) {
-        this.resumeSession(token);
+      const claims = claimsForClient(token, this.auth0Settings.clientID);
+      if (claims && !this.jwtHelper.isTokenExpired(token)) {
+        this.resumeSession(claims);
       } else {
         this.logoutLocally();
       }
@@ -115,9 +116,9 @@ export class AuthService {
   }
 
   private syncWithStorage(): void {
-    const token = this.usableToken();
-    if (token) {
-      this.resumeSession(token);
+    const claims = this.usableClaims(this.tokenStorage.read());
+    if (claims) {
+      this.resumeSession(claims);
     } else if (this.isAuthenticated()) {
       this.logoutLocally();
     }
@@ -125,12 +126,13 @@ export class AuthService {
 
   /** Stores a fresh token from Lock; refuses (and stores nothing) if it is not a usable JWT. */
   private startSession(token: string): boolean {
-    if (!this.usableClaims(token) || !this.tokenStorage.write(token)) {
+    const claims = this.usableClaims(token);
+    if (!claims || !this.tokenStorage.write(token)) {
       this.error = 'Login failed: the token received cannot be used.';
       return false;
     }
     this.error = null;
-    this.resumeSession(token);
+    this.resumeSession(claims);
     return true;
   }
 
@@ -138,11 +140,8 @@ export class AuthService {
     return usableClaims(token, this.auth0Settings.clientID);
   }
 
-  private resumeSession(token: string): void {
-    const claims = this.usableClaims(token);
-    if (!claims) {
-      return;
-    }
+  /** Authenticated with a token already checked and stored: (re)arm its expiry and renewal timers. */
+  private resumeSession(claims: IdTokenClaims): void {
     if (!this.isAuthenticated()) {
       this.authManager.authenticate();
     }
