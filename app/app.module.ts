@@ -1,35 +1,18 @@
 import angular from 'angular';
-import angularJwt from 'angular-jwt';
 import uiRouter from '@uirouter/angularjs';
-import { auth0Settings } from './auth0-settings';
+import { authSessionModule } from '../components/auth/auth.module';
+import { homeModule } from '../components/home/home.module';
+import { loginModule } from '../components/login/login.module';
+import { navbarModule } from '../components/navbar/navbar.module';
+import { pingModule } from '../components/ping/ping.module';
+import { profileModule } from '../components/profile/profile.module';
 import { appConfig } from './app.config';
 import { appRun } from './app.run';
-import { AuthService } from '../components/auth/auth.service';
-import { authErrorComponent } from '../components/auth/auth-error.component';
-import { requiresLoginHook } from '../components/auth/requires-login.hook';
-import { ReturnTo } from '../components/auth/return-to';
-import { SessionTimers } from '../components/auth/session-timers';
-import { TokenStorage } from '../components/auth/token-storage';
-import { homeComponent } from '../components/home/home.component';
-import { loginComponent } from '../components/login/login.component';
-import { navbarComponent } from '../components/navbar/navbar.component';
-import { pingComponent } from '../components/ping/ping.component';
-import { profileComponent } from '../components/profile/profile.component';
+import { buildSettings } from './auth0-settings';
 
-/** The tutorial's `app` module: Lock, angular-jwt and ui-router, plus the auth service. */
+/** The tutorial's `app` module: the session module, ui-router and the pages, each registering itself. */
 export const appModule = angular
-  .module('app', ['auth0.lock', angularJwt, uiRouter])
-  .constant('auth0Settings', auth0Settings)
+  .module('app', [authSessionModule, uiRouter, navbarModule, homeModule, loginModule, profileModule, pingModule])
+  .constant('apiUrl', buildSettings.apiUrl)
   .config(appConfig)
-  .service('tokenStorage', TokenStorage)
-  .service('sessionTimers', SessionTimers)
-  .service('returnTo', ReturnTo)
-  .service('authService', AuthService)
-  .component('authError', authErrorComponent)
-  .component('navbar', navbarComponent)
-  .component('home', homeComponent)
-  .component('login', loginComponent)
-  .component('profile', profileComponent)
-  .component('ping', pingComponent)
-  .run(requiresLoginHook)
   .run(appRun).name;

@@ -1,5 +1,5 @@
 import { startAppWithFakeLock } from './testing/app-test-module';
-import { testIdToken } from './testing/jwt';
+import { testIdToken } from '../components/auth/testing/jwt';
 import type { AuthService } from '../components/auth/auth.service';
 
 describe('app.run', () => {

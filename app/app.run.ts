@@ -7,8 +7,6 @@ import type { AuthService } from '../components/auth/auth.service';
 export function appRun(authService: AuthService, lock: angular.lock.ILockService): void {
   authService.registerAuthenticationListener();
   authService.checkAuthOnRefresh();
-  // Beyond the tutorial: other tabs and API rejections (401) end or start the session here too.
-  authService.followExternalChanges();
   lock.interceptHash();
 }
 appRun.$inject = ['authService', 'lock'];

@@ -1,26 +1,33 @@
+import type { AuthSessionOptions } from '../components/auth/auth-session.options';
+
 /**
- * Where the app logs in: the tutorial's auth0-variables.js, filled in at build time from the
- * environment by webpack.config.js (AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CALLBACK_URL).
+ * The sample's settings, baked in at build time by webpack.config.js from the environment
+ * (AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CALLBACK_URL, AUTH0_SILENT_RENEWAL, API_URL): the tutorial's
+ * auth0-variables.js. The app only hands them to `authSessionProvider.configure()` and the Ping page.
  */
-export interface Auth0Settings {
+export interface BuildSettings {
   /** Tenant domain, e.g. `example.eu.auth0.com`, or the dev tenant's `http://localhost:3001`. */
   readonly domain: string;
   readonly clientID: string;
-  /** Empty means "the app's own origin", decided in the browser. */
+  /** Empty means "the page's origin plus /", the module's default. */
   readonly callbackUrl: string;
-  /** Origin of the API the Ping page calls (API_URL; default the demo API, http://localhost:3002). */
+  /** The API the Ping page calls; only its exact origin receives the id_token. */
   readonly apiUrl: string;
-  /** Renew the id_token with `lock.checkSession` before it expires (AUTH0_SILENT_RENEWAL). */
   readonly silentRenewal: boolean;
-  /** True when AUTH0_DOMAIN was unset: the app talks to the local dev tenant. */
+  /** True when AUTH0_DOMAIN was unset: the local dev tenant (the CSP depends on it too). */
   readonly devTenant: boolean;
 }
 
-declare const __AUTH0_SETTINGS__: Auth0Settings;
+declare const __AUTH0_SETTINGS__: BuildSettings;
 
-export const auth0Settings: Auth0Settings = __AUTH0_SETTINGS__;
+export const buildSettings: BuildSettings = __AUTH0_SETTINGS__;
 
-/** The URL Lock sends the user back to after logging in. */
-export function callbackUrlFor(settings: Auth0Settings, origin: string): string {
-  return settings.callbackUrl || `${origin}/`;
+export function sessionOptionsFrom(settings: BuildSettings): AuthSessionOptions {
+  return {
+    domain: settings.domain,
+    clientID: settings.clientID,
+    ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
+    apiOrigins: [new URL(settings.apiUrl).origin],
+    silentRenewal: settings.silentRenewal
+  };
 }

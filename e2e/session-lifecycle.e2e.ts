@@ -1,6 +1,6 @@
 // Beyond the tutorial, in real Chromium against the dev tenant: README, "Beyond the tutorial".
 import { expect, test, type Page } from '@playwright/test';
-import { HOSTILE_TOKENS } from '../app/testing/hostile-tokens';
+import { HOSTILE_TOKENS } from '../components/auth/testing/hostile-tokens';
 import { DEV_USER, collectPageProblems, logInThroughLock, loggedInText, loggedOutText, navbar, storedIdToken, submitLock } from './lock-page';
 import { E2E_APP_PORT } from './e2e-env';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';

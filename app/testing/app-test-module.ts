@@ -1,7 +1,7 @@
 import angular from 'angular';
 import 'angular-mocks';
 import '../main';
-import { FakeLock } from './fake-lock';
+import { FakeLock } from '../../components/auth/testing/fake-lock';
 
 export interface TestApp {
   lock: FakeLock;

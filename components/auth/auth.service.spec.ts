@@ -1,5 +1,6 @@
-import { startAppWithFakeLock, type TestApp } from '../../app/testing/app-test-module';
-import { testIdToken } from '../../app/testing/jwt';
+import uiRouter from '@uirouter/angularjs';
+import { startSessionApp, uiRouterStates, type TestApp } from './testing/session-test-app';
+import { testIdToken } from './testing/jwt';
 import type { AuthService } from './auth.service';
 
 type RootScope = angular.IRootScopeService & { isAuthenticated?: boolean };
@@ -13,7 +14,7 @@ describe('authService', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    app = startAppWithFakeLock();
+    app = startSessionApp({ routerModule: uiRouter, routes: uiRouterStates });
     authService = app.injector.get<AuthService>('authService');
     $rootScope = app.injector.get<RootScope>('$rootScope');
     // Start each case logged out and without the run block's listener, as a fresh service.

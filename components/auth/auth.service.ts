@@ -1,54 +1,43 @@
-import type { StateDeclaration, StateService, UIRouterGlobals } from '@uirouter/angularjs';
-import type { Auth0Settings } from '../../app/auth0-settings';
-import { callbackUrlFor } from '../../app/auth0-settings';
-import { claimsForClient, usableClaims, type IdTokenClaims } from './id-token';
-import { requiresLogin } from './requires-login.hook';
-import type { ReturnTo } from './return-to';
-import type { SessionTimers } from './session-timers';
-import { ID_TOKEN_KEY, type TokenStorage } from './token-storage';
+import type { AuthSessionSettings } from './auth-session.options';
+import type { LoginGuard } from './guards/login-guard';
+import type { IdTokenClaims } from './id-token';
 import { loginErrorMessage } from './login-error';
+import type { StoredSession } from './session';
+import type { SessionTimers } from './session-timers';
 
 type AuthRootScope = angular.IRootScopeService & { isAuthenticated?: boolean };
 
 /**
  * The tutorial's authService: Lock for logging in, the id_token in localStorage for the session,
  * angular-jwt's authManager for `$rootScope.isAuthenticated`. Beyond the tutorial (README, "Beyond
- * the tutorial"): hostile stored values, expiry and renewal timers, errors shown, other tabs,
- * tenant logout, and the way back to the page first asked for.
+ * the tutorial"): hostile stored values, expiry and renewal timers, errors shown, other tabs and
+ * tenant logout. Where to go before and after login is the LoginGuard's business.
  */
 export class AuthService {
-  static $inject = ['$rootScope', 'lock', 'authManager', 'jwtHelper', 'tokenStorage', 'sessionTimers', 'returnTo', '$state', '$uiRouterGlobals', '$window', 'auth0Settings'];
+  static $inject = ['$rootScope', 'lock', 'authManager', 'authSession', 'storedSession', 'sessionTimers', 'loginGuard'];
 
   /** The last login failure, shown inline until the next attempt. */
   error: string | null = null;
+  private listening = false;
+  private following = false;
 
   constructor(
     private readonly $rootScope: AuthRootScope,
     private readonly lock: angular.lock.ILockService,
     private readonly authManager: angular.jwt.IAuthManagerServiceProvider,
-    private readonly jwtHelper: angular.jwt.IJwtHelper,
-    private readonly tokenStorage: TokenStorage,
+    private readonly settings: AuthSessionSettings,
+    private readonly storedSession: StoredSession,
     private readonly sessionTimers: SessionTimers,
-    private readonly returnTo: ReturnTo,
-    private readonly $state: StateService,
-    private readonly $uiRouterGlobals: UIRouterGlobals,
-    private readonly $window: angular.IWindowService,
-    private readonly auth0Settings: Auth0Settings
+    private readonly loginGuard: LoginGuard
   ) {}
 
   isAuthenticated(): boolean {
     return this.$rootScope.isAuthenticated === true;
   }
 
-  /** The signed-in user's claims (name, email, …), from the stored id_token. */
+  /** The signed-in user's claims (name, email, picture, …), from the stored id_token. */
   profile(): IdTokenClaims | null {
-    return this.isAuthenticated() ? this.usableClaims(this.tokenStorage.read()) : null;
-  }
-
-  /** The stored id_token if this app may use it (well-formed, for this client, unexpired), else null. */
-  usableToken(): string | null {
-    const token = this.tokenStorage.read();
-    return this.usableClaims(token) ? token : null;
+    return this.isAuthenticated() ? this.storedSession.claims() : null;
   }
 
   login(): void {
@@ -59,20 +48,24 @@ export class AuthService {
   /** Ends the local session (the tutorial's logout) and the tenant's, so the next login asks for a password. */
   logout(): void {
     this.endLocalSession();
-    this.lock.logout({ returnTo: callbackUrlFor(this.auth0Settings, this.$window.location.origin) });
+    this.lock.logout({ returnTo: this.settings.callbackUrl });
   }
 
   /** The tutorial's logout: forget the token here; the tenant session (SSO) stays. */
   logoutLocally(): void {
     this.endLocalSession();
-    this.leaveGuardedState();
+    this.loginGuard.leaveGuardedRoute();
   }
 
-  // Set up the logic for when a user authenticates. Called from app.run.
+  // Set up the logic for when a user authenticates. Called from app.run; a second call adds nothing.
   registerAuthenticationListener(): void {
+    if (this.listening) {
+      return;
+    }
+    this.listening = true;
     this.lock.on('authenticated', (authResult: AuthResult) => {
       if (this.startSession(authResult.idToken)) {
-        this.goBackToRequestedState();
+        this.loginGuard.returnAfterLogin();
       }
     });
     this.lock.on('authorization_error', (error: auth0.Auth0Error) => {
@@ -80,26 +73,26 @@ export class AuthService {
     });
   }
 
+  /** Authenticated if the stored token is usable; anything else under `id_token` is removed. */
   checkAuthOnRefresh(): void {
-    const token = this.tokenStorage.read();
-    if (token !== null) {
-      const claims = claimsForClient(token, this.auth0Settings.clientID);
-      if (claims && !this.jwtHelper.isTokenExpired(token)) {
-        this.resumeSession(claims);
-      } else {
-        this.logoutLocally();
-      }
+    const claims = this.storedSession.claims();
+    if (claims) {
+      this.resumeSession(claims);
+    } else if (this.storedSession.hasStoredValue() || this.isAuthenticated()) {
+      this.logoutLocally();
     }
   }
 
-  /** Other tabs logging in or out (storage events), and the API rejecting our token (401). */
+  /** Other tabs logging in or out (storage events), and an API rejecting our token (401). Once. */
   followExternalChanges(): void {
-    this.$window.addEventListener('storage', (event: StorageEvent) => {
-      if (event.key === ID_TOKEN_KEY || event.key === null) {
-        this.$rootScope.$evalAsync(() => {
-          this.syncWithStorage();
-        });
-      }
+    if (this.following) {
+      return;
+    }
+    this.following = true;
+    this.storedSession.onChangeInAnotherTab(() => {
+      this.$rootScope.$evalAsync(() => {
+        this.checkAuthOnRefresh();
+      });
     });
     // angular-jwt broadcasts this for any 401; only one for a request that carried our token counts.
     this.$rootScope.$on('unauthenticated', (_event, response?: { config?: { headers?: Record<string, unknown> } }) => {
@@ -111,33 +104,20 @@ export class AuthService {
 
   private endLocalSession(): void {
     this.sessionTimers.cancel();
-    this.tokenStorage.clear();
+    this.storedSession.clear();
     this.authManager.unauthenticate();
   }
 
-  private syncWithStorage(): void {
-    const claims = this.usableClaims(this.tokenStorage.read());
-    if (claims) {
-      this.resumeSession(claims);
-    } else if (this.isAuthenticated()) {
-      this.logoutLocally();
-    }
-  }
-
-  /** Stores a fresh token from Lock; refuses (and stores nothing) if it is not a usable JWT. */
-  private startSession(token: string): boolean {
-    const claims = this.usableClaims(token);
-    if (!claims || !this.tokenStorage.write(token)) {
+  /** Stores a fresh token from Lock; refuses (and stores nothing) if it is not usable. */
+  private startSession(token: unknown): boolean {
+    const claims = this.storedSession.store(token);
+    if (!claims) {
       this.error = 'Login failed: the token received cannot be used.';
       return false;
     }
     this.error = null;
     this.resumeSession(claims);
     return true;
-  }
-
-  private usableClaims(token: string | null): IdTokenClaims | null {
-    return usableClaims(token, this.auth0Settings.clientID);
   }
 
   /** Authenticated with a token already checked and stored: (re)arm its expiry and renewal timers. */
@@ -149,7 +129,7 @@ export class AuthService {
       onExpired: () => {
         this.logoutLocally();
       },
-      onRenewDue: this.auth0Settings.silentRenewal ? () => {
+      onRenewDue: this.settings.silentRenewal ? () => {
         this.renew();
       } : undefined
     });
@@ -162,22 +142,5 @@ export class AuthService {
         this.startSession(authResult.idToken);
       }
     });
-  }
-
-  private leaveGuardedState(): void {
-    const { current, params } = this.$uiRouterGlobals;
-    if (requiresLogin(current)) {
-      this.returnTo.remember({ state: current.name ?? 'home', params: Object.fromEntries(Object.entries(params)) });
-      void this.$state.go('login');
-    }
-  }
-
-  private goBackToRequestedState(): void {
-    const target = this.returnTo.take();
-    if (target && (this.$state.get(target.state) as StateDeclaration | null)) {
-      void this.$state.go(target.state, target.params);
-    } else if (this.$uiRouterGlobals.current.name === 'login') {
-      void this.$state.go('home');
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { decodeIdToken } from './id-token';
-import { HOSTILE_TOKENS } from '../../app/testing/hostile-tokens';
-import { unsignedJwt } from '../../app/testing/jwt';
+import { HOSTILE_TOKENS } from './testing/hostile-tokens';
+import { unsignedJwt } from './testing/jwt';
 
 describe('decodeIdToken', () => {
   it('returns the claims of a well-formed token with a numeric exp', () => {

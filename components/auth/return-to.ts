@@ -1,8 +1,5 @@
-/** Where to go after logging in: the guarded state first asked for. */
-export interface ReturnTarget {
-  readonly state: string;
-  readonly params: Record<string, unknown>;
-}
+/** Where to go after logging in: a ui-router state with its params, or an ngRoute URL (`$location.url()`). */
+export type ReturnTarget = { readonly state: string; readonly params: Record<string, unknown> } | { readonly url: string };
 
 const RETURN_TO_KEY = 'auth.returnTo';
 
@@ -19,7 +16,7 @@ export class ReturnTo {
     try {
       this.$window.sessionStorage.setItem(RETURN_TO_KEY, JSON.stringify(target));
     } catch {
-      // Without storage the user lands on the home page after login instead.
+      // Without storage the user lands on the app's default page after login instead.
     }
   }
 
@@ -40,6 +37,7 @@ function isReturnTarget(value: unknown): value is ReturnTarget {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const { state, params } = value as Record<string, unknown>;
-  return typeof state === 'string' && typeof params === 'object' && params !== null;
+  const { state, params, url } = value as Record<string, unknown>;
+  // Only an app-relative URL: a stored absolute or protocol-relative one must not redirect off the app.
+  return (typeof state === 'string' && typeof params === 'object' && params !== null) || (typeof url === 'string' && /^\/(?!\/)/.test(url));
 }

@@ -1,18 +1,18 @@
 import angular from 'angular';
-import type { StateService, UIRouterGlobals } from '@uirouter/angularjs';
-import { startAppWithFakeLock, type TestApp } from '../../app/testing/app-test-module';
-import { HOSTILE_TOKENS } from '../../app/testing/hostile-tokens';
-import { testIdToken } from '../../app/testing/jwt';
+import uiRouter, { type StateService, type UIRouterGlobals } from '@uirouter/angularjs';
+import { startSessionApp, uiRouterStates, type TestApp } from './testing/session-test-app';
+import { HOSTILE_TOKENS } from './testing/hostile-tokens';
+import { testIdToken } from './testing/jwt';
 import type { AuthService } from './auth.service';
 
 type ExceptionLog = angular.IExceptionHandlerService & { errors: unknown[] };
 
-/** Boots the app with angular-mocks' $exceptionHandler in log mode, so reports can be counted. */
+/** Boots the module in a ui-router 1.x app, with angular-mocks' $exceptionHandler in log mode, so reports can be counted. */
 function boot(): TestApp {
   angular.mock.module(($exceptionHandlerProvider: angular.IExceptionHandlerProvider) => {
     $exceptionHandlerProvider.mode('log');
   });
-  return startAppWithFakeLock();
+  return startSessionApp({ routerModule: uiRouter, routes: uiRouterStates });
 }
 
 describe('session lifecycle beyond the tutorial', () => {

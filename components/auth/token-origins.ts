@@ -1,4 +1,5 @@
-import type { AuthService } from './auth.service';
+import type { AuthSessionSettings } from './auth-session.options';
+import type { StoredSession } from './session';
 
 /**
  * Which requests may carry the id_token. angular-jwt 0.1.11's whiteListedDomains matches the
@@ -25,15 +26,19 @@ export function hostnamesOf(origins: readonly string[]): string[] {
 
 /**
  * angular-jwt's tokenGetter: the sample's (no token on template requests), narrowed to the exact
- * API origins and to a token that is still usable. Called without `options` by authManager itself
- * (its own `requiresLogin` transition check), which gets the usable token.
+ * API origins and to a token that is still usable. Called without `options` by authManager itself,
+ * which gets the usable token.
  */
-export function apiTokenGetter(apiOrigins: readonly string[]): angular.Injectable<(...args: never[]) => string | null> {
-  const getter = (options: { url: string } | undefined, authService: AuthService, $window: angular.IWindowService): string | null => {
-    if (options && !mayCarryToken(options.url, apiOrigins, $window.location.origin)) {
-      return null;
-    }
-    return authService.usableToken();
-  };
-  return ['options', 'authService', '$window', getter];
+function tokenForRequest(
+  options: { url: string } | null | undefined,
+  settings: AuthSessionSettings,
+  storedSession: StoredSession,
+  $window: angular.IWindowService
+): string | null {
+  if (options && !mayCarryToken(options.url, settings.apiOrigins, $window.location.origin)) {
+    return null;
+  }
+  return storedSession.token();
 }
+
+export const apiTokenGetter = ['options', 'authSession', 'storedSession', '$window', tokenForRequest] as const;

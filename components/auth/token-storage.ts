@@ -27,6 +27,15 @@ export class TokenStorage {
     }
   }
 
+  /** The `storage` event for this key, or for `localStorage.clear()` (key null). */
+  onChangeInAnotherTab(listener: () => void): void {
+    this.$window.addEventListener('storage', (event: StorageEvent) => {
+      if (event.key === ID_TOKEN_KEY || event.key === null) {
+        listener();
+      }
+    });
+  }
+
   clear(): void {
     try {
       this.$window.localStorage.removeItem(ID_TOKEN_KEY);

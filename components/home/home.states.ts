@@ -1,6 +1,6 @@
-import type { Ng1StateDeclaration } from '@uirouter/angularjs';
+import type { PageState } from '../page-module';
 
-export const homeState: Ng1StateDeclaration = {
+export const homeState: PageState = {
   name: 'home',
   url: '/home',
   component: 'home'

@@ -1,6 +1,6 @@
-import type { Ng1StateDeclaration } from '@uirouter/angularjs';
+import type { PageState } from '../page-module';
 
-export const loginState: Ng1StateDeclaration = {
+export const loginState: PageState = {
   name: 'login',
   url: '/login',
   component: 'login'

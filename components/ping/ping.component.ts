@@ -1,5 +1,4 @@
 import template from './ping.html';
-import type { Auth0Settings } from '../../app/auth0-settings';
 
 interface PingResponse {
   message?: string;
@@ -9,7 +8,7 @@ interface PingResponse {
 
 /** Calls the protected API; angular-jwt's interceptor adds the id_token for that exact origin only. */
 class PingController {
-  static $inject = ['$http', 'auth0Settings'];
+  static $inject = ['$http', 'apiUrl'];
 
   result: PingResponse | null = null;
   failure: string | null = null;
@@ -17,14 +16,14 @@ class PingController {
 
   constructor(
     private readonly $http: angular.IHttpService,
-    readonly auth0Settings: Auth0Settings
+    readonly apiUrl: string
   ) {}
 
   ping(): void {
     this.pending = true;
     this.result = null;
     this.failure = null;
-    this.$http.get<PingResponse>(`${this.auth0Settings.apiUrl}/api/ping`).then(
+    this.$http.get<PingResponse>(`${this.apiUrl}/api/ping`).then(
       (response) => {
         this.result = response.data;
       },

@@ -1,6 +1,6 @@
-import type { Ng1StateDeclaration } from '@uirouter/angularjs';
+import type { PageState } from '../page-module';
 
-export const pingState: Ng1StateDeclaration = {
+export const pingState: PageState = {
   name: 'ping',
   url: '/ping',
   component: 'ping',

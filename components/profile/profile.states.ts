@@ -1,6 +1,6 @@
-import type { Ng1StateDeclaration } from '@uirouter/angularjs';
+import type { PageState } from '../page-module';
 
-export const profileState: Ng1StateDeclaration = {
+export const profileState: PageState = {
   name: 'profile',
   url: '/profile',
   component: 'profile',

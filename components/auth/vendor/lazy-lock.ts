@@ -5,7 +5,7 @@
  * by auth0-js, already in the main bundle for `interceptHash`, with the options Lock would give it.
  */
 import type * as auth0 from 'auth0-js';
-import type { LockOptions } from '../lock-options';
+import type { LockOptions } from './lock-options';
 
 type Listener = (...args: unknown[]) => void;
 type LockInstance = Auth0LockCore & { emit(event: string, ...args: unknown[]): boolean };

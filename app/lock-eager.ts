@@ -4,5 +4,6 @@
  * page load, as the tutorial does.
  */
 import angular from 'angular';
+import { appModule } from './app.module';
 
-angular.module('app').run(['lock', (lock: angular.lock.ILockService) => { lock.preload(); }]);
+angular.module(appModule).run(['lock', (lock: angular.lock.ILockService) => { lock.preload(); }]);

@@ -1,15 +1,13 @@
 /**
- * Every workaround angular-lock 3.1 needs around Lock 14 and auth0-js lives here. Import this
- * module before 'angular-lock' (app/main.ts does).
+ * The globals angular-lock 3.1 reads, and the fixes Lock 14 and auth0-js 10 need under it.
+ * angular-lock reads `Auth0Lock` when the injector instantiates its provider and `auth0.WebAuth`
+ * in `interceptHash()`; both only exist after this module ran (vendor/angular-lock.ts imports it).
  */
-import angular from 'angular';
 import * as auth0 from 'auth0-js';
-import { auth0Settings } from '../auth0-settings';
-import { webAuthOverrides } from '../lock-options';
 import { createLazyLock, type WebAuthConstructor } from './lazy-lock';
+import { webAuthOverridesFor } from './lock-options';
 
 interface AngularLockGlobals {
-  angular: typeof angular;
   Auth0Lock: ReturnType<typeof createLazyLock>;
   auth0: { WebAuth: WebAuthConstructor };
 }
@@ -32,25 +30,22 @@ export function makeMethodsEnumerable(constructor: { prototype: object }): void 
 
 /**
  * `lock.interceptHash()` builds `new auth0.WebAuth({clientID, domain})` itself, without Lock's
- * options. Against the http:// dev tenant auth0-js would then expect the issuer
- * `https://http://localhost:3001/`; this WebAuth adds the tenant's issuer and JWKS overrides.
+ * options. Against an http:// dev tenant auth0-js would then expect the issuer
+ * `https://http://localhost:3001/`; this WebAuth adds that tenant's issuer and JWKS, from its domain.
  */
-export function webAuthWithOverrides(WebAuth: WebAuthConstructor, tenantUrl: string): WebAuthConstructor {
-  return class DevTenantWebAuth extends WebAuth {
-    constructor(options: auth0.AuthOptions) {
-      super({ ...options, overrides: webAuthOverrides(tenantUrl) });
+export function webAuthForAnyTenant(WebAuth: WebAuthConstructor): WebAuthConstructor {
+  return class WebAuthForAnyTenant extends WebAuth {
+    constructor(options: auth0.AuthOptions & { overrides?: object }) {
+      super({ ...options, overrides: options.overrides ?? webAuthOverridesFor(options.domain) });
     }
   };
 }
 
+const WebAuth = webAuthForAnyTenant(auth0.WebAuth);
 // Lock's UI is a chunk of its own, fetched the first time it is shown (see lazy-lock.ts).
-const LazyAuth0Lock = createLazyLock(() => import(/* webpackChunkName: "lock" */ 'auth0-lock').then((module) => module.default), auth0.WebAuth);
+const LazyAuth0Lock = createLazyLock(() => import(/* webpackChunkName: "lock" */ 'auth0-lock').then((module) => module.default), WebAuth);
 makeMethodsEnumerable(LazyAuth0Lock);
 
-// angular-lock reads these as globals when its provider is registered.
 const globals = window as unknown as AngularLockGlobals;
-globals.angular = angular;
 globals.Auth0Lock = LazyAuth0Lock;
-globals.auth0 = {
-  WebAuth: auth0Settings.devTenant ? webAuthWithOverrides(auth0.WebAuth, auth0Settings.domain) : auth0.WebAuth
-};
+globals.auth0 = { WebAuth };

@@ -1,9 +1,8 @@
 import angular from 'angular';
 import 'angular-mocks';
 import { createLazyLock, type LockLoader, type WebAuthConstructor } from './lazy-lock';
-// The glue as the app loads it, with angular-lock reading its globals: Lock must not be imported.
-import './lock-globals';
-import 'angular-lock';
+// angular-lock as the module loads it, reading the globals lock-globals sets: Lock must not be imported.
+import './angular-lock';
 
 const mockLockImported = jest.fn();
 jest.mock('auth0-lock', () => {
@@ -171,7 +170,7 @@ describe('the lazy Auth0Lock', () => {
   });
 });
 
-describe('angular-lock with the lazy Auth0Lock of app/vendor/lock-globals', () => {
+describe('angular-lock with the lazy Auth0Lock of vendor/lock-globals', () => {
   it('exposes the methods the app calls, with interceptHash, and imports no Lock to build the service', () => {
     let lock: Record<string, unknown> = {};
     angular.mock.module('auth0.lock', (lockProvider: angular.lock.ILockProvider) => {

@@ -16,4 +16,3 @@ export function testIdToken(seconds: number, claims: Record<string, unknown> = {
   return unsignedJwt({ aud: UNIT_TEST_CLIENT_ID, sub: 'auth0|1', iat: now, exp: now + seconds, ...claims });
 }
 
-export const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
