@@ -177,7 +177,7 @@ describe('angular-lock with the lazy Auth0Lock of vendor/lock-globals', () => {
       lockProvider.init({ clientID: 'client', domain: 'http://localhost:3001', options });
     });
     angular.mock.inject((_lock_: Record<string, unknown>) => { lock = _lock_; });
-    for (const method of ['show', 'hide', 'on', 'off', 'emit', 'checkSession', 'logout', 'getUserInfo', 'getProfile', 'resumeAuth', 'preload', 'interceptHash']) {
+    for (const method of ['show', 'hide', 'on', 'off', 'emit', 'checkSession', 'logout', 'getUserInfo', 'resumeAuth', 'preload', 'interceptHash']) {
       expect(typeof lock[method]).toBe('function');
     }
     expect(mockLockImported).not.toHaveBeenCalled();

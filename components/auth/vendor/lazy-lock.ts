@@ -103,10 +103,6 @@ export function createLazyLock(loadLock: LockLoader, WebAuth: WebAuthConstructor
       this.auth0().client.userInfo(token, callback);
     }
 
-    getProfile(token: string, callback: auth0.Auth0Callback<auth0.Auth0UserProfile>): void {
-      this.getUserInfo(token, callback);
-    }
-
     private auth0(): auth0.WebAuth {
       this.webAuth ??= new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options));
       return this.webAuth;

@@ -4,20 +4,12 @@ import 'angular';
 
 declare module 'angular' {
   namespace jwt {
-    interface IAuthManagerServiceProvider {
-      isAuthenticated(): boolean;
-      getToken(): string | null;
-      redirect(): void;
-    }
     interface IJwtOptionsProvider {
       config(options: {
         tokenGetter?: Injectable<(...args: never[]) => string | null>;
         whiteListedDomains?: string[];
-        unauthenticatedRedirectPath?: string;
         loginPath?: string;
         unauthenticatedRedirector?: Injectable<(...args: never[]) => void>;
-        authPrefix?: string;
-        authHeader?: string;
       }): void;
     }
   }
