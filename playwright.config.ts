@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 import { E2E_API_PORT, E2E_APP_PORT, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
 
@@ -10,8 +11,8 @@ const E2E_DIST = `node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`;
 
 /** Both ways of running the app, for the tests that must hold on each. */
 export const E2E_SERVERS = [
-  { name: 'npm start', baseURL: `http://localhost:${E2E_APP_PORT}` },
-  { name: 'npm run serve', baseURL: `http://localhost:${E2E_PROD_PORT}` }
+  { name: 'npm start', baseURL: localOrigin(E2E_APP_PORT) },
+  { name: 'npm run serve', baseURL: localOrigin(E2E_PROD_PORT) }
 ] as const;
 
 const appOrigins = E2E_SERVERS.map((server) => server.baseURL);
@@ -34,7 +35,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
-    baseURL: `http://localhost:${E2E_APP_PORT}`,
+    baseURL: localOrigin(E2E_APP_PORT),
     browserName: 'chromium',
     headless: true,
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
@@ -44,7 +45,7 @@ export default defineConfig({
     {
       // The same start script a newcomer runs, in dev-tenant mode, on the e2e ports.
       command: 'npx tsx scripts/start.ts',
-      url: `http://localhost:${E2E_APP_PORT}/`,
+      url: `${localOrigin(E2E_APP_PORT)}/`,
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',
@@ -60,7 +61,7 @@ export default defineConfig({
     {
       // The production build, with the size budget checked (it prints the figure), then `npm run serve`.
       command: `npx tsx scripts/size-budget.ts ${E2E_DIST} && npx tsx scripts/serve.ts ${E2E_DIST}`,
-      url: `http://localhost:${E2E_PROD_PORT}/`,
+      url: `${localOrigin(E2E_PROD_PORT)}/`,
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: 'pipe',

@@ -7,9 +7,8 @@ const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
 const { CssMinimizerPlugin, JsonAssetPlugin, PrecompressPlugin } = require('./webpack/plugins');
 
-const DEV_TENANT_DEFAULT_PORT = 3001;
-const DEV_TENANT_DEFAULT_CLIENT_ID = 'dev-tenant-client';
-const DEMO_API_DEFAULT_PORT = 3002;
+// The project's typed defaults (ports, client ID), loaded without a global .ts hook in webpack.
+const { DEFAULTS, localOrigin } = require('tsx/cjs/api').require('./config/defaults.ts', __filename);
 
 function flag(value, fallback) {
   if (value === undefined || value === '') return fallback;
@@ -20,12 +19,12 @@ function flag(value, fallback) {
 function auth0SettingsFromEnv(env) {
   const callbackUrl = env.AUTH0_CALLBACK_URL || '';
   // The API the Ping page calls with the id_token; only this exact origin ever receives it.
-  const apiUrl = env.API_URL || `http://localhost:${env.DEMO_API_PORT || DEMO_API_DEFAULT_PORT}`;
+  const apiUrl = env.API_URL || localOrigin(env.DEMO_API_PORT || DEFAULTS.demoApiPort);
   if (!env.AUTH0_DOMAIN) {
-    const port = env.DEV_TENANT_PORT || DEV_TENANT_DEFAULT_PORT;
+    const port = env.DEV_TENANT_PORT || DEFAULTS.devTenantPort;
     return {
-      domain: `http://localhost:${port}`,
-      clientID: env.DEV_TENANT_CLIENT_ID || DEV_TENANT_DEFAULT_CLIENT_ID,
+      domain: localOrigin(port),
+      clientID: env.DEV_TENANT_CLIENT_ID || DEFAULTS.devTenantClientId,
       callbackUrl,
       apiUrl,
       silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, true),
@@ -83,7 +82,7 @@ module.exports = (env = {}, argv) => {
     devServer: {
       static: false,
       host: 'localhost',
-      port: Number(process.env.PORT || 3000),
+      port: Number(process.env.PORT || DEFAULTS.appPort),
       hot: false,
       liveReload: false,
       client: false,

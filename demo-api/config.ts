@@ -1,8 +1,10 @@
 /** The demo API's settings, from the same environment variables `npm start` uses. */
+import { DEFAULTS, localOrigin } from '../config/defaults';
+
 export interface DemoApiConfig {
   readonly host: string;
   readonly port: number;
-  /** Token issuer, with trailing slash, e.g. `http://localhost:3001/`. */
+  /** Token issuer, with trailing slash: the dev tenant's origin plus "/", or the real tenant's. */
   readonly issuer: string;
   readonly jwksUri: string;
   /** Accepted `aud` values: the app's client ID (id_tokens, as the tutorial sends) and the API audience. */
@@ -22,15 +24,15 @@ function port(value: string | undefined, fallback: number, name: string): number
 export function loadDemoApiConfig(env: NodeJS.ProcessEnv): DemoApiConfig {
   const tenantUrl = env.AUTH0_DOMAIN
     ? (env.AUTH0_DOMAIN.startsWith('http') ? env.AUTH0_DOMAIN : `https://${env.AUTH0_DOMAIN}`).replace(/\/$/, '')
-    : `http://localhost:${port(env.DEV_TENANT_PORT, 3001, 'DEV_TENANT_PORT')}`;
-  const clientId = env.AUTH0_CLIENT_ID || env.DEV_TENANT_CLIENT_ID || 'dev-tenant-client';
-  const apiPort = port(env.DEMO_API_PORT, 3002, 'DEMO_API_PORT');
+    : localOrigin(port(env.DEV_TENANT_PORT, DEFAULTS.devTenantPort, 'DEV_TENANT_PORT'));
+  const clientId = env.AUTH0_CLIENT_ID || env.DEV_TENANT_CLIENT_ID || DEFAULTS.devTenantClientId;
+  const apiPort = port(env.DEMO_API_PORT, DEFAULTS.demoApiPort, 'DEMO_API_PORT');
   return {
-    host: env.DEMO_API_HOST ?? '127.0.0.1',
+    host: env.DEMO_API_HOST ?? DEFAULTS.host,
     port: apiPort,
     issuer: `${tenantUrl}/`,
     jwksUri: `${tenantUrl}/.well-known/jwks.json`,
-    audiences: [clientId, env.DEV_TENANT_API_AUDIENCE ?? `http://localhost:${apiPort}/`],
-    allowedOrigins: [`http://localhost:${port(env.PORT, 3000, 'PORT')}`]
+    audiences: [clientId, env.DEV_TENANT_API_AUDIENCE ?? `${localOrigin(apiPort)}/`],
+    allowedOrigins: [localOrigin(port(env.PORT, DEFAULTS.appPort, 'PORT'))]
   };
 }

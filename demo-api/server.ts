@@ -1,22 +1,26 @@
 // A protected API for the Ping page: verifies the caller's RS256 JWT (signature via the tenant's
 // JWKS, iss, aud, exp) and answers with the caller's `sub`, or 401 with the reason.
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { allowListCors } from '../servers/cors';
+import { listen } from '../servers/lifecycle';
 import type { DemoApiConfig } from './config';
+
+/** How long a browser may reuse a preflight's answer. */
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 export function createDemoApi(config: DemoApiConfig, keys: JWTVerifyGetKey): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    allowListedCors(config, req, res);
-    if (req.method === 'OPTIONS') {
-      res.status(204).end();
-      return;
-    }
-    next();
-  });
+  // The app's origin only, without credentials (the token travels in the Authorization header). Any
+  // OPTIONS gets 204; another origin's without CORS headers, so the browser blocks the call.
+  app.use(allowListCors({
+    allowedOrigins: config.allowedOrigins,
+    methods: 'GET',
+    allowHeaders: 'Authorization, Content-Type',
+    maxAgeSeconds: PREFLIGHT_MAX_AGE_SECONDS,
+    preflightHeadersOnEveryResponse: true
+  }));
   app.get('/api/ping', (req, res, next) => {
     verifyBearer(req.get('authorization'), config, keys).then((sub) => {
       res.json({ message: 'Pong! Your token was verified by the API.', sub });
@@ -74,41 +78,13 @@ function reasonFor(error: Error): string {
   return error.message;
 }
 
-function allowListedCors(config: DemoApiConfig, req: Request, res: Response): void {
-  const origin = req.get('origin');
-  res.vary('Origin');
-  if (origin && config.allowedOrigins.includes(origin)) {
-    res.set({
-      'Access-Control-Allow-Origin': origin,
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-      'Access-Control-Allow-Methods': 'GET',
-      'Access-Control-Max-Age': '600'
-    });
-  }
-}
-
 export interface RunningDemoApi {
   readonly url: string;
+  readonly config: DemoApiConfig;
   close(): Promise<void>;
 }
 
 export async function startDemoApi(config: DemoApiConfig, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUri))): Promise<RunningDemoApi> {
-  const server = http.createServer(createDemoApi(config, keys));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://localhost:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => {
-        resolve();
-      });
-      server.closeAllConnections();
-    })
-  };
+  const listening = await listen(config.host, config.port, createDemoApi(config, keys));
+  return { url: listening.url, config, close: () => listening.close() };
 }

@@ -1,5 +1,6 @@
 // The users a tenant starts with: the default user plus those of the DEV_TENANT_USERS file.
 import * as fs from 'node:fs';
+import { DEFAULTS } from '../config/defaults';
 import { nonEmpty } from './config-parsers';
 
 export interface TenantUser {
@@ -8,7 +9,7 @@ export interface TenantUser {
   readonly name: string;
 }
 
-export const DEFAULT_USER: TenantUser = { email: 'dev@example.com', password: 'dev-password', name: 'Dev User' };
+export const DEFAULT_USER: TenantUser = DEFAULTS.devUser;
 
 /** Loose on purpose (one "@", no spaces, at most 254 characters), like the check Lock runs in the browser. */
 export function looksLikeEmail(value: string): boolean {

@@ -1,6 +1,7 @@
 // Dev tenant settings, read from environment variables with safe loopback defaults.
 // Every invalid value throws an Error naming the variable (or file) so a newcomer can fix it.
 import * as path from 'node:path';
+import { DEFAULTS, localOrigin } from '../config/defaults';
 import {
   nonEmpty, parseBoolean, parseChoice, parseHttpUrl, parseInteger, parseOriginList, parsePort, parseUrlList
 } from './config-parsers';
@@ -16,7 +17,7 @@ export interface TenantConfig {
   readonly host: string;
   /** 0 lets the OS pick a free port (tests). */
   readonly port: number;
-  /** Origin the browser uses to reach the tenant, without trailing slash. Undefined: http://localhost:<actual port>. */
+  /** Origin the browser uses to reach the tenant, without trailing slash. Undefined: localOrigin(<actual port>). */
   readonly publicUrl: string | undefined;
   readonly tenantName: string;
   readonly clientId: string;
@@ -43,8 +44,6 @@ export interface TenantConfig {
 export type ResolvedTenantConfig = Omit<TenantConfig, 'publicUrl'> & { readonly publicUrl: string };
 
 export const DATABASE_CONNECTION = 'Username-Password-Authentication';
-/** Auth0's default id_token lifetime. */
-const DEFAULT_ID_TOKEN_TTL = 36000;
 /** Auth0's implicit-flow access token lifetime (expires_in=7200). */
 const ACCESS_TOKEN_TTL = 7200;
 /** Auth0's upper bound for the id_token lifetime (30 days). */
@@ -53,11 +52,10 @@ const MAX_ID_TOKEN_TTL = 2592000;
 type Env = Readonly<Record<string, string | undefined>>;
 
 export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
-  const port = parsePort('DEV_TENANT_PORT', env.DEV_TENANT_PORT, 3001, 0);
-  const appPort = parsePort('PORT', env.PORT, 3000, 1);
-  const appOrigin = `http://localhost:${appPort}`;
+  const port = parsePort('DEV_TENANT_PORT', env.DEV_TENANT_PORT, DEFAULTS.devTenantPort, 0);
+  const appOrigin = localOrigin(parsePort('PORT', env.PORT, DEFAULTS.appPort, 1));
   // The demo API's origin with a trailing slash, as the demo API itself expects it (demo-api/config.ts).
-  const defaultAudience = `http://localhost:${parsePort('DEMO_API_PORT', env.DEMO_API_PORT, 3002, 1)}/`;
+  const defaultAudience = `${localOrigin(parsePort('DEMO_API_PORT', env.DEMO_API_PORT, DEFAULTS.demoApiPort, 1))}/`;
   const callbackUrls = parseUrlList('DEV_TENANT_CALLBACK_URLS', env.DEV_TENANT_CALLBACK_URLS, [`${appOrigin}/`, appOrigin]);
   return {
     host: parseHost(env.DEV_TENANT_HOST),
@@ -68,7 +66,7 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
     callbackUrls,
     webOrigins: parseOriginList('DEV_TENANT_WEB_ORIGINS', env.DEV_TENANT_WEB_ORIGINS, [appOrigin]),
     logoutUrls: parseUrlList('DEV_TENANT_LOGOUT_URLS', env.DEV_TENANT_LOGOUT_URLS, callbackUrls),
-    idTokenTtlSeconds: parseInteger('DEV_TENANT_TOKEN_TTL', env.DEV_TENANT_TOKEN_TTL, DEFAULT_ID_TOKEN_TTL,
+    idTokenTtlSeconds: parseInteger('DEV_TENANT_TOKEN_TTL', env.DEV_TENANT_TOKEN_TTL, DEFAULTS.idTokenTtlSeconds,
       { min: 1, max: MAX_ID_TOKEN_TTL, what: 'a whole number of seconds' }),
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL,
     users: [DEFAULT_USER, ...loadUsersFile(env.DEV_TENANT_USERS)],
@@ -85,17 +83,17 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
 }
 
 export function resolvePublicUrl(config: TenantConfig, actualPort: number): ResolvedTenantConfig {
-  return { ...config, port: actualPort, publicUrl: config.publicUrl ?? `http://localhost:${actualPort}` };
+  return { ...config, port: actualPort, publicUrl: config.publicUrl ?? localOrigin(actualPort) };
 }
 
 function parseHost(raw: string | undefined): string {
-  const host = nonEmpty(raw) ?? '127.0.0.1';
+  const host = nonEmpty(raw) ?? DEFAULTS.host;
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new Error(`DEV_TENANT_HOST must be a host name or IP address, got "${host}"`);
   return host;
 }
 
 function parseClientId(raw: string | undefined): string {
-  const clientId = nonEmpty(raw) ?? 'dev-tenant-client';
+  const clientId = nonEmpty(raw) ?? DEFAULTS.devTenantClientId;
   // It ends up in URL paths and in a served script, so keep it to URL-safe characters.
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(clientId)) {
     throw new Error(`DEV_TENANT_CLIENT_ID must be 1-64 letters, digits, "-" or "_", got "${clientId}"`);
@@ -105,11 +103,11 @@ function parseClientId(raw: string | undefined): string {
 
 function parsePublicUrl(raw: string | undefined, port: number): string | undefined {
   const value = nonEmpty(raw);
-  if (value === undefined) return port === 0 ? undefined : `http://localhost:${port}`;
+  if (value === undefined) return port === 0 ? undefined : localOrigin(port);
   const url = parseHttpUrl('DEV_TENANT_PUBLIC_URL', value);
   // The issuer is "<public URL>/", so only a bare origin keeps iss, jwks_uri and the routes consistent.
   if (value.replace(/\/$/, '') !== url.origin) {
-    throw new Error(`DEV_TENANT_PUBLIC_URL must be an origin like http://localhost:3001 (no path), got "${value}"`);
+    throw new Error(`DEV_TENANT_PUBLIC_URL must be an origin like ${localOrigin(DEFAULTS.devTenantPort)} (no path), got "${value}"`);
   }
   return url.origin;
 }

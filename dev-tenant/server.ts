@@ -1,7 +1,6 @@
 // Builds the dev tenant's express app and runs it on an HTTP server.
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { listen } from '../servers/lifecycle';
 import { BruteForceGuard } from './brute-force';
 import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config';
 import { issuerOf, type SendEmail, type TenantContext } from './context';
@@ -120,32 +119,20 @@ export interface RunningDevTenant {
 export async function startDevTenant(config: TenantConfig, options: TenantOptions = {}): Promise<RunningDevTenant> {
   const signingKey = await loadOrCreateSigningKey(config.dataDir);
   const users = await UserStore.open(config.users, config.dataDir, options.now);
-  const server = http.createServer();
-  const tenant = await new Promise<{ app: DevTenantApp; config: ResolvedTenantConfig }>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      const resolved = resolvePublicUrl(config, (server.address() as AddressInfo).port);
-      const app = createDevTenantApp(resolved, { ...options, signingKey, users });
-      server.on('request', app.app);
-      resolve({ app, config: resolved });
-    });
-  });
+  const listening = await listen(config.host, config.port);
+  const resolved = resolvePublicUrl(config, listening.port);
+  const app = createDevTenantApp(resolved, { ...options, signingKey, users });
+  listening.server.on('request', app.app);
   return {
-    url: tenant.config.publicUrl,
-    config: tenant.config,
-    storeSizes: () => tenant.app.storeSizes(),
+    url: resolved.publicUrl,
+    config: resolved,
+    storeSizes: () => app.storeSizes(),
     sweep: () => {
-      tenant.app.sweep();
+      app.sweep();
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      tenant.app.dispose();
-      server.close((error) => {
-        if (error) reject(error);
-        else resolve();
-      });
-      // Keep-alive connections (browsers, fetch) would otherwise hold close() open.
-      server.closeAllConnections();
-    })
+    close: () => {
+      app.dispose();
+      return listening.close();
+    }
   };
 }

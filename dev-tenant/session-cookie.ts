@@ -1,5 +1,5 @@
-// The tenant's SSO session cookie. SameSite=Lax suffices: the app (localhost:3000) and the tenant
-// (localhost:3001) are the same site, so Lock's hidden /authorize iframe still sends it.
+// The tenant's SSO session cookie. SameSite=Lax suffices: the app (localhost:$PORT) and the tenant
+// (localhost:$DEV_TENANT_PORT) are the same site, so Lock's hidden /authorize iframe still sends it.
 import type { CookieOptions, Request, Response } from 'express';
 import type { ResolvedTenantConfig } from './config';
 import { readCookie } from './http-helpers';

@@ -1,14 +1,15 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEFAULTS, localOrigin } from '../config/defaults';
 
-// Ports of their own, so the tests never meet an `npm start` left running on 3000-3002.
-// E2E_PORT_BASE moves all of them, for two test runs on one machine.
-const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? '4100');
+// Ports of their own, in the same order as the defaults, so the tests never meet an `npm start`
+// left running on those. E2E_PORT_BASE moves all of them, for two test runs on one machine.
+const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? DEFAULTS.e2ePortBase);
 export const E2E_APP_PORT = E2E_PORT_BASE;
 export const E2E_TENANT_PORT = E2E_PORT_BASE + 1;
 export const E2E_API_PORT = E2E_PORT_BASE + 2;
-export const E2E_TENANT_URL = `http://localhost:${E2E_TENANT_PORT}`;
-export const E2E_API_URL = `http://localhost:${E2E_API_PORT}`;
-export const E2E_CLIENT_ID = 'dev-tenant-client';
+export const E2E_TENANT_URL = localOrigin(E2E_TENANT_PORT);
+export const E2E_API_URL = localOrigin(E2E_API_PORT);
+export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;
 /** Outside test-results/ (which Playwright empties): the tests mint tokens with the tenant's key. */
 export const E2E_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_TENANT_PORT}`);

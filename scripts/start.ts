@@ -1,10 +1,11 @@
 // `npm start`: the app on webpack-dev-server and, unless AUTH0_DOMAIN points at a real tenant, the
 // local dev tenant beside it. Either process ending ends both.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { DEFAULTS, localOrigin } from '../config/defaults';
 
-const appPort = process.env.PORT ?? '3000';
-const tenantPort = process.env.DEV_TENANT_PORT ?? '3001';
-const apiPort = process.env.DEMO_API_PORT ?? '3002';
+const appPort = process.env.PORT ?? String(DEFAULTS.appPort);
+const tenantPort = process.env.DEV_TENANT_PORT ?? String(DEFAULTS.devTenantPort);
+const apiPort = process.env.DEMO_API_PORT ?? String(DEFAULTS.demoApiPort);
 const useDevTenant = !process.env.AUTH0_DOMAIN;
 const children: ChildProcess[] = [];
 
@@ -43,13 +44,14 @@ async function waitForTenant(url: string, timeoutMs: number): Promise<void> {
 }
 
 function printContract(): void {
-  const ttl = process.env.DEV_TENANT_TOKEN_TTL ?? '36000';
+  const ttl = process.env.DEV_TENANT_TOKEN_TTL ?? String(DEFAULTS.idTokenTtlSeconds);
+  const { email, password } = DEFAULTS.devUser;
   console.log([
     '',
-    `  App          http://localhost:${appPort}   (PORT)`,
-    `  Dev tenant   http://localhost:${tenantPort}   (DEV_TENANT_PORT)`,
-    `  Demo API     http://localhost:${apiPort}/api/ping   (DEMO_API_PORT)`,
-    '  Log in as    dev@example.com / dev-password   (more users: DEV_TENANT_USERS=users.json)',
+    `  App          ${localOrigin(appPort)}   (PORT)`,
+    `  Dev tenant   ${localOrigin(tenantPort)}   (DEV_TENANT_PORT)`,
+    `  Demo API     ${localOrigin(apiPort)}/api/ping   (DEMO_API_PORT)`,
+    `  Log in as    ${email} / ${password}   (more users: DEV_TENANT_USERS=users.json)`,
     `  id_token     ${ttl} s lifetime   (DEV_TENANT_TOKEN_TTL)`,
     '  Real tenant  set AUTH0_DOMAIN and AUTH0_CLIENT_ID instead (see README)',
     ''
@@ -63,10 +65,10 @@ async function main(): Promise<void> {
   if (useDevTenant) {
     printContract();
     run(process.execPath, ['--import', 'tsx', 'dev-tenant/main.ts']);
-    await waitForTenant(`http://localhost:${tenantPort}`, 20_000);
+    await waitForTenant(localOrigin(tenantPort), 20_000);
     run(process.execPath, ['--import', 'tsx', 'demo-api/main.ts']);
   } else {
-    console.log(`\n  App  http://localhost:${appPort}  against ${process.env.AUTH0_DOMAIN ?? ''}\n`);
+    console.log(`\n  App  ${localOrigin(appPort)}  against ${process.env.AUTH0_DOMAIN ?? ''}\n`);
   }
   run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development']);
 }

@@ -6,6 +6,7 @@
 import { SignJWT } from 'jose';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { DEFAULTS, localOrigin } from '../../config/defaults';
 import { SESSION_IDLE_TTL_MS } from '../sessions';
 import type { RunningDevTenant, StoreSizes } from '../server';
 import { loadOrCreateSigningKey } from '../signing-key';
@@ -68,8 +69,8 @@ async function rs256SignsPerSecond(dataDir: string): Promise<number> {
   let signed = 0;
   const begin = performance.now();
   while (performance.now() - begin < SIGNING_SAMPLE_MS) {
-    await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).setIssuer('http://localhost:3001/')
-      .setSubject('auth0|0123456789abcdef01234567').setAudience('dev-tenant-client').setIssuedAt().setExpirationTime('10h')
+    await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).setIssuer(`${localOrigin(DEFAULTS.devTenantPort)}/`)
+      .setSubject('auth0|0123456789abcdef01234567').setAudience(DEFAULTS.devTenantClientId).setIssuedAt().setExpirationTime('10h')
       .sign(key.privateKey);
     signed++;
   }

@@ -1,0 +1,87 @@
+// Starting and stopping the local HTTP servers (dev tenant, demo API, `npm run serve`): listen on
+// host:port, close without waiting on keep-alive connections, and the CLI side of both (clear
+// messages and exit codes when the port cannot be had, a graceful stop on SIGINT/SIGTERM).
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { localOrigin } from '../config/defaults';
+
+export interface ListeningServer {
+  readonly server: http.Server;
+  /** The port actually listened on (the OS picks one for port 0). */
+  readonly port: number;
+  /** http://localhost:<port>, as a browser reaches it. */
+  readonly url: string;
+  /** Stops listening and drops idle keep-alive connections, which would otherwise hold the close open. */
+  close(): Promise<void>;
+}
+
+/** Node's listen errors carry the address and port that could not be had. */
+type ListenError = NodeJS.ErrnoException & { readonly address?: string; readonly port?: number };
+
+/**
+ * Listens on host:port (0 = any free port) and resolves once listening. Rejects with the listen
+ * error (code EADDRINUSE, EACCES, ...). Without a handler, attach one with server.on('request').
+ */
+export function listen(host: string, port: number, handler?: http.RequestListener): Promise<ListeningServer> {
+  const server = handler ? http.createServer(handler) : http.createServer();
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const actualPort = (server.address() as AddressInfo).port;
+      resolve({ server, port: actualPort, url: localOrigin(actualPort), close: () => closeServer(server) });
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => {
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeAllConnections();
+  });
+}
+
+export interface ServerCli<S extends { close(): Promise<void> }> {
+  /** Starts every message, e.g. "Dev tenant". */
+  readonly name: string;
+  /** The variable that sets the port, named when the port is taken or not allowed. */
+  readonly portVariable: string;
+  /** Reads the settings and starts listening; may throw or reject. A settings error's message is printed as it is. */
+  start(): Promise<S>;
+}
+
+/**
+ * Runs a server from its CLI: resolves with it once listening, and stops it gracefully on SIGINT or
+ * SIGTERM (exit 0; a second signal exits 130 at once). Exits 2 when the port is taken or not
+ * allowed, naming the variable to change, and 1 on any other start-up error.
+ */
+export async function runServerCli<S extends { close(): Promise<void> }>(cli: ServerCli<S>): Promise<S> {
+  function fail(message: string, exitCode: number): never {
+    console.error(`${cli.name}: ${message}`);
+    process.exit(exitCode);
+  }
+  let running: S;
+  try {
+    running = await cli.start();
+  } catch (error) {
+    const { code, address, port } = error as ListenError;
+    if (code === 'EADDRINUSE') fail(`Port ${port ?? ''} is in use: stop the other process or set ${cli.portVariable}`, 2);
+    if (code === 'EACCES') fail(`Not allowed to listen on ${address ?? ''}:${port ?? ''}: set ${cli.portVariable}`, 2);
+    fail(error instanceof Error ? error.message : String(error), 1);
+  }
+  let stopping = false;
+  const stop = (): void => {
+    // A second Ctrl-C exits at once instead of waiting for the close.
+    if (stopping) process.exit(130);
+    stopping = true;
+    running.close().then(() => process.exit(0), (error: unknown) => {
+      fail(`error while closing: ${String(error)}`, 1);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return running;
+}
