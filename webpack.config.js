@@ -6,6 +6,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
 const { CssMinimizerPlugin, JsonAssetPlugin, PrecompressPlugin } = require('./webpack/plugins');
+const { auth0JsAlias, tsRule } = require('./webpack/shared');
 
 // The project's typed defaults (ports, client ID), loaded without a global .ts hook in webpack.
 const { DEFAULTS, localOrigin } = require('tsx/cjs/api').require('./config/defaults.ts', __filename);
@@ -56,14 +57,13 @@ module.exports = (env = {}, argv) => {
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     resolve: {
       extensions: ['.ts', '.js'],
-      // auth0-js 10 is "type": "module", so webpack parses its CommonJS build as ESM and Lock 14's
-      // require('auth0-js') would get no exports. Lock and our glue share its ESM build instead.
-      alias: { 'auth0-js$': path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist/auth0.min.esm.js') }
+      // One auth0-js 10 for Lock and our glue: its ESM build (see webpack/shared.js).
+      alias: auth0JsAlias
     },
     module: {
       parser: { javascript: { dynamicImportMode: eager ? 'eager' : 'lazy' } },
       rules: [
-        { test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true } },
+        tsRule(),
         { test: /\.html$/, include: path.resolve(__dirname, 'components'), type: 'asset/source' },
         { test: /\.svg$/, type: 'asset/resource' },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }

@@ -1,0 +1,96 @@
+// Builds the library `auth0.session` (components/auth) for `npm run build:lib` (scripts/build-lib.ts):
+//  - umd(false), umd(true): dist-lib/auth0-angularjs-session[.min].js, one ES5 script each, needing only
+//    the `angular` global, with Lock's UI in a sibling chunk it loads from its own URL;
+//  - esmThirdParty(): dist-lib/esm/third-party/, the third-party code of the ES module build, whose
+//    own code scripts/build-lib.ts compiles with TypeScript (what each file is: dist-lib-package/README.md).
+const path = require('node:path');
+const { auth0JsAlias, tsRule } = require('./shared');
+
+const root = path.resolve(__dirname, '..');
+const OUT = path.join(root, 'dist-lib');
+const NAME = 'auth0-angularjs-session';
+
+/** How the scripts find `angular`: the global, or `require('angular')` / AMD `angular`. */
+const angularExternal = { root: 'angular', commonjs: 'angular', commonjs2: 'angular', amd: 'angular' };
+
+/**
+ * Third-party code that is not ES5 (auth0-js's ESM build, parts of Lock's tree) goes through
+ * TypeScript as JavaScript, down to ES5; code that already is ES5 is passed on untouched
+ * (webpack/es5-loader.js decides per file). Not strict: vendor scripts keep their own mode.
+ */
+const vendorEs5Rule = { test: /\.m?js$/, include: /node_modules/, loader: path.join(__dirname, 'es5-loader.js') };
+
+function umd(minified) {
+  const suffix = minified ? '.min' : '';
+  return {
+    name: `umd${suffix}`,
+    mode: 'production',
+    target: ['web', 'es5'],
+    entry: { [NAME]: [path.join(__dirname, 'lib-public-path.js'), './components/auth/index.ts'] },
+    context: root,
+    output: {
+      path: OUT,
+      filename: `[name]${suffix}.js`,
+      // The `lock` chunk: auth0-angularjs-session.lock[.min].js, beside the script that loads it.
+      chunkFilename: `${NAME}.[name]${suffix}.js`,
+      // The chunk's URL is the loading script's own directory, set by lib-public-path.js: webpack's
+      // 'auto' does the same, but throws on loading where there is no script URL (jest's jsdom).
+      publicPath: '',
+      library: { type: 'umd', name: 'auth0AngularjsSession', export: 'default' },
+      // `self` alone would throw where there is none (a CommonJS require outside a browser).
+      globalObject: "typeof self !== 'undefined' ? self : this",
+      uniqueName: `${NAME}${suffix}`,
+      chunkLoadingGlobal: `webpackChunk_auth0_angularjs_session${minified ? '_min' : ''}`
+    },
+    externals: { angular: angularExternal },
+    devtool: 'source-map',
+    resolve: { extensions: ['.ts', '.js'], alias: auth0JsAlias },
+    module: {
+      rules: [
+        tsRule({
+          configFile: path.join(root, 'tsconfig.lib.json'),
+          instance: 'lib-es5',
+          compilerOptions: { target: 'ES5', downlevelIteration: true, declaration: false, sourceMap: true }
+        }),
+        vendorEs5Rule
+      ]
+    },
+    optimization: { minimize: minified, splitChunks: false },
+    stats: 'errors-warnings',
+    performance: { hints: false }
+  };
+}
+
+/** The ES module build's third-party code, imported by relative paths so a bundler needs no setup. */
+const THIRD_PARTY_DIR = path.join(OUT, 'esm', 'third-party');
+
+/**
+ * angular-jwt and angular-lock (browser scripts that read the `angular` global, which the importing
+ * module imports first), and Lock's UI with React and immutable: each one ES module. Lock's
+ * require('auth0-js') is ./auth0-js.js, auth0-js's own ES module build that scripts/build-lib.ts
+ * copies there, and that our glue imports too: one auth0-js 10 in an app, whatever its bundler.
+ * Not minified: the app's bundler minifies; React's production build is chosen here.
+ */
+function esmThirdParty() {
+  return {
+    name: 'esm-third-party',
+    mode: 'production',
+    target: ['web', 'es2019'],
+    context: root,
+    entry: {
+      'angular-jwt': 'angular-jwt',
+      'angular-lock': 'angular-lock',
+      'auth0-lock': path.join(__dirname, 'lib-lock-entry.js')
+    },
+    experiments: { outputModule: true },
+    output: { path: THIRD_PARTY_DIR, filename: '[name].js', module: true, library: { type: 'module' }, chunkFormat: 'module' },
+    externalsType: 'module',
+    externals: { 'auth0-js': './auth0-js.js' },
+    devtool: 'source-map',
+    optimization: { minimize: false, splitChunks: false },
+    stats: 'errors-warnings',
+    performance: { hints: false }
+  };
+}
+
+module.exports = () => [umd(false), umd(true), esmThirdParty()];
