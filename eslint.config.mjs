@@ -1,10 +1,11 @@
 // ESLint flat config: typescript-eslint's type-aware rules for the app, the dev tenant, scripts and tests.
 import js from '@eslint/js';
+import * as espree from 'espree';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-lib/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -38,5 +39,16 @@ export default tseslint.config(
   {
     files: ['**/*.mjs'],
     languageOptions: { sourceType: 'module' }
+  },
+  {
+    // The examples' app.js: plain ES5 browser scripts on the `angular` global (ESLint's own parser,
+    // which refuses any later syntax).
+    files: ['examples/**/*.js'],
+    languageOptions: {
+      parser: espree,
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: { ...globals.browser, angular: 'readonly' }
+    }
   }
 );

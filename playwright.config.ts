@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
-import { E2E_API_PORT, E2E_APP_PORT, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
+import { E2E_API_PORT, E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
 
 export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
 /** The production build (`npm run serve`), against the same dev tenant and demo API. */
@@ -15,7 +15,9 @@ export const E2E_SERVERS = [
   { name: 'npm run serve', baseURL: localOrigin(E2E_PROD_PORT) }
 ] as const;
 
-const appOrigins = E2E_SERVERS.map((server) => server.baseURL);
+/** The examples/ apps (scripts/serve-example.ts), against the same dev tenant. */
+const examples = Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, origin: localOrigin(port) }));
+const appOrigins = [...E2E_SERVERS.map((server) => server.baseURL), ...examples.map((example) => example.origin)];
 // Dev-tenant mode on the e2e ports, for the development server and the production build alike.
 const e2eEnv = {
   DEV_TENANT_PORT: String(E2E_TENANT_PORT),
@@ -53,7 +55,7 @@ export default defineConfig({
         ...e2eEnv,
         PORT: String(E2E_APP_PORT),
         DEV_TENANT_DATA_DIR: E2E_TENANT_DATA_DIR,
-        // Both servers' origins may log in and out.
+        // The app's servers' and the examples' origins may log in and out.
         DEV_TENANT_CALLBACK_URLS: appOrigins.map((origin) => `${origin}/`).join(','),
         DEV_TENANT_WEB_ORIGINS: appOrigins.join(',')
       }
@@ -66,6 +68,15 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'pipe',
       env: { ...e2eEnv, PORT: String(E2E_PROD_PORT) }
-    }
+    },
+    // The examples, each on dist-lib/ as `npm run build:lib` makes it from today's components/.
+    ...examples.map((example, index) => ({
+      command: `${index === 0 ? 'npm run build:lib && ' : ''}npx tsx scripts/serve-example.ts ${example.name}`,
+      url: `${example.origin}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe' as const,
+      env: { ...e2eEnv, EXAMPLE_PORT: String(example.port) }
+    }))
   ]
 });

@@ -13,6 +13,7 @@ export interface ProjectDefaults {
   readonly idTokenTtlSeconds: number;
   readonly devUser: { readonly email: string; readonly password: string; readonly name: string };
   readonly e2ePortBase: number;
+  readonly examplePorts: { readonly 'legacy-es5-ui-router-0': number; readonly 'legacy-ngroute': number };
 }
 
 export const DEFAULTS = {
@@ -33,7 +34,9 @@ export const DEFAULTS = {
   /** The user every dev tenant has (more: DEV_TENANT_USERS): known credentials, so a newcomer can log in at once. */
   devUser: { email: 'dev@example.com', password: 'dev-password', name: 'Dev User' },
   /** First of the e2e ports (E2E_PORT_BASE): away from the defaults above, so tests never meet a running `npm start`. */
-  e2ePortBase: 4100
+  e2ePortBase: 4100,
+  /** The examples/ apps, `npm run example:<name>` (EXAMPLE_PORT): the ports after the demo API's, one each. */
+  examplePorts: { 'legacy-es5-ui-router-0': 3003, 'legacy-ngroute': 3004 }
 } as const satisfies ProjectDefaults;
 
 /** The origin a browser uses for a local server on `port`, without trailing slash. */

@@ -1,9 +1,10 @@
 // 9. Calling an API: the Ping page through jwtInterceptor, and the token going nowhere else.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { E2E_API_URL } from './e2e-env';
-import { DEV_USER, decodeJwtPayload, logInThroughLock, loggedInText, storedIdToken } from './lock-page';
+import { expect, test } from './fixtures';
+import { decodeJwtPayload, loggedInText, storedIdToken } from './lock-page';
 import { mintIdToken } from './tenant-tokens';
 
 interface SeenRequest {
@@ -44,14 +45,12 @@ function getThroughAppHttp(page: Page, url: string): Promise<number> {
 }
 
 test.describe('9. calling an API', () => {
-  test('the Ping page calls the demo API with the id_token and shows the caller\'s sub', async ({ page }) => {
+  test('the Ping page calls the demo API with the id_token and shows the caller\'s sub', async ({ page, logIn }) => {
     const apiRequests: (string | undefined)[] = [];
     page.on('request', (request) => {
       if (request.url().startsWith(`${E2E_API_URL}/api/ping`) && request.method() === 'GET') apiRequests.push(request.headers().authorization);
     });
-    await page.goto('/');
-    await logInThroughLock(page, DEV_USER);
-    await expect(page.getByText(loggedInText)).toBeVisible();
+    await logIn();
     const { sub } = decodeJwtPayload((await storedIdToken(page)) ?? '');
     await page.getByRole('navigation').getByRole('link', { name: 'Ping' }).click();
     await page.getByRole('button', { name: 'Ping' }).click();

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { E2E_SERVERS } from '../playwright.config';
 import { E2E_API_URL, E2E_TENANT_URL } from './e2e-env';
 import { checkSession, collectCspViolations } from './csp-support';
-import { DEV_USER, collectPageProblems, logInThroughLock, loggedInText, loggedOutText } from './lock-page';
+import { expect, test } from './fixtures';
+import { collectPageProblems, loggedInText, loggedOutText } from './lock-page';
 
 function parsePolicy(header: string): Map<string, string[]> {
   return new Map(header.split(';').map((part) => part.trim().split(/\s+/)).map(([name = '', ...sources]) => [name, sources]));
@@ -28,14 +28,13 @@ for (const server of E2E_SERVERS) {
       expect(policy.get('base-uri')).toEqual(["'self'"]);
     });
 
-    test('login, reload, renewal and logout raise no CSP violation', async ({ page, baseURL }) => {
+    test('login, reload, renewal and logout raise no CSP violation', async ({ page, baseURL, logIn }) => {
       const violations = await collectCspViolations(page);
       const problems = collectPageProblems(page);
       await page.goto('/');
       await expect(page.getByText(loggedOutText)).toBeVisible();
 
-      await logInThroughLock(page, DEV_USER);
-      await expect(page.getByText(loggedInText)).toBeVisible();
+      await logIn({ path: null });
       await page.reload();
       await expect(page.getByText(loggedInText)).toBeVisible();
       expect(await checkSession(page)).toEqual({ error: null, idToken: true });

@@ -8,6 +8,11 @@ const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? DEFAULTS.e2ePortBase);
 export const E2E_APP_PORT = E2E_PORT_BASE;
 export const E2E_TENANT_PORT = E2E_PORT_BASE + 1;
 export const E2E_API_PORT = E2E_PORT_BASE + 2;
+/** The examples/ servers (scripts/serve-example.ts), after the production build's E2E_PORT_BASE + 3. */
+export const E2E_EXAMPLE_PORTS = {
+  'legacy-es5-ui-router-0': E2E_PORT_BASE + 4,
+  'legacy-ngroute': E2E_PORT_BASE + 5
+} as const satisfies Record<keyof typeof DEFAULTS.examplePorts, number>;
 export const E2E_TENANT_URL = localOrigin(E2E_TENANT_PORT);
 export const E2E_API_URL = localOrigin(E2E_API_PORT);
 export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;

@@ -26,11 +26,39 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
+/** Stores `token` under id_token, then boots the app afresh at `path` (a new document, not a hash change). */
+export async function plantToken(page: Page, token: string, path = '/'): Promise<void> {
+  await page.goto('/');
+  await page.evaluate((value) => {
+    localStorage.setItem('id_token', value);
+  }, token);
+  await page.goto('about:blank');
+  await page.goto(path);
+}
+
+/** Resolves in the page with Date.now() at the moment the id_token disappears from storage. */
+export function whenTokenRemoved(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const timer = setInterval(() => {
+      if (localStorage.getItem('id_token') === null) {
+        clearInterval(timer);
+        resolve(Date.now());
+      }
+    }, 20);
+  }));
+}
+
 /** Every request the page makes, to check where the browser went. */
 export function recordRequests(page: Page): Request[] {
   const requests: Request[] = [];
   page.on('request', (request) => requests.push(request));
   return requests;
+}
+
+/** The hosts, other than loopback, that the requests went to: none in dev-tenant mode. */
+export function hostsOffLoopback(requests: readonly Request[]): string[] {
+  const hosts = new Set(requests.map((request) => new URL(request.url()).hostname));
+  return [...hosts].filter((host) => !['localhost', '127.0.0.1'].includes(host));
 }
 
 /**

@@ -1,8 +1,9 @@
-import { expect, test, type Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { E2E_SERVERS } from '../playwright.config';
 import { E2E_TENANT_URL } from './e2e-env';
 import { isLockChunk } from './csp-support';
-import { DEV_USER, collectPageProblems, logInThroughLock, loggedInText, loggedOutText, recordRequests } from './lock-page';
+import { expect, test } from './fixtures';
+import { collectPageProblems, loggedOutText, recordRequests } from './lock-page';
 
 /** Lock's constructor fetches the client configuration: the sign that Lock itself started. */
 const isLockStart = (request: Request): boolean => request.url().startsWith(`${E2E_TENANT_URL}/client/`);
@@ -22,11 +23,9 @@ for (const server of E2E_SERVERS) {
       expect(problems).toEqual([]);
     });
 
-    test('the login callback completes without Lock\'s chunk', async ({ page }) => {
+    test('the login callback completes without Lock\'s chunk', async ({ page, logIn }) => {
       const requests = recordRequests(page);
-      await page.goto('/');
-      await logInThroughLock(page, DEV_USER);
-      await expect(page.getByText(loggedInText)).toBeVisible();
+      await logIn();
       await page.waitForLoadState('networkidle');
       // The callback document: the tenant's /authorize redirecting back to the app.
       const callback = requests.findIndex((request) => request.isNavigationRequest() && request.redirectedFrom()?.url().startsWith(`${E2E_TENANT_URL}/authorize`) === true);

@@ -1,31 +1,11 @@
 // Beyond the tutorial, in real Chromium against the dev tenant: README, "Beyond the tutorial".
-import { expect, test, type Page } from '@playwright/test';
 import { HOSTILE_TOKENS } from '../components/auth/testing/hostile-tokens';
-import { DEV_USER, collectPageProblems, logInThroughLock, loggedInText, loggedOutText, navbar, storedIdToken, submitLock } from './lock-page';
+import { expect, test } from './fixtures';
+import {
+  DEV_USER, collectPageProblems, loggedInText, loggedOutText, navbar, plantToken, storedIdToken, submitLock, whenTokenRemoved
+} from './lock-page';
 import { E2E_APP_PORT } from './e2e-env';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
-
-async function plantToken(page: Page, token: string, path = '/'): Promise<void> {
-  await page.goto('/');
-  await page.evaluate((value) => {
-    localStorage.setItem('id_token', value);
-  }, token);
-  // A fresh document, so the app boots with the planted value (not a same-page hash change).
-  await page.goto('about:blank');
-  await page.goto(path);
-}
-
-/** Resolves in the page with Date.now() at the moment the id_token disappears from storage. */
-function whenTokenRemoved(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve) => {
-    const timer = setInterval(() => {
-      if (localStorage.getItem('id_token') === null) {
-        clearInterval(timer);
-        resolve(Date.now());
-      }
-    }, 20);
-  }));
-}
 
 test.describe('1. hostile storage', () => {
   for (const [name, value] of Object.entries(HOSTILE_TOKENS)) {
@@ -57,10 +37,7 @@ test('2. expiry while open: logged out at exp (±1 s) without a navigation, guar
 });
 
 test.describe('3. silent renewal', () => {
-  test('renews before expiry while the tenant session is alive: the user stays in', async ({ page }) => {
-    await page.goto('/');
-    await logInThroughLock(page, DEV_USER);
-    await expect(page.getByText(loggedInText)).toBeVisible();
+  test('renews before expiry while the tenant session is alive: the user stays in', async ({ loggedIn: page }) => {
     // A token near its end (past half its life): the app renews it at once through checkSession.
     const exp = nowInSeconds() + 4;
     const dying = await mintIdToken({ iat: exp - 200, exp });
@@ -100,10 +77,8 @@ test('4. guarded states: a deep link on first load goes to login, then back to t
   expect(problems).toEqual([]);
 });
 
-test('6. clean URL: no token in location.href nor in the history entry', async ({ page }) => {
-  await page.goto('/#/home');
-  await logInThroughLock(page, DEV_USER);
-  await expect(page.getByText(loggedInText)).toBeVisible();
+test('6. clean URL: no token in location.href nor in the history entry', async ({ page, logIn }) => {
+  await logIn({ path: '/#/home' });
   const tokenInUrl = /access_token|id_token|error=/;
   expect(page.url()).not.toMatch(tokenInUrl);
   expect(await page.evaluate(() => window.location.href)).not.toMatch(tokenInUrl);
@@ -115,22 +90,17 @@ test('6. clean URL: no token in location.href nor in the history entry', async (
   expect(page.url()).not.toMatch(tokenInUrl);
 });
 
-test('7. tabs: logging in and out in one tab is followed by another within 1 s', async ({ context }) => {
-  const first = await context.newPage();
+test('7. tabs: logging in and out in one tab is followed by another within 1 s', async ({ context, page: first, logIn }) => {
   const second = await context.newPage();
   await first.goto('/');
   await second.goto('/');
-  await logInThroughLock(first, DEV_USER);
-  await expect(first.getByText(loggedInText)).toBeVisible();
+  await logIn({ path: null });
   await expect(second.getByText(loggedInText)).toBeVisible({ timeout: 1000 });
   await navbar(first).getByRole('button', { name: 'Log Out' }).click();
   await expect(second.getByText(loggedOutText)).toBeVisible({ timeout: 1000 });
 });
 
-test('8. logout ends the tenant session too: the next Log In asks for the password again', async ({ page }) => {
-  await page.goto('/');
-  await logInThroughLock(page, DEV_USER);
-  await expect(page.getByText(loggedInText)).toBeVisible();
+test('8. logout ends the tenant session too: the next Log In asks for the password again', async ({ loggedIn: page }) => {
   await navbar(page).getByRole('button', { name: 'Log Out' }).click();
   await expect(page.getByText(loggedOutText)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`^http://localhost:${E2E_APP_PORT}/`));

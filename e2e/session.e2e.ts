@@ -1,14 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { DEV_USER, decodeJwtPayload, logInThroughLock, loggedInText, loggedOutText, recordRequests, storedIdToken } from './lock-page';
+import { expect, test } from './fixtures';
+import { DEV_USER, decodeJwtPayload, hostsOffLoopback, logInThroughLock, loggedInText, loggedOutText, recordRequests, storedIdToken } from './lock-page';
 
 test.describe('the tutorial session, through the real Lock widget and the dev tenant', () => {
-  test('log in, token stored, reload stays authenticated, log out clears it', async ({ page }) => {
+  test('log in, token stored, reload stays authenticated, log out clears it', async ({ page, logIn }) => {
     const requests = recordRequests(page);
     await page.goto('/');
     await expect(page.getByText(loggedOutText)).toBeVisible();
 
-    await logInThroughLock(page, DEV_USER);
-    await expect(page.getByText(loggedInText)).toBeVisible();
+    await logIn({ path: null });
     const token = await storedIdToken(page);
     expect(token).not.toBeNull();
     expect(decodeJwtPayload(token ?? '')).toMatchObject({ email: DEV_USER.email, aud: 'dev-tenant-client' });
@@ -22,15 +21,12 @@ test.describe('the tutorial session, through the real Lock widget and the dev te
     expect(await storedIdToken(page)).toBeNull();
 
     // Dev-tenant mode: no request leaves the machine (no CDN logo, dictionary or gravatar).
-    const hosts = new Set(requests.map((request) => new URL(request.url()).hostname));
-    expect([...hosts].filter((host) => !['localhost', '127.0.0.1'].includes(host))).toEqual([]);
+    expect(hostsOffLoopback(requests)).toEqual([]);
   });
 
-  test('Lock 14 runs on the single auth0-js 10 in the bundle', async ({ page }) => {
+  test('Lock 14 runs on the single auth0-js 10 in the bundle', async ({ page, logIn }) => {
     const requests = recordRequests(page);
-    await page.goto('/');
-    await logInThroughLock(page, DEV_USER);
-    await expect(page.getByText(loggedInText)).toBeVisible();
+    await logIn();
     // auth0-js reports its own version in the auth0Client telemetry of the /authorize redirect.
     const authorize = requests.find((request) => new URL(request.url()).pathname === '/authorize' && request.url().includes('login_ticket'));
     const telemetry = new URL(authorize?.url() ?? 'http://x/').searchParams.get('auth0Client') ?? '';

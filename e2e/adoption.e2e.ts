@@ -1,0 +1,117 @@
+// The session's core lifecycle on every app that adopts auth0.session: the sample app (`npm start`,
+// ui-router 1.x, hash prefix '') and the examples/ on dist-lib/ (ui-router 0.4 on AngularJS 1.6, and
+// ngRoute on 1.8; AngularJS's default hash prefix '!'). Each test also expects no console error or
+// uncaught exception, no CSP violation and no request off loopback.
+import type { Page } from '@playwright/test';
+import { localOrigin } from '../config/defaults';
+import { collectCspViolations } from './csp-support';
+import { E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_URL } from './e2e-env';
+import { expect, test as base } from './fixtures';
+import {
+  DEV_USER, collectPageProblems, hostsOffLoopback, loggedInText, loggedOutText, navbar, plantToken, recordRequests, storedIdToken,
+  submitLock, whenTokenRemoved
+} from './lock-page';
+import { mintIdToken, nowInSeconds } from './tenant-tokens';
+
+const APPS = [
+  { name: 'the sample app (npm start)', baseURL: localOrigin(E2E_APP_PORT), hash: '#/' },
+  ...Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name: `examples/${name}`, baseURL: localOrigin(port), hash: '#!/' }))
+];
+
+/** Watches the page from its first document on; the returned check expects nothing went wrong. */
+async function watchPage(page: Page): Promise<() => void> {
+  const violations = await collectCspViolations(page);
+  const problems = collectPageProblems(page);
+  const requests = recordRequests(page);
+  return () => {
+    expect(problems, 'console errors and uncaught exceptions').toEqual([]);
+    expect(violations, 'CSP violations').toEqual([]);
+    expect(hostsOffLoopback(requests), 'hosts off loopback').toEqual([]);
+  };
+}
+
+/** Every test's page (and so `loggedIn`) is watched; the checks run once the test is done. */
+const test = base.extend({
+  page: async ({ page }, use) => {
+    const expectClean = await watchPage(page);
+    await use(page);
+    expectClean();
+  }
+});
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const app of APPS) {
+  test.describe(`adopting auth0.session: ${app.name}`, () => {
+    test.use({ baseURL: app.baseURL });
+    /** The URL of a route: `/#/profile` or `/#!/profile`. */
+    const route = (name: string): string => `/${app.hash}${name}`;
+    const atRoute = (name: string): RegExp => new RegExp(`${escapeRegExp(route(name))}$`);
+
+    test('guard, login, return: a deep link to a guarded page goes to login, and back there after Log In', async ({ page }) => {
+      await page.goto(route('profile'));
+      await expect(page).toHaveURL(atRoute('login'));
+      await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+      await page.locator('main').getByRole('button', { name: 'Log In' }).click();
+      await submitLock(page, DEV_USER);
+      await expect(page).toHaveURL(atRoute('profile'));
+      await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
+    });
+
+    test('a reload keeps the session', async ({ loggedIn: page }) => {
+      const token = await storedIdToken(page);
+      await page.goto(route('profile'));
+      await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
+      await page.reload();
+      await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
+      await expect(navbar(page).getByRole('button', { name: 'Log Out' })).toBeVisible();
+      expect(await storedIdToken(page)).toBe(token);
+    });
+
+    test('a junk id_token at boot: signed out, the junk removed, no error', async ({ page }) => {
+      await plantToken(page, 'junk.junk.junk', route('profile'));
+      await expect(page).toHaveURL(atRoute('login'));
+      await expect(navbar(page).getByRole('button', { name: 'Log In' })).toBeVisible();
+      expect(await storedIdToken(page)).toBeNull();
+      await page.goto(route('home'));
+      await expect(page.getByText(loggedOutText)).toBeVisible();
+    });
+
+    test('expiry while open: logged out at exp (±1 s) without a navigation, the guarded page left for login', async ({ page }) => {
+      const exp = nowInSeconds() + 5;
+      await plantToken(page, await mintIdToken({ exp }), route('profile'));
+      await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
+      await page.evaluate(() => {
+        (window as unknown as { sameDocument: boolean }).sameDocument = true;
+      });
+      const removedAt = await whenTokenRemoved(page);
+      expect(Math.abs(removedAt - exp * 1000)).toBeLessThanOrEqual(1000);
+      await expect(page).toHaveURL(atRoute('login'));
+      await expect(navbar(page).getByRole('button', { name: 'Log In' })).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    });
+
+    test('another tab\'s logout is followed within a second or two', async ({ context, loggedIn: page }) => {
+      const other = await context.newPage();
+      const expectOtherClean = await watchPage(other);
+      await other.goto('/');
+      await expect(other.getByText(loggedInText)).toBeVisible();
+      await navbar(page).getByRole('button', { name: 'Log Out' }).click();
+      await expect(other.getByText(loggedOutText)).toBeVisible({ timeout: 2000 });
+      await expect(navbar(other).getByRole('button', { name: 'Log In' })).toBeVisible();
+      expectOtherClean();
+    });
+
+    test('logout: the token is gone, and the next Log In asks for the password again', async ({ loggedIn: page }) => {
+      const tenantLogout = page.waitForRequest((request) => request.url().startsWith(`${E2E_TENANT_URL}/v2/logout`));
+      await navbar(page).getByRole('button', { name: 'Log Out' }).click();
+      await tenantLogout;
+      await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(app.baseURL)}/`));
+      await expect(page.getByText(loggedOutText)).toBeVisible();
+      expect(await storedIdToken(page)).toBeNull();
+      await navbar(page).getByRole('button', { name: 'Log In' }).click();
+      await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible();
+      await expect(page.getByText(/last time you logged in/i)).toHaveCount(0);
+    });
+  });
+}

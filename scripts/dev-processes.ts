@@ -1,0 +1,66 @@
+// The child processes of `npm start` and `npm run example:<name>`: the dev tenant, the demo API, the
+// app's or an example's server. Any one ending ends all of them, with its exit code.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const children: ChildProcess[] = [];
+
+/** `node --import tsx <script>`: one of the project's TypeScript CLIs. */
+export function runTsx(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return runChild(process.execPath, ['--import', 'tsx', script, ...args], env);
+}
+
+export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { stdio: 'inherit', env });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    stopChildren();
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
+  return child;
+}
+
+export function stopChildren(): void {
+  for (const child of children) {
+    if (child.exitCode === null && !child.killed) {
+      child.kill('SIGTERM');
+    }
+  }
+}
+
+/** Ctrl-C or a SIGTERM to this script stops every child. */
+export function stopChildrenOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, stopChildren);
+  }
+}
+
+/** Starts the dev tenant (dev-tenant/main.ts, settings from `env`) and resolves once it answers at `url`. */
+export async function startDevTenant(url: string, env: NodeJS.ProcessEnv): Promise<void> {
+  runTsx('dev-tenant/main.ts', [], env);
+  await waitForTenant(url, 20_000);
+}
+
+async function waitForTenant(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/.well-known/openid-configuration`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The dev tenant did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+/** Runs the script's main; an error is printed as its message, stops the children and exits 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    stopChildren();
+    process.exitCode = 1;
+  });
+}
