@@ -8,13 +8,23 @@ module.exports = {
       roots: ['<rootDir>/app', '<rootDir>/components'],
       testMatch: ['**/*.spec.ts'],
       transform: {
-        '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node10', types: ['angular', 'angular-mocks', 'jest'] } }],
+        '^.+\\.ts$': [
+          'ts-jest',
+          { tsconfig: { module: 'commonjs', moduleResolution: 'node10', types: ['angular', 'angular-mocks', 'jest'] } }
+        ],
         '\\.(html|svg)$': '<rootDir>/scripts/jest-raw-transform.js'
       },
       setupFiles: ['<rootDir>/scripts/jest-angular-mocks-setup.js'],
       moduleNameMapper: { '\\.css$': '<rootDir>/scripts/jest-empty-module.js' },
       globals: {
-        __AUTH0_SETTINGS__: { domain: 'http://localhost:3001', clientID: 'unit-test-client', callbackUrl: '', apiUrl: 'http://localhost:3002', silentRenewal: true, devTenant: true }
+        __AUTH0_SETTINGS__: {
+          domain: 'http://localhost:3001',
+          clientID: 'unit-test-client',
+          callbackUrl: '',
+          apiUrl: 'http://localhost:3002',
+          silentRenewal: true,
+          devTenant: true
+        }
       }
     },
     {

@@ -35,7 +35,14 @@ function auth0SettingsFromEnv(env) {
   if (!env.AUTH0_CLIENT_ID) {
     throw new Error('AUTH0_DOMAIN is set but AUTH0_CLIENT_ID is not: set both to use a real Auth0 tenant, or neither for the dev tenant.');
   }
-  return { domain: env.AUTH0_DOMAIN, clientID: env.AUTH0_CLIENT_ID, callbackUrl, apiUrl, silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, false), devTenant: false };
+  return {
+    domain: env.AUTH0_DOMAIN,
+    clientID: env.AUTH0_CLIENT_ID,
+    callbackUrl,
+    apiUrl,
+    silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, false),
+    devTenant: false
+  };
 }
 
 // `--env eager` (scripts/bench.ts only): Lock bundled into main.js and constructed on page load.

@@ -6,4 +6,9 @@
 import angular from 'angular';
 import { appModule } from './app.module';
 
-angular.module(appModule).run(['lock', (lock: angular.lock.ILockService) => { lock.preload(); }]);
+angular.module(appModule).run([
+  'lock',
+  (lock: angular.lock.ILockService) => {
+    lock.preload();
+  }
+]);

@@ -32,7 +32,7 @@ describe('demo API /api/ping', () => {
     return fetch(`${api.url}/api/ping`, { headers: authorization ? { authorization, origin: APP_ORIGIN } : { origin: APP_ORIGIN } });
   }
 
-  it('answers 200 with the caller\'s sub for a valid id_token', async () => {
+  it("answers 200 with the caller's sub for a valid id_token", async () => {
     const res = await ping(`Bearer ${await sign({})}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ sub: 'auth0|abc' });
@@ -56,14 +56,17 @@ describe('demo API /api/ping', () => {
   ])('answers 401 with a reason: %s', async (_name, header, reason) => {
     const res = await ping(await header());
     expect(res.status).toBe(401);
-    const body = await res.json() as { error: string; error_description: string };
+    const body = (await res.json()) as { error: string; error_description: string };
     expect(body.error).toBe('invalid_token');
     expect(body.error_description).toMatch(reason);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
   });
 
   it('allows CORS only for the app origin', async () => {
-    const preflight = await fetch(`${api.url}/api/ping`, { method: 'OPTIONS', headers: { origin: APP_ORIGIN, 'access-control-request-headers': 'authorization' } });
+    const preflight = await fetch(`${api.url}/api/ping`, {
+      method: 'OPTIONS',
+      headers: { origin: APP_ORIGIN, 'access-control-request-headers': 'authorization' }
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
     const stranger = await fetch(`${api.url}/api/ping`, { method: 'OPTIONS', headers: { origin: 'http://localhost:4999' } });

@@ -14,24 +14,29 @@ export function createDemoApi(config: DemoApiConfig, keys: JWTVerifyGetKey): Exp
   app.disable('x-powered-by');
   // The app's origin only, without credentials (the token travels in the Authorization header). Any
   // OPTIONS gets 204; another origin's without CORS headers, so the browser blocks the call.
-  app.use(allowListCors({
-    allowedOrigins: config.allowedOrigins,
-    methods: 'GET',
-    allowHeaders: 'Authorization, Content-Type',
-    maxAgeSeconds: PREFLIGHT_MAX_AGE_SECONDS,
-    preflightHeadersOnEveryResponse: true
-  }));
+  app.use(
+    allowListCors({
+      allowedOrigins: config.allowedOrigins,
+      methods: 'GET',
+      allowHeaders: 'Authorization, Content-Type',
+      maxAgeSeconds: PREFLIGHT_MAX_AGE_SECONDS,
+      preflightHeadersOnEveryResponse: true
+    })
+  );
   app.get('/api/ping', (req, res, next) => {
-    verifyBearer(req.get('authorization'), config, keys).then((sub) => {
-      res.json({ message: 'Pong! Your token was verified by the API.', sub });
-    }, (error: unknown) => {
-      if (!(error instanceof Unauthorized)) {
-        next(error);
-        return;
+    verifyBearer(req.get('authorization'), config, keys).then(
+      (sub) => {
+        res.json({ message: 'Pong! Your token was verified by the API.', sub });
+      },
+      (error: unknown) => {
+        if (!(error instanceof Unauthorized)) {
+          next(error);
+          return;
+        }
+        res.set('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`);
+        res.status(401).json({ error: 'invalid_token', error_description: error.message });
       }
-      res.set('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`);
-      res.status(401).json({ error: 'invalid_token', error_description: error.message });
-    });
+    );
   });
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', error_description: 'No such endpoint.' });
@@ -84,7 +89,10 @@ export interface RunningDemoApi {
   close(): Promise<void>;
 }
 
-export async function startDemoApi(config: DemoApiConfig, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUri))): Promise<RunningDemoApi> {
+export async function startDemoApi(
+  config: DemoApiConfig,
+  keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUri))
+): Promise<RunningDemoApi> {
   const listening = await listen(config.host, config.port, createDemoApi(config, keys));
   return { url: listening.url, config, close: () => listening.close() };
 }

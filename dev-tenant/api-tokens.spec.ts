@@ -1,6 +1,16 @@
 // Access tokens: opaque without an audience, RS256 JWTs for the configured API, both good at /userinfo.
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { APP_ORIGIN, CLIENT_ID, authorize, authorizeParams, fragmentOf, fullLogin, sessionCookieOf, useTestTenant, webMessageOf } from './test-support';
+import {
+  APP_ORIGIN,
+  CLIENT_ID,
+  authorize,
+  authorizeParams,
+  fragmentOf,
+  fullLogin,
+  sessionCookieOf,
+  useTestTenant,
+  webMessageOf
+} from './test-support';
 
 const API = 'http://localhost:3002/';
 
@@ -12,14 +22,19 @@ describe('API access tokens and /userinfo', () => {
   const accessToken = async (overrides: Record<string, string | undefined> = {}) =>
     fragmentOf(await fullLogin(t.tenant, overrides)).get('access_token') ?? '';
 
-  it('issues an RS256 JWT for the API audience, with Auth0\'s claims', async () => {
+  it("issues an RS256 JWT for the API audience, with Auth0's claims", async () => {
     const fragment = fragmentOf(await fullLogin(t.tenant, { audience: API, scope: 'openid profile read:messages' }));
     const token = fragment.get('access_token') ?? '';
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', typ: 'JWT', kid: expect.any(String) as unknown });
     const claims = decodeJwt(token);
     expect(claims).toEqual({
-      iss: `${t.tenant.url}/`, sub: expect.stringMatching(/^auth0\|/) as unknown, aud: [API, `${t.tenant.url}/userinfo`], azp: CLIENT_ID,
-      scope: 'openid profile read:messages', iat: Math.floor(clock / 1000), exp: Math.floor(clock / 1000) + 7200
+      iss: `${t.tenant.url}/`,
+      sub: expect.stringMatching(/^auth0\|/) as unknown,
+      aud: [API, `${t.tenant.url}/userinfo`],
+      azp: CLIENT_ID,
+      scope: 'openid profile read:messages',
+      iat: Math.floor(clock / 1000),
+      exp: Math.floor(clock / 1000) + 7200
     });
     expect(fragment.get('expires_in')).toBe('7200');
   });
@@ -28,7 +43,7 @@ describe('API access tokens and /userinfo', () => {
     expect(decodeJwt(await accessToken({ audience: API, scope: 'read:messages', response_type: 'token' })).aud).toBe(API);
   });
 
-  it('also gives a JWT to Lock\'s silent web_message check', async () => {
+  it("also gives a JWT to Lock's silent web_message check", async () => {
     const cookie = sessionCookieOf(await fullLogin(t.tenant)) ?? '';
     const silent = authorizeParams({ response_mode: 'web_message', prompt: 'none', audience: API });
     const { response } = await webMessageOf(await authorize(t.tenant, silent, cookie));
@@ -39,7 +54,9 @@ describe('API access tokens and /userinfo', () => {
     const res = await fullLogin(t.tenant, { audience: 'https://other.example/api' });
     expect(res.status).toBe(302);
     expect(Object.fromEntries(fragmentOf(res))).toEqual({
-      error: 'access_denied', error_description: 'Service not found: https://other.example/api', state: 'state-1'
+      error: 'access_denied',
+      error_description: 'Service not found: https://other.example/api',
+      state: 'state-1'
     });
   });
 

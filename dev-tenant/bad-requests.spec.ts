@@ -36,7 +36,13 @@ function send(url: string, request: BadRequest): Promise<RawResponse> {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json', origin: APP_ORIGIN };
-const post = (path: string, body: string, headers: Record<string, string> = JSON_TYPE): BadRequest => ({ method: 'POST', path, headers, body, expect: 'json' });
+const post = (path: string, body: string, headers: Record<string, string> = JSON_TYPE): BadRequest => ({
+  method: 'POST',
+  path,
+  headers,
+  body,
+  expect: 'json'
+});
 const get = (path: string, headers?: Record<string, string>): BadRequest => ({ method: 'GET', path, headers, expect: 'json' });
 const page = (request: BadRequest): BadRequest => ({ ...request, expect: 'page' });
 const json = (value: unknown) => JSON.stringify(value);
@@ -55,17 +61,32 @@ const CASES: readonly (readonly [string, BadRequest])[] = [
   ['no content type', post('/co/authenticate', json(credentials()), { origin: APP_ORIGIN })],
   ['an unsupported charset', post('/co/authenticate', '{}', { 'content-type': 'application/json; charset=latin-9' })],
   ['an unsupported content encoding', post('/co/authenticate', '{}', { 'content-type': 'application/json', 'content-encoding': 'x-zip' })],
-  ['a body that is not really gzip', post('/co/authenticate', 'not gzip', { 'content-type': 'application/json', 'content-encoding': 'gzip' })],
+  [
+    'a body that is not really gzip',
+    post('/co/authenticate', 'not gzip', { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+  ],
   ['a too large body', post('/co/authenticate', json({ ...credentials(), password: 'x'.repeat(50_000) }))],
   // Node's HTTP parser itself refuses the stray byte after the declared length: a bare 400.
-  ['a body longer than its Content-Length', page(post('/co/authenticate', '{}', { 'content-type': 'application/json', 'content-length': '1' }))],
+  [
+    'a body longer than its Content-Length',
+    page(post('/co/authenticate', '{}', { 'content-type': 'application/json', 'content-length': '1' }))
+  ],
   ['fields of the wrong type', post('/co/authenticate', json({ ...credentials(), username: ['dev@example.com'] }))],
   ['a __proto__ payload', post('/co/authenticate', '{"__proto__": {"client_id": "x"}, "constructor": {}}')],
   ['a sign-up with malformed JSON', post('/dbconnections/signup', '{')],
-  ['a sign-up without email', post('/dbconnections/signup', json({ client_id: CLIENT_ID, password: 'Str0ng-pass', connection: CONNECTION }))],
+  [
+    'a sign-up without email',
+    post('/dbconnections/signup', json({ client_id: CLIENT_ID, password: 'Str0ng-pass', connection: CONNECTION }))
+  ],
   ['a sign-up with a numeric password', post('/dbconnections/signup', json(signUpBody('a@example.com', 'x', { password: 12345678 })))],
-  ['a sign-up for an unknown client', post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { client_id: 'other' })))],
-  ['a sign-up to another connection', post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { connection: 'google' })))],
+  [
+    'a sign-up for an unknown client',
+    post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { client_id: 'other' })))
+  ],
+  [
+    'a sign-up to another connection',
+    post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { connection: 'google' })))
+  ],
   ['a password change as an array', post('/dbconnections/change_password', '[]')],
   ['a password change without email', post('/dbconnections/change_password', json({ client_id: CLIENT_ID, connection: CONNECTION }))],
   ['/authorize without parameters', get('/authorize')],
@@ -73,21 +94,36 @@ const CASES: readonly (readonly [string, BadRequest])[] = [
   ['/authorize with client_id as an array', get('/authorize?client_id[]=dev-tenant-client')],
   ['/authorize with broken percent-encoding', get('/authorize?client_id=%E0%A4%A&redirect_uri=%')],
   ['/authorize to a foreign redirect_uri', get(authorizeQuery({ ...good, redirect_uri: 'http://evil.example/' }))],
-  ['/authorize web_message to a foreign origin', get(authorizeQuery({ ...good, redirect_uri: 'http://localhost:3000.evil.example/', response_mode: 'web_message' }))],
+  [
+    '/authorize web_message to a foreign origin',
+    get(authorizeQuery({ ...good, redirect_uri: 'http://localhost:3000.evil.example/', response_mode: 'web_message' }))
+  ],
   ['/v2/logout to a foreign returnTo', get(`/v2/logout?returnTo=${encodeURIComponent('https://evil.example/')}`)],
   ['/v2/logout for an unknown client', get('/v2/logout?client_id=other')],
   ['/userinfo without a token', get('/userinfo')],
   ['/userinfo with Basic credentials', get('/userinfo', { authorization: 'Basic ZGV2OmRldg==' })],
   ['/userinfo with a forged JWT', get('/userinfo', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })],
-  ['a preflight from a foreign origin', { method: 'OPTIONS', path: '/co/authenticate', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' }, expect: 'json' }],
+  [
+    'a preflight from a foreign origin',
+    {
+      method: 'OPTIONS',
+      path: '/co/authenticate',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+      expect: 'json'
+    }
+  ],
   ['a path with broken percent-encoding', get('/client/%E0%A4%A.js')],
-  ['another client\'s configuration script', page(get('/client/other-client.js'))],
+  ["another client's configuration script", page(get('/client/other-client.js'))],
   ['a dictionary path traversal', page(get('/js/lock/14.3.0/..%2f..%2fpackage.json'))],
   ['the reset page without a ticket', page(get('/lo/reset'))],
   ['the reset page with a forged ticket', page(get('/lo/reset?ticket=forged'))],
   ['a reset form without a ticket', page(post('/lo/reset', 'newPassword=x', { 'content-type': 'application/x-www-form-urlencoded' }))],
-  ['a reset form with too many fields', page(post('/lo/reset', Array.from({ length: 50 }, (_, i) => `f${i}=1`).join('&'),
-    { 'content-type': 'application/x-www-form-urlencoded' }))],
+  [
+    'a reset form with too many fields',
+    page(
+      post('/lo/reset', Array.from({ length: 50 }, (_, i) => `f${i}=1`).join('&'), { 'content-type': 'application/x-www-form-urlencoded' })
+    )
+  ],
   ['headers too large for the server', page(get('/authorize', { 'x-padding': 'x'.repeat(20_000) }))]
 ];
 

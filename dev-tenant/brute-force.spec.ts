@@ -64,7 +64,7 @@ describe('BruteForceGuard', () => {
     expect(g.isBlocked('bob@example.com', '10.0.0.1')).toBe(false);
   });
 
-  it('lifts every block of a user on password reset, and no one else\'s', () => {
+  it("lifts every block of a user on password reset, and no one else's", () => {
     const g = guard();
     failTimes(g, 'ann@example.com', '10.0.0.1');
     failTimes(g, 'ann@example.com', '10.0.0.2');

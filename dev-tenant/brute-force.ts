@@ -8,7 +8,10 @@ export const BRUTE_FORCE_THRESHOLD = 10;
 
 /** Consecutive failures per "email\0ip"; each failure restarts the entry's lifetime. */
 export class BruteForceGuard extends ExpiringStore<number> {
-  constructor(private readonly blockMs: number, now?: Clock) {
+  constructor(
+    private readonly blockMs: number,
+    now?: Clock
+  ) {
     super(now);
   }
 

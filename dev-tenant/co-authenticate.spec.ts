@@ -4,10 +4,11 @@ import { APP_ORIGIN, coAuthenticate, credentials, useTestTenant } from './test-s
 describe('/co/authenticate', () => {
   const t = useTestTenant();
 
-  const preflight = (origin: string) => fetch(`${t.tenant.url}/co/authenticate`, {
-    method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'auth0-client, content-type' }
-  });
+  const preflight = (origin: string) =>
+    fetch(`${t.tenant.url}/co/authenticate`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'auth0-client, content-type' }
+    });
 
   it('answers the preflight of an allowed origin with that origin, never "*"', async () => {
     const res = await preflight(APP_ORIGIN);
@@ -83,9 +84,12 @@ describe('/co/authenticate', () => {
     expect(await res.json()).toEqual({ error: 'unauthorized_client', error_description: 'Cross origin login not allowed.' });
   });
 
-  const post = (body: string, contentType = 'application/json') => fetch(`${t.tenant.url}/co/authenticate`, {
-    method: 'POST', headers: { 'content-type': contentType, origin: APP_ORIGIN }, body
-  });
+  const post = (body: string, contentType = 'application/json') =>
+    fetch(`${t.tenant.url}/co/authenticate`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, origin: APP_ORIGIN },
+      body
+    });
 
   it.each([
     ['malformed JSON', '{"client_id": ', 400, 'The request body is not valid JSON.'],

@@ -7,7 +7,10 @@ export function nonEmpty(value: string | undefined): string | undefined {
 
 /** A whole number in [min, max]; `what` completes "NAME must be ... between min and max". */
 export function parseInteger(
-  name: string, raw: string | undefined, fallback: number, range: { min: number; max: number; what: string }
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  range: { min: number; max: number; what: string }
 ): number {
   const value = nonEmpty(raw);
   if (value === undefined) return fallback;
@@ -57,7 +60,10 @@ export function parseHttpUrl(name: string, value: string): URL {
 function splitList(raw: string | undefined): string[] | undefined {
   const value = nonEmpty(raw);
   if (value === undefined) return undefined;
-  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 export function parseUrlList(name: string, raw: string | undefined, fallback: readonly string[]): readonly string[] {
@@ -66,7 +72,8 @@ export function parseUrlList(name: string, raw: string | undefined, fallback: re
   // Kept exactly as written: redirect targets are compared as exact strings, like Auth0 does.
   for (const item of items) {
     // The tenant appends "#access_token=..." to callback URLs, so they cannot carry a fragment themselves.
-    if (parseHttpUrl(name, item).hash !== '' || item.includes('#')) throw new Error(`${name} contains "${item}": URLs must not have a #fragment`);
+    if (parseHttpUrl(name, item).hash !== '' || item.includes('#'))
+      throw new Error(`${name} contains "${item}": URLs must not have a #fragment`);
   }
   return items;
 }

@@ -95,9 +95,17 @@ describe('loadConfigFromEnv', () => {
   });
 
   it('adds the users of DEV_TENANT_USERS to the default user', () => {
-    const file = usersFile('users.json', JSON.stringify([{ email: 'ann@example.com', password: 'pw', name: 'Ann' }, { email: 'bob@example.com', password: 'pw2' }]));
+    const file = usersFile(
+      'users.json',
+      JSON.stringify([
+        { email: 'ann@example.com', password: 'pw', name: 'Ann' },
+        { email: 'bob@example.com', password: 'pw2' }
+      ])
+    );
     expect(loadConfigFromEnv({ DEV_TENANT_USERS: file }).users.map((user) => [user.email, user.name])).toEqual([
-      ['dev@example.com', 'Dev User'], ['ann@example.com', 'Ann'], ['bob@example.com', 'bob@example.com']
+      ['dev@example.com', 'Dev User'],
+      ['ann@example.com', 'Ann'],
+      ['bob@example.com', 'bob@example.com']
     ]);
   });
 

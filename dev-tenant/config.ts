@@ -3,7 +3,14 @@
 import * as path from 'node:path';
 import { DEFAULTS, localOrigin } from '../config/defaults';
 import {
-  nonEmpty, parseBoolean, parseChoice, parseHttpUrl, parseInteger, parseOriginList, parsePort, parseUrlList
+  nonEmpty,
+  parseBoolean,
+  parseChoice,
+  parseHttpUrl,
+  parseInteger,
+  parseOriginList,
+  parsePort,
+  parseUrlList
 } from './config-parsers';
 import { DEFAULT_USER, loadUsersFile, type TenantUser } from './config-users';
 
@@ -66,8 +73,11 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
     callbackUrls,
     webOrigins: parseOriginList('DEV_TENANT_WEB_ORIGINS', env.DEV_TENANT_WEB_ORIGINS, [appOrigin]),
     logoutUrls: parseUrlList('DEV_TENANT_LOGOUT_URLS', env.DEV_TENANT_LOGOUT_URLS, callbackUrls),
-    idTokenTtlSeconds: parseInteger('DEV_TENANT_TOKEN_TTL', env.DEV_TENANT_TOKEN_TTL, DEFAULTS.idTokenTtlSeconds,
-      { min: 1, max: MAX_ID_TOKEN_TTL, what: 'a whole number of seconds' }),
+    idTokenTtlSeconds: parseInteger('DEV_TENANT_TOKEN_TTL', env.DEV_TENANT_TOKEN_TTL, DEFAULTS.idTokenTtlSeconds, {
+      min: 1,
+      max: MAX_ID_TOKEN_TTL,
+      what: 'a whole number of seconds'
+    }),
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL,
     users: [DEFAULT_USER, ...loadUsersFile(env.DEV_TENANT_USERS)],
     // Resolved from this file, not the working directory, so every start finds the same signing key.
@@ -77,8 +87,11 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
     forgotPassword: parseBoolean('DEV_TENANT_FORGOT_PASSWORD', env.DEV_TENANT_FORGOT_PASSWORD, true),
     // Auth0's default for a new database connection.
     passwordPolicy: parseChoice('DEV_TENANT_PASSWORD_POLICY', env.DEV_TENANT_PASSWORD_POLICY, PASSWORD_POLICIES, 'good'),
-    blockMinutes: parseInteger('DEV_TENANT_BLOCK_MINUTES', env.DEV_TENANT_BLOCK_MINUTES, 15,
-      { min: 1, max: 1440, what: 'a whole number of minutes' })
+    blockMinutes: parseInteger('DEV_TENANT_BLOCK_MINUTES', env.DEV_TENANT_BLOCK_MINUTES, 15, {
+      min: 1,
+      max: 1440,
+      what: 'a whole number of minutes'
+    })
   };
 }
 

@@ -15,7 +15,10 @@ interface Entry<V> {
 export class ExpiringMap<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
-  constructor(private readonly now: Clock = Date.now, private readonly maxEntries = DEFAULT_MAX_ENTRIES) {}
+  constructor(
+    private readonly now: Clock = Date.now,
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES
+  ) {}
 
   /**
    * (Re)inserts at the young end. Each map uses one TTL, so the oldest entry is also the first to

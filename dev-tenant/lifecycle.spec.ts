@@ -25,14 +25,22 @@ describe('listen', () => {
       res.write('never ends');
     });
     const response = await new Promise<{ ended: Promise<string> }>((resolve, reject) => {
-      http.get(server.url, (res) => {
-        // Headers are in, so the request is in flight: report how its response ends.
-        resolve({
-          ended: new Promise((settle) => {
-            res.on('end', () => { settle('end'); }).on('error', () => { settle('aborted'); });
-          })
-        });
-      }).on('error', reject);
+      http
+        .get(server.url, (res) => {
+          // Headers are in, so the request is in flight: report how its response ends.
+          resolve({
+            ended: new Promise((settle) => {
+              res
+                .on('end', () => {
+                  settle('end');
+                })
+                .on('error', () => {
+                  settle('aborted');
+                });
+            })
+          });
+        })
+        .on('error', reject);
     });
     await server.close();
     expect(await response.ended).toBe('aborted');
@@ -90,9 +98,13 @@ describe('runServerCli', () => {
 
   it('exits with code 1 and the message of a settings error thrown by start', async () => {
     mockExit(1, 2);
-    await expect(runServerCli(cli(() => {
-      throw new Error('TEST_PORT must be a port number');
-    }))).rejects.toThrow('exit 1');
+    await expect(
+      runServerCli(
+        cli(() => {
+          throw new Error('TEST_PORT must be a port number');
+        })
+      )
+    ).rejects.toThrow('exit 1');
     expect(errors).toEqual(['Test server: TEST_PORT must be a port number']);
   });
 

@@ -8,8 +8,14 @@ const LOCK_VERSION = (JSON.parse(fs.readFileSync(require.resolve('auth0-lock/pac
 /** Runs a served script the way the browser would, capturing what it hands to window.Auth0. */
 function runScript(source: string): Partial<Record<string, unknown[]>> {
   const calls: Partial<Record<string, unknown[]>> = {};
-  const record = (method: string) => (...args: unknown[]) => { calls[method] = args; };
-  vm.runInNewContext(source, { Auth0: { setClient: record('setClient'), registerLanguageDictionary: record('registerLanguageDictionary') } });
+  const record =
+    (method: string) =>
+    (...args: unknown[]) => {
+      calls[method] = args;
+    };
+  vm.runInNewContext(source, {
+    Auth0: { setClient: record('setClient'), registerLanguageDictionary: record('registerLanguageDictionary') }
+  });
   return calls;
 }
 
@@ -28,10 +34,12 @@ describe('Lock assets and discovery', () => {
       authorize: `${t.tenant.url}/authorize`,
       callback: `${APP_ORIGIN}/`,
       hasAllowedOrigins: true,
-      strategies: [{
-        name: 'auth0',
-        connections: [{ name: 'Username-Password-Authentication', showSignup: true, showForgot: true, passwordPolicy: 'good' }]
-      }]
+      strategies: [
+        {
+          name: 'auth0',
+          connections: [{ name: 'Username-Password-Authentication', showSignup: true, showForgot: true, passwordPolicy: 'good' }]
+        }
+      ]
     });
   });
 

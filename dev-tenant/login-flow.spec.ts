@@ -5,8 +5,17 @@ import * as path from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { RunningDevTenant } from './server';
 import {
-  APP_ORIGIN, CALLBACK, CLIENT_ID, authorize, authorizeParams, coAuthenticate, credentials, fragmentOf, fullLogin,
-  sessionCookieOf, useTestTenant
+  APP_ORIGIN,
+  CALLBACK,
+  CLIENT_ID,
+  authorize,
+  authorizeParams,
+  coAuthenticate,
+  credentials,
+  fragmentOf,
+  fullLogin,
+  sessionCookieOf,
+  useTestTenant
 } from './test-support';
 
 async function verifyIdToken(tenant: RunningDevTenant, idToken: string) {
@@ -38,7 +47,10 @@ describe('full-page login', () => {
     const fragment = fragmentOf(res);
     expect([...fragment.keys()]).toEqual(['access_token', 'scope', 'expires_in', 'token_type', 'id_token', 'state']);
     expect(Object.fromEntries(fragment)).toMatchObject({
-      scope: 'openid profile email', expires_in: '7200', token_type: 'Bearer', state: 'st&te=1 2'
+      scope: 'openid profile email',
+      expires_in: '7200',
+      token_type: 'Bearer',
+      state: 'st&te=1 2'
     });
     expect(res.headers.get('location')).toContain('scope=openid%20profile%20email');
     const cookie = res.headers.getSetCookie().find((header) => header.startsWith('dev_tenant_session='));
@@ -93,7 +105,9 @@ describe('full-page login', () => {
     const again = await authorize(t.tenant, params);
     expect(again.status).toBe(302);
     expect(Object.fromEntries(fragmentOf(again))).toEqual({
-      error: 'access_denied', error_description: expect.stringContaining('login ticket') as unknown, state: 'state-1'
+      error: 'access_denied',
+      error_description: expect.stringContaining('login ticket') as unknown,
+      state: 'state-1'
     });
     expect(sessionCookieOf(again)).toBeUndefined();
   });

@@ -12,8 +12,10 @@ async function main(): Promise<void> {
   const { config } = tenant;
   console.log(`Dev tenant on ${tenant.url} (client ${config.clientId}; user ${DEFAULT_USER.email} / ${DEFAULT_USER.password})`);
   const onOff = (enabled: boolean): string => (enabled ? 'on' : 'off');
-  console.log(`Dev tenant: sign-up ${onOff(config.signup)} (DEV_TENANT_SIGNUP), forgot password ${onOff(config.forgotPassword)} ` +
-    `(DEV_TENANT_FORGOT_PASSWORD; reset links are printed here), password policy "${config.passwordPolicy}", API audience ${config.apiAudience}`);
+  console.log(
+    `Dev tenant: sign-up ${onOff(config.signup)} (DEV_TENANT_SIGNUP), forgot password ${onOff(config.forgotPassword)} ` +
+      `(DEV_TENANT_FORGOT_PASSWORD; reset links are printed here), password policy "${config.passwordPolicy}", API audience ${config.apiAudience}`
+  );
 }
 
 void main();

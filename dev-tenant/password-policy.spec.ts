@@ -12,8 +12,22 @@ quiet.mockRestore();
 const { fromJS } = lockRequire('immutable') as { fromJS: (value: unknown) => unknown };
 const rulesByName = lockRequire('auth0-password-policies') as Record<string, unknown>;
 
-const PASSWORDS = ['a', 'abcdef', 'abcdefgh', 'Abcdefg1', 'abcdefg1!', 'ABCDEFG1!', 'Aaaa1111!', 'Abcdefghij1', 'Ab1!Ab1!Ab', 'Aaa1!bbb2@cc',
-  'dev-password', 'Str0ng-password', 'пароль123!', '        '];
+const PASSWORDS = [
+  'a',
+  'abcdef',
+  'abcdefgh',
+  'Abcdefg1',
+  'abcdefg1!',
+  'ABCDEFG1!',
+  'Aaaa1111!',
+  'Abcdefghij1',
+  'Ab1!Ab1!Ab',
+  'Aaa1!bbb2@cc',
+  'dev-password',
+  'Str0ng-password',
+  'пароль123!',
+  '        '
+];
 
 describe('PasswordPolicy', () => {
   it.each(PASSWORD_POLICIES)('agrees with Lock\'s form on every sample password for "%s"', (name) => {
@@ -32,7 +46,10 @@ describe('PasswordPolicy', () => {
 
   it('reports the broken rules the way Auth0 words them', () => {
     const policy = new PasswordPolicy('good');
-    expect(policy.report('abc')).toMatchObject({ verified: false, rules: [{ code: 'lengthAtLeast', format: [8], verified: false }, { code: 'containsAtLeast' }] });
+    expect(policy.report('abc')).toMatchObject({
+      verified: false,
+      rules: [{ code: 'lengthAtLeast', format: [8], verified: false }, { code: 'containsAtLeast' }]
+    });
     expect(policy.describe()).toMatch(/^\* At least 8 characters in length\n\* Contain at least 3 of the following 4 types of characters:/);
   });
 });

@@ -24,11 +24,12 @@ describe('password reset', () => {
     return new URL(t.emails[before]?.link ?? '');
   }
 
-  const submit = (ticket: string, password: string, confirm = password) => fetch(`${t.tenant.url}/lo/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ticket, newPassword: password, confirmNewPassword: confirm }).toString()
-  });
+  const submit = (ticket: string, password: string, confirm = password) =>
+    fetch(`${t.tenant.url}/lo/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ticket, newPassword: password, confirmNewPassword: confirm }).toString()
+    });
 
   it('prints a link to a working reset form, and the new password logs in', async () => {
     await postJson(t.tenant, '/dbconnections/signup', signUpBody('forgetful@example.com', 'Old-passw0rd'));
@@ -76,7 +77,11 @@ describe('password reset', () => {
 
   it('answers an unknown email exactly like a known one, without sending anything', async () => {
     const before = t.emails.length;
-    const res = await postJson(t.tenant, '/dbconnections/change_password', { client_id: CLIENT_ID, email: 'nobody@example.com', connection: CONNECTION });
+    const res = await postJson(t.tenant, '/dbconnections/change_password', {
+      client_id: CLIENT_ID,
+      email: 'nobody@example.com',
+      connection: CONNECTION
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(RESET_EMAIL_SENT);
     expect(t.emails).toHaveLength(before);
@@ -97,7 +102,11 @@ describe('password reset switched off', () => {
 
   it('hides the link in Lock and refuses the request when DEV_TENANT_FORGOT_PASSWORD=0', async () => {
     expect(await (await fetch(`${t.tenant.url}/client/${CLIENT_ID}.js`)).text()).toContain('"showForgot":false');
-    const res = await postJson(t.tenant, '/dbconnections/change_password', { client_id: CLIENT_ID, email: 'dev@example.com', connection: CONNECTION });
+    const res = await postJson(t.tenant, '/dbconnections/change_password', {
+      client_id: CLIENT_ID,
+      email: 'dev@example.com',
+      connection: CONNECTION
+    });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: 'operation_not_enabled' });
     expect(t.emails).toEqual([]);

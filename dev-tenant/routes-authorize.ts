@@ -19,21 +19,34 @@ export function authorizeRoutes(ctx: TenantContext): Router {
     // Client and redirect_uri are checked before anything is sent back to redirect_uri: no open redirect.
     const clientId = queryParam(req, 'client_id');
     if (clientId !== config.clientId) {
-      sendError(res, 400, 'invalid_request', clientId === undefined ? 'Missing required parameter: client_id' : `Unknown client: ${clientId}`);
+      sendError(
+        res,
+        400,
+        'invalid_request',
+        clientId === undefined ? 'Missing required parameter: client_id' : `Unknown client: ${clientId}`
+      );
       return;
     }
     const redirectUri = queryParam(req, 'redirect_uri');
     if (redirectUri === undefined || !config.callbackUrls.includes(redirectUri)) {
-      sendError(res, 400, 'invalid_request',
-        `Callback URL mismatch. ${redirectUri ?? '(none)'} is not in the list of allowed callback URLs (DEV_TENANT_CALLBACK_URLS).`);
+      sendError(
+        res,
+        400,
+        'invalid_request',
+        `Callback URL mismatch. ${redirectUri ?? '(none)'} is not in the list of allowed callback URLs (DEV_TENANT_CALLBACK_URLS).`
+      );
       return;
     }
     const responseMode = queryParam(req, 'response_mode');
     const webMessage = responseMode === 'web_message';
     const targetOrigin = originOf(redirectUri);
     if (webMessage && (targetOrigin === undefined || !config.webOrigins.includes(targetOrigin))) {
-      sendError(res, 400, 'invalid_request',
-        `The origin of ${redirectUri} is not in the list of allowed web origins (DEV_TENANT_WEB_ORIGINS).`);
+      sendError(
+        res,
+        400,
+        'invalid_request',
+        `The origin of ${redirectUri} is not in the list of allowed web origins (DEV_TENANT_WEB_ORIGINS).`
+      );
       return;
     }
     const state = queryParam(req, 'state');
@@ -74,7 +87,8 @@ export function authorizeRoutes(ctx: TenantContext): Router {
     const login = authenticate(ctx, req, res, clientId);
     const user = login.kind === 'user' ? ctx.users.findByEmail(login.email) : undefined;
     if (user === undefined) {
-      if (login.kind === 'ticket_refused') fail('access_denied', 'The login ticket is invalid, expired or already used. Please log in again.');
+      if (login.kind === 'ticket_refused')
+        fail('access_denied', 'The login ticket is invalid, expired or already used. Please log in again.');
       else fail('login_required', 'Login required');
       return;
     }
@@ -137,5 +151,7 @@ function parseResponseType(value: string | undefined): ReadonlySet<string> | und
 
 // encodeURIComponent (not URLSearchParams) so spaces become %20, as in Auth0's own fragments.
 function encodeFragment(params: Params): string {
-  return Object.entries(params).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+  return Object.entries(params)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
 }

@@ -42,8 +42,13 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
     const ip = clientIp(req);
     // Checked before the password, so a blocked pair learns nothing, not even from a right password.
     if (bruteForce.isBlocked(username, ip)) {
-      sendError(res, 429, 'too_many_attempts', 'Your account has been blocked after multiple consecutive login attempts. ' +
-        `Reset your password or wait ${config.blockMinutes} minutes (the dev tenant sends no unblock email).`);
+      sendError(
+        res,
+        429,
+        'too_many_attempts',
+        'Your account has been blocked after multiple consecutive login attempts. ' +
+          `Reset your password or wait ${config.blockMinutes} minutes (the dev tenant sends no unblock email).`
+      );
       return;
     }
     const user = await users.verifyPassword(username, password);

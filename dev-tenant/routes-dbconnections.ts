@@ -16,12 +16,22 @@ const MAX_NAME_LENGTH = 300;
  * endpoint of this tenant, so scripts and tests can read all errors the same way.
  */
 function sendDbError(res: Response, status: number, code: string, description: string, extra: Record<string, unknown> = {}): void {
-  res.status(status).set('Cache-Control', 'no-store').json({
-    name: 'BadRequestError', code, description, statusCode: status, error: code, error_description: description, ...extra
-  });
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({
+      name: 'BadRequestError',
+      code,
+      description,
+      statusCode: status,
+      error: code,
+      error_description: description,
+      ...extra
+    });
 }
 
-type Checked<K extends string> = { fields: JsonFields<K | 'client_id' | 'connection'> } | { status: number; code: string; description: string };
+type Checked<K extends string> =
+  { fields: JsonFields<K | 'client_id' | 'connection'> } | { status: number; code: string; description: string };
 
 export function dbConnectionRoutes(ctx: TenantContext): Router {
   const { config, users, passwordPolicy } = ctx;
@@ -54,7 +64,10 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
     }
     if (!passwordPolicy.accepts(password)) {
       sendDbError(res, 400, 'invalid_password', 'Password is too weak', {
-        name: 'PasswordStrengthError', message: 'Password is too weak', description: passwordPolicy.report(password), policy: passwordPolicy.describe()
+        name: 'PasswordStrengthError',
+        message: 'Password is too weak',
+        description: passwordPolicy.report(password),
+        policy: passwordPolicy.describe()
       });
       return;
     }

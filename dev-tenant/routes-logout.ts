@@ -18,8 +18,12 @@ export function logoutRoutes({ config, sessions }: TenantContext): Router {
     const returnTo = queryParam(req, 'returnTo');
     // Checked before anything changes: a refused logout leaves the session as it was, and never redirects.
     if (returnTo !== undefined && !config.logoutUrls.includes(returnTo)) {
-      sendError(res, 400, 'invalid_request',
-        `The returnTo URL ${returnTo} is not in the list of allowed logout URLs (DEV_TENANT_LOGOUT_URLS).`);
+      sendError(
+        res,
+        400,
+        'invalid_request',
+        `The returnTo URL ${returnTo} is not in the list of allowed logout URLs (DEV_TENANT_LOGOUT_URLS).`
+      );
       return;
     }
     const sessionId = sessionIdFrom(req);

@@ -12,22 +12,31 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
   const router = Router();
 
   function sendForm(res: Response, status: number, ticket: string, email: string, problem?: string): void {
-    sendPage(res, status, TITLE, [
-      `<p>New password for <strong>${escapeHtml(email)}</strong>.</p>`,
-      problem === undefined ? '' : `<p role="alert"><strong>${escapeHtml(problem)}</strong></p>`,
-      '<form method="post" action="/lo/reset">',
-      `<input type="hidden" name="ticket" value="${escapeHtml(ticket)}">`,
-      '<p><label>New password <input type="password" name="newPassword" autocomplete="new-password" required></label></p>',
-      '<p><label>Confirm new password <input type="password" name="confirmNewPassword" autocomplete="new-password" required></label></p>',
-      `<pre>${escapeHtml(passwordPolicy.describe())}</pre>`,
-      '<p><button type="submit">Change password</button></p>',
-      '</form>'
-    ].join('\n'));
+    sendPage(
+      res,
+      status,
+      TITLE,
+      [
+        `<p>New password for <strong>${escapeHtml(email)}</strong>.</p>`,
+        problem === undefined ? '' : `<p role="alert"><strong>${escapeHtml(problem)}</strong></p>`,
+        '<form method="post" action="/lo/reset">',
+        `<input type="hidden" name="ticket" value="${escapeHtml(ticket)}">`,
+        '<p><label>New password <input type="password" name="newPassword" autocomplete="new-password" required></label></p>',
+        '<p><label>Confirm new password <input type="password" name="confirmNewPassword" autocomplete="new-password" required></label></p>',
+        `<pre>${escapeHtml(passwordPolicy.describe())}</pre>`,
+        '<p><button type="submit">Change password</button></p>',
+        '</form>'
+      ].join('\n')
+    );
   }
 
   function sendExpired(res: Response): void {
-    sendPage(res, 400, TITLE,
-      '<p>This link has expired or was already used. Ask for a new one with &ldquo;Don&rsquo;t remember your password?&rdquo;.</p>');
+    sendPage(
+      res,
+      400,
+      TITLE,
+      '<p>This link has expired or was already used. Ask for a new one with &ldquo;Don&rsquo;t remember your password?&rdquo;.</p>'
+    );
   }
 
   router.get('/lo/reset', (req, res) => {
@@ -63,8 +72,13 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
     }
     bruteForce.unblockUser(email);
     const back = config.callbackUrls.at(0);
-    sendPage(res, 200, 'Password changed', `<p>Your password has been changed. You can now log in with it.</p>\n` +
-      (back === undefined ? '' : `<p><a href="${escapeHtml(back)}">Back to the app</a></p>`));
+    sendPage(
+      res,
+      200,
+      'Password changed',
+      `<p>Your password has been changed. You can now log in with it.</p>\n` +
+        (back === undefined ? '' : `<p><a href="${escapeHtml(back)}">Back to the app</a></p>`)
+    );
   });
   return router;
 }

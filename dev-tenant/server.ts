@@ -79,14 +79,26 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     res.set('Referrer-Policy', 'no-referrer');
     next();
   });
-  for (const routes of [lockAssetRoutes, discoveryRoutes, crossOriginRoutes, authorizeRoutes, dbConnectionRoutes, resetRoutes,
-    userinfoRoutes, logoutRoutes]) {
+  for (const routes of [
+    lockAssetRoutes,
+    discoveryRoutes,
+    crossOriginRoutes,
+    authorizeRoutes,
+    dbConnectionRoutes,
+    resetRoutes,
+    userinfoRoutes,
+    logoutRoutes
+  ]) {
     app.use(routes(ctx));
   }
   app.use(notFound);
   app.use(errorHandler);
   const stores: Readonly<Record<keyof StoreSizes, ExpiringStore<unknown>>> = {
-    loginTickets: ctx.tickets, resetTickets: ctx.resetTickets, sessions: ctx.sessions, accessTokens: ctx.tokens, bruteForce: ctx.bruteForce
+    loginTickets: ctx.tickets,
+    resetTickets: ctx.resetTickets,
+    sessions: ctx.sessions,
+    accessTokens: ctx.tokens,
+    bruteForce: ctx.bruteForce
   };
   const sweep = (): void => {
     for (const store of Object.values(stores)) store.purgeExpired();
@@ -94,8 +106,11 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   return {
     app,
     storeSizes: () => ({
-      loginTickets: stores.loginTickets.size, resetTickets: stores.resetTickets.size, sessions: stores.sessions.size,
-      accessTokens: stores.accessTokens.size, bruteForce: stores.bruteForce.size
+      loginTickets: stores.loginTickets.size,
+      resetTickets: stores.resetTickets.size,
+      sessions: stores.sessions.size,
+      accessTokens: stores.accessTokens.size,
+      bruteForce: stores.bruteForce.size
     }),
     sweep,
     dispose: startSweeper([{ purgeExpired: sweep }], SWEEP_INTERVAL_MS)

@@ -1,6 +1,13 @@
 // Tickets, sessions, tokens and block entries expire, and expired entries do not pile up in memory.
 import { ExpiringMap } from './expiring-map';
-import { LOGIN_TICKET_TTL_MS, LoginTicketStore, RESET_TICKET_TTL_MS, ResetTicketStore, SESSION_IDLE_TTL_MS, SessionStore } from './sessions';
+import {
+  LOGIN_TICKET_TTL_MS,
+  LoginTicketStore,
+  RESET_TICKET_TTL_MS,
+  ResetTicketStore,
+  SESSION_IDLE_TTL_MS,
+  SessionStore
+} from './sessions';
 import { CLIENT_ID, CONNECTION, coAuthenticate, credentials, fullLogin, postJson, sessionCookieOf, useTestTenant } from './test-support';
 
 describe('expiring stores', () => {

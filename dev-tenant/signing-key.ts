@@ -81,8 +81,12 @@ type PrivateRsaJwk = JWK & Record<(typeof PRIVATE_RSA_MEMBERS)[number] | 'kid', 
 function isPrivateRsaJwk(value: unknown): value is PrivateRsaJwk {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return record.kty === 'RSA' && typeof record.kid === 'string' && record.kid !== '' &&
-    PRIVATE_RSA_MEMBERS.every((member) => typeof record[member] === 'string');
+  return (
+    record.kty === 'RSA' &&
+    typeof record.kid === 'string' &&
+    record.kid !== '' &&
+    PRIVATE_RSA_MEMBERS.every((member) => typeof record[member] === 'string')
+  );
 }
 
 async function toSigningKey(jwk: PrivateRsaJwk): Promise<SigningKey> {

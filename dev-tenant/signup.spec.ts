@@ -4,7 +4,16 @@ import * as path from 'node:path';
 import { decodeJwt } from 'jose';
 import { USERS_FILE } from './users-file';
 import {
-  APP_ORIGIN, CLIENT_ID, credentials, fragmentOf, fullLogin, postJson, signUpBody, startTestTenant, useTempDir, useTestTenant
+  APP_ORIGIN,
+  CLIENT_ID,
+  credentials,
+  fragmentOf,
+  fullLogin,
+  postJson,
+  signUpBody,
+  startTestTenant,
+  useTempDir,
+  useTestTenant
 } from './test-support';
 
 const STRONG = 'Str0ng-password';
@@ -13,7 +22,7 @@ describe('/dbconnections/signup', () => {
   const t = useTestTenant();
   const signUp = (body: unknown) => postJson(t.tenant, '/dbconnections/signup', body);
 
-  it('creates the user, answers like Auth0, and Lock\'s login after sign-up works', async () => {
+  it("creates the user, answers like Auth0, and Lock's login after sign-up works", async () => {
     const res = await signUp(signUpBody('New.User@example.com', STRONG));
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
@@ -22,7 +31,10 @@ describe('/dbconnections/signup', () => {
 
     const login = await fullLogin(t.tenant, {}, undefined, credentials('new.user@example.com', STRONG));
     expect(decodeJwt(fragmentOf(login).get('id_token') ?? '')).toMatchObject({
-      sub: `auth0|${String(body._id)}`, email: 'new.user@example.com', email_verified: false, name: 'new.user@example.com'
+      sub: `auth0|${String(body._id)}`,
+      email: 'new.user@example.com',
+      email_verified: false,
+      name: 'new.user@example.com'
     });
   });
 
@@ -34,7 +46,9 @@ describe('/dbconnections/signup', () => {
     expect(text).not.toContain(STRONG);
     const { users } = JSON.parse(text) as { users: Record<string, unknown>[] };
     expect(users.find((user) => user.email === 'stored@example.com')).toMatchObject({
-      user_id: expect.stringMatching(/^auth0\|/) as unknown, email_verified: false, password_hash: expect.stringMatching(/^scrypt\$/) as unknown
+      user_id: expect.stringMatching(/^auth0\|/) as unknown,
+      email_verified: false,
+      password_hash: expect.stringMatching(/^scrypt\$/) as unknown
     });
     // Only the data files: the temp file of the atomic write is gone.
     expect(fs.readdirSync(t.dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
@@ -48,11 +62,19 @@ describe('/dbconnections/signup', () => {
     await signUp(signUpBody('twice@example.com', STRONG));
     const res = await signUp(signUpBody(email, STRONG));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ name: 'BadRequestError', code: 'user_exists', description: 'The user already exists.', statusCode: 400 });
+    expect(await res.json()).toMatchObject({
+      name: 'BadRequestError',
+      code: 'user_exists',
+      description: 'The user already exists.',
+      statusCode: 400
+    });
   });
 
   it('lets exactly one of two simultaneous sign-ups for an email win', async () => {
-    const results = await Promise.all([signUp(signUpBody('race@example.com', STRONG)), signUp(signUpBody('race@example.com', 'An0ther-password'))]);
+    const results = await Promise.all([
+      signUp(signUpBody('race@example.com', STRONG)),
+      signUp(signUpBody('race@example.com', 'An0ther-password'))
+    ]);
     expect(results.map((res) => res.status).sort()).toEqual([200, 400]);
   });
 
@@ -61,11 +83,16 @@ describe('/dbconnections/signup', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({
-      name: 'PasswordStrengthError', code: 'invalid_password', message: 'Password is too weak', statusCode: 400,
+      name: 'PasswordStrengthError',
+      code: 'invalid_password',
+      message: 'Password is too weak',
+      statusCode: 400,
       description: { verified: false, rules: expect.any(Array) as unknown },
       policy: expect.stringContaining('* At least 8 characters in length') as unknown
     });
-    expect((await fullLogin(t.tenant, {}, undefined, credentials('weak@example.com', 'password')).catch((error: unknown) => error))).toBeInstanceOf(Error);
+    expect(
+      await fullLogin(t.tenant, {}, undefined, credentials('weak@example.com', 'password')).catch((error: unknown) => error)
+    ).toBeInstanceOf(Error);
   });
 
   it('keeps the name Lock sends from a custom sign-up field', async () => {
@@ -86,7 +113,11 @@ describe('/dbconnections/signup', () => {
   it('answers the preflight Lock sends before signing up', async () => {
     const res = await fetch(`${t.tenant.url}/dbconnections/signup`, {
       method: 'OPTIONS',
-      headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'auth0-client, content-type' }
+      headers: {
+        origin: APP_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'auth0-client, content-type'
+      }
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);

@@ -2,7 +2,16 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import {
-  APP_ORIGIN, CALLBACK, CLIENT_ID, authorize, authorizeParams, fragmentOf, fullLogin, sessionCookieOf, useTestTenant, webMessageOf
+  APP_ORIGIN,
+  CALLBACK,
+  CLIENT_ID,
+  authorize,
+  authorizeParams,
+  fragmentOf,
+  fullLogin,
+  sessionCookieOf,
+  useTestTenant,
+  webMessageOf
 } from './test-support';
 
 const silent = (overrides: Record<string, string | undefined> = {}) =>

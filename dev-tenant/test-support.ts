@@ -157,7 +157,10 @@ export async function webMessageOf(res: Response): Promise<WebMessage> {
 
 /** Logs in like Lock does (co/authenticate, then /authorize with the ticket) and returns the redirect. */
 export async function fullLogin(
-  tenant: RunningDevTenant, overrides: Record<string, string | undefined> = {}, cookie?: string, user = credentials()
+  tenant: RunningDevTenant,
+  overrides: Record<string, string | undefined> = {},
+  cookie?: string,
+  user = credentials()
 ): Promise<Response> {
   const co = await coAuthenticate(tenant, user);
   if (co.status !== 200) throw new Error(`/co/authenticate answered ${co.status}: ${await co.text()}`);

@@ -63,7 +63,9 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
     if (accessToken.split('.').length !== 3) return this.entries.get(accessToken);
     try {
       const { payload } = await jwtVerify(accessToken, this.jwks, {
-        issuer: this.options.issuer, audience: this.userinfoAudience, algorithms: ['RS256'],
+        issuer: this.options.issuer,
+        audience: this.userinfoAudience,
+        algorithms: ['RS256'],
         currentDate: new Date(this.options.now())
       });
       const { sub, azp, scope } = payload;

@@ -43,10 +43,12 @@ export async function readUsersFile(dataDir: string): Promise<StoredUserRecord[]
 function isRecord(value: unknown): value is StoredUserRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return STRING_FIELDS.every((field) => typeof record[field] === 'string') &&
+  return (
+    STRING_FIELDS.every((field) => typeof record[field] === 'string') &&
     typeof record.email_verified === 'boolean' &&
     looksLikeEmail(record.email as string) &&
-    isPasswordHash(record.password_hash as string);
+    isPasswordHash(record.password_hash as string)
+  );
 }
 
 /** Writes snapshots one at a time, so an older snapshot can never land after a newer one. */

@@ -29,7 +29,11 @@ export class UserStore {
   /** What users.json holds, by normalized email; written back whole on every change. */
   private readonly records = new Map<string, StoredUserRecord>();
 
-  private constructor(private readonly writer: UsersFileWriter, private readonly now: Clock, private readonly decoyHash: string) {}
+  private constructor(
+    private readonly writer: UsersFileWriter,
+    private readonly now: Clock,
+    private readonly decoyHash: string
+  ) {}
 
   /** Config users win over a stored user with the same email (whose record is kept, unused). */
   static async open(configUsers: readonly TenantUser[], dataDir: string, now: Clock = Date.now): Promise<UserStore> {
@@ -73,8 +77,13 @@ export class UserStore {
     // Stored lower-cased, as Auth0 stores database users' emails; the name defaults to the email, as in Auth0.
     const displayName = name === undefined || name.trim() === '' ? key : name.trim();
     const record: StoredUserRecord = {
-      user_id: userIdFor(email), email: key, name: displayName, email_verified: false,
-      password_hash: passwordHash, created_at: stamp, updated_at: stamp
+      user_id: userIdFor(email),
+      email: key,
+      name: displayName,
+      email_verified: false,
+      password_hash: passwordHash,
+      created_at: stamp,
+      updated_at: stamp
     };
     this.records.set(key, record);
     const profile = this.activate(profileOf(record), passwordHash, true);

@@ -20,12 +20,16 @@ const SCRIPT_SOURCE = `'sha256-${createHash('sha256').update(SCRIPT, 'utf8').dig
  */
 export function sendWebMessage(res: Response, targetOrigin: string, response: Readonly<Record<string, string>>): void {
   const data = jsonForScript({ targetOrigin, response });
-  res.set('Content-Security-Policy',
-    `default-src 'none'; script-src ${SCRIPT_SOURCE}; frame-ancestors ${targetOrigin}; base-uri 'none'; form-action 'none'`);
-  res.set('Cache-Control', 'no-store');
-  res.type('html').send(
-    '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Authorization Response</title></head><body>\n' +
-    `<script type="application/json" id="authorization-response">${data}</script>\n` +
-    `<script>${SCRIPT}</script>\n</body></html>\n`
+  res.set(
+    'Content-Security-Policy',
+    `default-src 'none'; script-src ${SCRIPT_SOURCE}; frame-ancestors ${targetOrigin}; base-uri 'none'; form-action 'none'`
   );
+  res.set('Cache-Control', 'no-store');
+  res
+    .type('html')
+    .send(
+      '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Authorization Response</title></head><body>\n' +
+        `<script type="application/json" id="authorization-response">${data}</script>\n` +
+        `<script>${SCRIPT}</script>\n</body></html>\n`
+    );
 }

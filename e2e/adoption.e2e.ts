@@ -8,8 +8,17 @@ import { collectCspViolations } from './csp-support';
 import { E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_URL } from './e2e-env';
 import { expect, test as base } from './fixtures';
 import {
-  DEV_USER, collectPageProblems, hostsOffLoopback, loggedInText, loggedOutText, navbar, plantToken, recordRequests, storedIdToken,
-  submitLock, whenTokenRemoved
+  DEV_USER,
+  collectPageProblems,
+  hostsOffLoopback,
+  loggedInText,
+  loggedOutText,
+  navbar,
+  plantToken,
+  recordRequests,
+  storedIdToken,
+  submitLock,
+  whenTokenRemoved
 } from './lock-page';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
@@ -91,7 +100,7 @@ for (const app of APPS) {
       expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     });
 
-    test('another tab\'s logout is followed within a second or two', async ({ context, loggedIn: page }) => {
+    test("another tab's logout is followed within a second or two", async ({ context, loggedIn: page }) => {
       const other = await context.newPage();
       const expectOtherClean = await watchPage(other);
       await other.goto('/');

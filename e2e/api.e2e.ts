@@ -17,7 +17,11 @@ interface SeenRequest {
 async function startSpyServer(): Promise<{ url: string; seen: SeenRequest[]; close: () => Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server = http.createServer((req, res) => {
-    seen.push({ method: req.method ?? '', authorization: req.headers.authorization, requestedHeaders: req.headers['access-control-request-headers'] });
+    seen.push({
+      method: req.method ?? '',
+      authorization: req.headers.authorization,
+      requestedHeaders: req.headers['access-control-request-headers']
+    });
     res.writeHead(req.method === 'OPTIONS' ? 204 : 200, {
       'Access-Control-Allow-Origin': req.headers.origin ?? '*',
       'Access-Control-Allow-Headers': 'Authorization',
@@ -27,7 +31,16 @@ async function startSpyServer(): Promise<{ url: string; seen: SeenRequest[]; clo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://localhost:${port}`, seen, close: () => new Promise((resolve) => server.close(() => { resolve(); })) };
+  return {
+    url: `http://localhost:${port}`,
+    seen,
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          resolve();
+        })
+      )
+  };
 }
 
 /** The bit of AngularJS's global the test reaches for. */
@@ -45,10 +58,11 @@ function getThroughAppHttp(page: Page, url: string): Promise<number> {
 }
 
 test.describe('9. calling an API', () => {
-  test('the Ping page calls the demo API with the id_token and shows the caller\'s sub', async ({ page, logIn }) => {
+  test("the Ping page calls the demo API with the id_token and shows the caller's sub", async ({ page, logIn }) => {
     const apiRequests: (string | undefined)[] = [];
     page.on('request', (request) => {
-      if (request.url().startsWith(`${E2E_API_URL}/api/ping`) && request.method() === 'GET') apiRequests.push(request.headers().authorization);
+      if (request.url().startsWith(`${E2E_API_URL}/api/ping`) && request.method() === 'GET')
+        apiRequests.push(request.headers().authorization);
     });
     await logIn();
     const { sub } = decodeJwtPayload((await storedIdToken(page)) ?? '');
@@ -89,9 +103,12 @@ test.describe('9. calling an API', () => {
     const spy = await startSpyServer();
     try {
       await page.goto('/');
-      await page.evaluate((token) => {
-        localStorage.setItem('id_token', token);
-      }, await mintIdToken());
+      await page.evaluate(
+        (token) => {
+          localStorage.setItem('id_token', token);
+        },
+        await mintIdToken()
+      );
       await page.reload();
       await expect(page.getByText(loggedInText)).toBeVisible();
       expect(await getThroughAppHttp(page, `${spy.url}/data`)).toBe(200);

@@ -37,7 +37,7 @@ function reissuedIdToken(claims: Record<string, unknown>): FragmentRewrite {
 }
 
 test.describe('5. errors are shown and nothing is stored', () => {
-  test('wrong password: Lock\'s own message, and the page says so too', async ({ page }) => {
+  test("wrong password: Lock's own message, and the page says so too", async ({ page }) => {
     await page.goto('/');
     await logInThroughLock(page, { email: DEV_USER.email, password: 'wrong-password' });
     await expect(page.locator('.auth0-global-message-error')).toContainText(/wrong email or password/i);

@@ -47,7 +47,12 @@ function lockService(page: Page): Promise<JSHandle<PageLock>> {
 /** `lock.checkSession({}, cb)`: the silent renewal (prompt=none, web_message). */
 export async function checkSession(page: Page): Promise<{ error: string | null; idToken: boolean }> {
   const lock = await lockService(page);
-  return lock.evaluate((service) => new Promise((resolve) => {
-    service.checkSession({}, (error, result) => { resolve({ error: error?.error ?? null, idToken: Boolean(result?.idToken) }); });
-  }));
+  return lock.evaluate(
+    (service) =>
+      new Promise((resolve) => {
+        service.checkSession({}, (error, result) => {
+          resolve({ error: error?.error ?? null, idToken: Boolean(result?.idToken) });
+        });
+      })
+  );
 }

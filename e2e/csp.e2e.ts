@@ -5,7 +5,12 @@ import { expect, test } from './fixtures';
 import { collectPageProblems, loggedInText, loggedOutText } from './lock-page';
 
 function parsePolicy(header: string): Map<string, string[]> {
-  return new Map(header.split(';').map((part) => part.trim().split(/\s+/)).map(([name = '', ...sources]) => [name, sources]));
+  return new Map(
+    header
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name = '', ...sources]) => [name, sources])
+  );
 }
 
 for (const server of E2E_SERVERS) {
@@ -57,16 +62,21 @@ for (const server of E2E_SERVERS) {
         document.head.append(style);
       });
       // Later than the evaluation itself: DevTools lets evaluated code eval regardless of the CSP.
-      expect(await page.evaluate(() => new Promise((resolve) => {
-        setTimeout(() => {
-          try {
-            // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the eval the policy must refuse
-            resolve(typeof new Function('return 1'));
-          } catch {
-            resolve('refused');
-          }
-        }, 0);
-      }))).toBe('refused');
+      expect(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              setTimeout(() => {
+                try {
+                  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the eval the policy must refuse
+                  resolve(typeof new Function('return 1'));
+                } catch {
+                  resolve('refused');
+                }
+              }, 0);
+            })
+        )
+      ).toBe('refused');
       await expect.poll(() => violations.map((violation) => violation.directive).sort()).toEqual(['script-src', 'style-src-elem']);
     });
   });

@@ -54,7 +54,7 @@ test.describe('dev tenant flows through Lock', () => {
     await expect(page.locator('.auth0-global-message-success')).toContainText(/sent you an email/i);
   });
 
-  test('10 failed logins block the user from this IP: Lock shows Auth0\'s too_many_attempts message', async ({ page, context }) => {
+  test("10 failed logins block the user from this IP: Lock shows Auth0's too_many_attempts message", async ({ page, context }) => {
     const email = uniqueEmail();
     await signUpThenForget(page, context, email);
     await openLock(page);

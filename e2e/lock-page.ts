@@ -38,14 +38,17 @@ export async function plantToken(page: Page, token: string, path = '/'): Promise
 
 /** Resolves in the page with Date.now() at the moment the id_token disappears from storage. */
 export function whenTokenRemoved(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve) => {
-    const timer = setInterval(() => {
-      if (localStorage.getItem('id_token') === null) {
-        clearInterval(timer);
-        resolve(Date.now());
-      }
-    }, 20);
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const timer = setInterval(() => {
+          if (localStorage.getItem('id_token') === null) {
+            clearInterval(timer);
+            resolve(Date.now());
+          }
+        }, 20);
+      })
+  );
 }
 
 /** Every request the page makes, to check where the browser went. */

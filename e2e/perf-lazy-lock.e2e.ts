@@ -12,7 +12,7 @@ for (const server of E2E_SERVERS) {
   test.describe(`Lock on demand (${server.name})`, () => {
     test.use({ baseURL: server.baseURL });
 
-    test('a plain visit fetches neither Lock\'s chunk nor starts Lock', async ({ page }) => {
+    test("a plain visit fetches neither Lock's chunk nor starts Lock", async ({ page }) => {
       const requests = recordRequests(page);
       const problems = collectPageProblems(page);
       await page.goto('/');
@@ -23,12 +23,14 @@ for (const server of E2E_SERVERS) {
       expect(problems).toEqual([]);
     });
 
-    test('the login callback completes without Lock\'s chunk', async ({ page, logIn }) => {
+    test("the login callback completes without Lock's chunk", async ({ page, logIn }) => {
       const requests = recordRequests(page);
       await logIn();
       await page.waitForLoadState('networkidle');
       // The callback document: the tenant's /authorize redirecting back to the app.
-      const callback = requests.findIndex((request) => request.isNavigationRequest() && request.redirectedFrom()?.url().startsWith(`${E2E_TENANT_URL}/authorize`) === true);
+      const callback = requests.findIndex(
+        (request) => request.isNavigationRequest() && request.redirectedFrom()?.url().startsWith(`${E2E_TENANT_URL}/authorize`) === true
+      );
       expect(callback).toBeGreaterThan(0);
       const callbackPage = requests.slice(callback);
       expect(callbackPage.some((request) => new URL(request.url()).pathname.startsWith('/main'))).toBe(true);
@@ -36,7 +38,7 @@ for (const server of E2E_SERVERS) {
       expect(requests.slice(0, callback).filter(isLockChunk)).toHaveLength(1);
     });
 
-    test('Log In fetches Lock\'s chunk once, however often Lock is opened', async ({ page }) => {
+    test("Log In fetches Lock's chunk once, however often Lock is opened", async ({ page }) => {
       const requests = recordRequests(page);
       await page.goto('/');
       await expect(page.getByText(loggedOutText)).toBeVisible();

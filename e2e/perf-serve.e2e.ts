@@ -22,13 +22,20 @@ test.describe('npm run serve: caching and precompressed files', () => {
     for (const file of files) {
       const code = await (await request.get(`/${file}`)).text();
       // One line of code, besides a license banner and the source map comment.
-      expect(code.split('\n').filter((line) => line.trim() && !/^\/(\*[!#]|\/#)/.test(line.trim())), file).toHaveLength(1);
+      expect(
+        code.split('\n').filter((line) => line.trim() && !/^\/(\*[!#]|\/#)/.test(line.trim())),
+        file
+      ).toHaveLength(1);
       expect(code).toContain(`sourceMappingURL=${file}.map`);
       expect((await request.get(`/${file}.map`)).ok()).toBe(true);
     }
   });
 
-  for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', undefined]] as const) {
+  for (const [accept, encoding] of [
+    ['br, gzip', 'br'],
+    ['gzip', 'gzip'],
+    ['identity', undefined]
+  ] as const) {
     test(`Accept-Encoding: ${accept} gets the ${encoding ?? 'uncompressed'} file`, async ({ request }) => {
       const response = await request.get('/', { headers: { 'Accept-Encoding': accept } });
       expect(response.headers()['content-encoding']).toBe(encoding);
@@ -37,7 +44,7 @@ test.describe('npm run serve: caching and precompressed files', () => {
     });
   }
 
-  test('the build\'s own files only: no dotfiles, nothing outside it', async ({ request }) => {
+  test("the build's own files only: no dotfiles, nothing outside it", async ({ request }) => {
     for (const path of ['/.security-headers.json', '/..%2fpackage.json', '/%2e%2e/package.json', '/nope.js', '/%E0%A4%A']) {
       expect((await request.get(path)).status(), path).toBe(404);
     }

@@ -2,7 +2,15 @@
 import { HOSTILE_TOKENS } from '../components/auth/testing/hostile-tokens';
 import { expect, test } from './fixtures';
 import {
-  DEV_USER, collectPageProblems, loggedInText, loggedOutText, navbar, plantToken, storedIdToken, submitLock, whenTokenRemoved
+  DEV_USER,
+  collectPageProblems,
+  loggedInText,
+  loggedOutText,
+  navbar,
+  plantToken,
+  storedIdToken,
+  submitLock,
+  whenTokenRemoved
 } from './lock-page';
 import { E2E_APP_PORT } from './e2e-env';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';

@@ -1,5 +1,14 @@
 import { expect, test } from './fixtures';
-import { DEV_USER, decodeJwtPayload, hostsOffLoopback, logInThroughLock, loggedInText, loggedOutText, recordRequests, storedIdToken } from './lock-page';
+import {
+  DEV_USER,
+  decodeJwtPayload,
+  hostsOffLoopback,
+  logInThroughLock,
+  loggedInText,
+  loggedOutText,
+  recordRequests,
+  storedIdToken
+} from './lock-page';
 
 test.describe('the tutorial session, through the real Lock widget and the dev tenant', () => {
   test('log in, token stored, reload stays authenticated, log out clears it', async ({ page, logIn }) => {
@@ -28,13 +37,15 @@ test.describe('the tutorial session, through the real Lock widget and the dev te
     const requests = recordRequests(page);
     await logIn();
     // auth0-js reports its own version in the auth0Client telemetry of the /authorize redirect.
-    const authorize = requests.find((request) => new URL(request.url()).pathname === '/authorize' && request.url().includes('login_ticket'));
+    const authorize = requests.find(
+      (request) => new URL(request.url()).pathname === '/authorize' && request.url().includes('login_ticket')
+    );
     const telemetry = new URL(authorize?.url() ?? 'http://x/').searchParams.get('auth0Client') ?? '';
     const client = JSON.parse(Buffer.from(telemetry, 'base64').toString('utf8')) as { env?: Record<string, string> };
     expect(client.env?.['auth0.js']).toMatch(/^10\./);
   });
 
-  test('a wrong password shows Lock\'s own error and stores nothing', async ({ page }) => {
+  test("a wrong password shows Lock's own error and stores nothing", async ({ page }) => {
     await page.goto('/');
     await logInThroughLock(page, { email: DEV_USER.email, password: 'not-the-password' });
     await expect(page.locator('.auth0-global-message-error')).toContainText(/wrong email or password/i);

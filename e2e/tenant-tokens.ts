@@ -21,7 +21,9 @@ export async function mintIdToken(claims: JWTPayload = {}): Promise<string> {
     iat: now,
     exp: now + 3600,
     ...claims
-  }).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' }).sign(key.privateKey);
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
+    .sign(key.privateKey);
 }
 
 export { nowInSeconds };

@@ -15,7 +15,8 @@ export interface Scenario {
 
 const READY_MARK = 'app-ready';
 
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
 
 /** Logs in through Lock once and keeps what a returning visitor has: a valid token, a tenant session. */
 export async function loggedInState(browser: Browser, appUrl: string): Promise<StorageState> {
@@ -38,15 +39,18 @@ export function scenarios(state: StorageState): Scenario[] {
 
 /** Marks READY_MARK when readyText first appears; set up before any of the page's scripts run. */
 async function newMarkedPage(context: BrowserContext, readyText: string): Promise<Page> {
-  await context.addInitScript(({ text, mark }) => {
-    const observer = new MutationObserver(() => {
-      if (document.body.textContent.includes(text)) {
-        performance.mark(mark);
-        observer.disconnect();
-      }
-    });
-    observer.observe(document, { childList: true, subtree: true, characterData: true });
-  }, { text: readyText, mark: READY_MARK });
+  await context.addInitScript(
+    ({ text, mark }) => {
+      const observer = new MutationObserver(() => {
+        if (document.body.textContent.includes(text)) {
+          performance.mark(mark);
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    },
+    { text: readyText, mark: READY_MARK }
+  );
   return context.newPage();
 }
 

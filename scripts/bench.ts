@@ -29,7 +29,11 @@ const ms = (value: number): string => `${value.toFixed(0)} ms`;
 
 function listen(dir: string, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createStaticServer(dir).listen(port, '127.0.0.1', () => { resolve(server); }).on('error', reject);
+    const server = createStaticServer(dir)
+      .listen(port, '127.0.0.1', () => {
+        resolve(server);
+      })
+      .on('error', reject);
   });
 }
 
@@ -67,24 +71,30 @@ async function main(): Promise<void> {
     console.log(`Building the ${build.name} production build…`);
     buildMs.push(await buildProduction(build.dir, { eager: build.eager, env }));
   }
-  const tenant = await startDevTenant(loadConfigFromEnv({
-    ...env,
-    DEV_TENANT_DATA_DIR: path.join(os.tmpdir(), 'auth0-angularjs-bench'),
-    DEV_TENANT_CALLBACK_URLS: origins.map((origin) => `${origin}/`).join(','),
-    DEV_TENANT_WEB_ORIGINS: origins.join(',')
-  }));
+  const tenant = await startDevTenant(
+    loadConfigFromEnv({
+      ...env,
+      DEV_TENANT_DATA_DIR: path.join(os.tmpdir(), 'auth0-angularjs-bench'),
+      DEV_TENANT_CALLBACK_URLS: origins.map((origin) => `${origin}/`).join(','),
+      DEV_TENANT_WEB_ORIGINS: origins.join(',')
+    })
+  );
   const servers = await Promise.all(builds.map((build) => listen(build.dir, build.port)));
   const browser = await launchChromium();
   try {
-    const measured = await Promise.all(builds.map(async (build) => ({ ...build, scenarios: scenarios(await loggedInState(browser, build.url)) })));
+    const measured = await Promise.all(
+      builds.map(async (build) => ({ ...build, scenarios: scenarios(await loggedInState(browser, build.url)) }))
+    );
     console.log(`Timing ${RUNS} loads per cell…`);
     const rows = [['', ...builds.map((build) => `${build.name} build`)]];
     rows.push(['initial JS+CSS, gzip', ...builds.map((build) => formatBytes(totalBytes(initialAssets(build.dir))))]);
     for (const index of [0, 1]) {
-      rows.push(...await timeScenario(browser, measured, index));
+      rows.push(...(await timeScenario(browser, measured, index)));
     }
     rows.push(['production build, wall time', ...buildMs.map((value) => `${(value / 1000).toFixed(1)} s`)]);
-    console.log(`\nMedian of ${RUNS} runs, headless Chromium ${browser.version()}, loopback, ${os.cpus().length} CPUs; times from navigation start to the UI.\n`);
+    console.log(
+      `\nMedian of ${RUNS} runs, headless Chromium ${browser.version()}, loopback, ${os.cpus().length} CPUs; times from navigation start to the UI.\n`
+    );
     printTable(rows);
   } finally {
     await browser.close();

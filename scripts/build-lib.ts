@@ -51,7 +51,11 @@ const posix = (file: string): string => file.split(path.sep).join('/');
 const installedVersion = (name: string): string => readPackageJson(require.resolve(`${name}/package.json`)).version;
 
 function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string {
-  return ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (file) => file, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' });
+  return ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (file) => file,
+    getCurrentDirectory: () => ROOT,
+    getNewLine: () => '\n'
+  });
 }
 
 /** webpack/lib.config.js, in a child process: it runs while TypeScript compiles here. */
@@ -73,7 +77,10 @@ function runWebpack(): Promise<void> {
 /** `./x` → `./x.js` (or `./x/index.js`): full paths, as browsers and strict ES module bundlers want them. */
 function relativeSpecifier(fromFile: string, specifier: string): string {
   const target = path.resolve(path.dirname(fromFile), specifier);
-  for (const [suffix, emitted] of [['.ts', '.js'], [`${path.sep}index.ts`, '/index.js']]) {
+  for (const [suffix, emitted] of [
+    ['.ts', '.js'],
+    [`${path.sep}index.ts`, '/index.js']
+  ]) {
     try {
       if (statSync(target + suffix).isFile()) {
         return specifier + emitted;
@@ -116,10 +123,25 @@ function rewriteSpecifiers(declarations: boolean): ts.TransformerFactory<ts.Sour
         return factory.updateImportDeclaration(node, node.modifiers, node.importClause, literal(node.moduleSpecifier), node.attributes);
       }
       if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-        return factory.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, literal(node.moduleSpecifier), node.attributes);
+        return factory.updateExportDeclaration(
+          node,
+          node.modifiers,
+          node.isTypeOnly,
+          node.exportClause,
+          literal(node.moduleSpecifier),
+          node.attributes
+        );
       }
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0])) {
-        return factory.updateCallExpression(node, node.expression, node.typeArguments, [literal(node.arguments[0]), ...node.arguments.slice(1)]);
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments.length > 0 &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
+        return factory.updateCallExpression(node, node.expression, node.typeArguments, [
+          literal(node.arguments[0]),
+          ...node.arguments.slice(1)
+        ]);
       }
       if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
         const argument = factory.updateLiteralTypeNode(node.argument, literal(node.argument.literal));
@@ -139,7 +161,9 @@ function assertOnlyPeerImports(emitted: ReadonlyMap<string, string>): void {
     }
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
       if (!fileName.startsWith('.') && fileName !== PEER) {
-        throw new Error(`build-lib: ${path.relative(OUT, file)} imports '${fileName}', which the ES module build neither bundles nor leaves to the app: add it to THIRD_PARTY_FILES (scripts/build-lib.ts) and to esmThirdParty() (webpack/lib.config.js)`);
+        throw new Error(
+          `build-lib: ${path.relative(OUT, file)} imports '${fileName}', which the ES module build neither bundles nor leaves to the app: add it to THIRD_PARTY_FILES (scripts/build-lib.ts) and to esmThirdParty() (webpack/lib.config.js)`
+        );
       }
     }
   }
@@ -179,7 +203,8 @@ function declarationStatements(file: string, keep: (statement: ts.Statement) => 
   return `${kept.map((statement) => text.slice(statement.getFullStart(), statement.end).replace(/^\n+/, '')).join('\n\n')}\n`;
 }
 
-const isModuleNamed = (statement: ts.Statement, name: string): boolean => ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name) && statement.name.text === name;
+const isModuleNamed = (statement: ts.Statement, name: string): boolean =>
+  ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name) && statement.name.text === name;
 
 /**
  * Typings of what the ES module build bundles, for its .d.ts:
@@ -191,10 +216,16 @@ const isModuleNamed = (statement: ts.Statement, name: string): boolean => ts.isM
 function writeBundledTypings(): string[] {
   const typesDir = path.join(ESM, 'types');
   mkdirSync(typesDir, { recursive: true });
-  const vendorTypings = declarationStatements(path.join(SOURCE, 'vendor', 'vendor-typings.d.ts'), (statement) =>
-    (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === PEER) || isModuleNamed(statement, PEER)
+  const vendorTypings = declarationStatements(
+    path.join(SOURCE, 'vendor', 'vendor-typings.d.ts'),
+    (statement) =>
+      (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === PEER) ||
+      isModuleNamed(statement, PEER)
   );
-  writeFileSync(path.join(typesDir, 'vendor-typings.d.ts'), `// From components/auth/vendor/vendor-typings.d.ts: what angular-lock and angular-jwt add to \`angular\`.\n${vendorTypings}`);
+  writeFileSync(
+    path.join(typesDir, 'vendor-typings.d.ts'),
+    `// From components/auth/vendor/vendor-typings.d.ts: what angular-lock and angular-jwt add to \`angular\`.\n${vendorTypings}`
+  );
   const lockTypes = require.resolve('auth0-lock/types/index.d.ts');
   const lockGlobals = declarationStatements(lockTypes, (statement) => !isModuleNamed(statement, 'auth0-lock'));
   const lockVersion = installedVersion('auth0-lock');
@@ -219,7 +250,13 @@ function buildEsm(): void {
   }
   const program = ts.createProgram({ rootNames: config.fileNames, options: { ...config.options, outDir: ESM, rootDir: SOURCE } });
   // Type errors fail the build; declaration errors are sorted out below, once it is known which typings matter.
-  const errors = [...config.errors, ...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()];
+  const errors = [
+    ...config.errors,
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSyntacticDiagnostics(),
+    ...program.getSemanticDiagnostics()
+  ];
   if (errors.length > 0) {
     throw new Error(`build-lib: TypeScript:\n${formatDiagnostics(errors)}`);
   }
@@ -233,7 +270,9 @@ function buildEsm(): void {
   // A declaration error matters only in typings a consumer reads: vendor/lazy-lock.ts's anonymous
   // class (private members) has none, and nothing public refers to it.
   const declarationOf = (file: string): string => path.join(ESM, path.relative(SOURCE, file)).replace(/\.ts$/, '.d.ts');
-  const relevant = [...program.getDeclarationDiagnostics(), ...result.diagnostics].filter((diagnostic) => !diagnostic.file || reachable.has(declarationOf(diagnostic.file.fileName)));
+  const relevant = [...program.getDeclarationDiagnostics(), ...result.diagnostics].filter(
+    (diagnostic) => !diagnostic.file || reachable.has(declarationOf(diagnostic.file.fileName))
+  );
   if (relevant.length > 0) {
     throw new Error(`build-lib: TypeScript:\n${formatDiagnostics(relevant)}`);
   }
@@ -244,7 +283,11 @@ function buildEsm(): void {
       continue;
     }
     mkdirSync(path.dirname(file), { recursive: true });
-    const header = file === index ? ['angular', 'angular-jwt'].map((name) => `/// <reference types="${name}" />\n`).join('') + references.map((ref) => `/// <reference path="${ref}" />\n`).join('') : '';
+    const header =
+      file === index
+        ? ['angular', 'angular-jwt'].map((name) => `/// <reference types="${name}" />\n`).join('') +
+          references.map((ref) => `/// <reference path="${ref}" />\n`).join('')
+        : '';
     writeFileSync(file, header + text);
   }
 }
@@ -275,7 +318,10 @@ export function assertEs5(file: string): void {
     const at = pos ?? 0;
     const flat = (part: string): string => part.replace(/\s+/g, ' ');
     const snippet = `${flat(text.slice(Math.max(0, at - 60), at))} >>>HERE>>> ${flat(text.slice(at, at + 60))}`;
-    throw new Error(`build-lib: ${path.relative(ROOT, file)}:${String(loc?.line)}:${String(loc?.column)} is not ES5 (${error.message}): …${snippet}…`, { cause: error });
+    throw new Error(
+      `build-lib: ${path.relative(ROOT, file)}:${String(loc?.line)}:${String(loc?.column)} is not ES5 (${error.message}): …${snippet}…`,
+      { cause: error }
+    );
   }
 }
 
@@ -284,7 +330,8 @@ function writePackage(): void {
   const manifest = {
     name: NAME,
     version: root.version || '1.0.0',
-    description: 'Auth0 session handling for AngularJS 1.5+ (the module auth0.session): Lock 14, auth0-js 10, angular-jwt and angular-lock, with Lock loaded on demand',
+    description:
+      'Auth0 session handling for AngularJS 1.5+ (the module auth0.session): Lock 14, auth0-js 10, angular-jwt and angular-lock, with Lock loaded on demand',
     license: root.license ?? 'MIT',
     keywords: ['angularjs', 'auth0', 'lock', 'session', 'jwt'],
     main: `${NAME}.js`,
@@ -295,7 +342,13 @@ function writePackage(): void {
     // import: the ES module build; require() outside a bundler (Node, jest): the UMD script.
     exports: {
       // `module` first: bundlers take the ES module build for require() too (one copy, Lock's chunk theirs).
-      '.': { types: './esm/index.d.ts', module: './esm/index.js', import: './esm/index.js', require: `./${NAME}.js`, default: './esm/index.js' },
+      '.': {
+        types: './esm/index.d.ts',
+        module: './esm/index.js',
+        import: './esm/index.js',
+        require: `./${NAME}.js`,
+        default: './esm/index.js'
+      },
       './package.json': './package.json',
       './*': './*'
     },
@@ -311,7 +364,9 @@ function writePackage(): void {
 
 function javascriptFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? javascriptFiles(path.join(dir, entry.name)) : entry.name.endsWith('.js') ? [path.join(dir, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory() ? javascriptFiles(path.join(dir, entry.name)) : entry.name.endsWith('.js') ? [path.join(dir, entry.name)] : []
+    )
     .sort();
 }
 
@@ -321,7 +376,9 @@ function printSizes(): void {
   for (const file of files) {
     const content = readFileSync(file);
     const gzip = gzipSync(content, { level: 9 }).length;
-    console.log(`  ${posix(path.relative(OUT, file)).padEnd(width)} ${formatBytes(content.length).padStart(13)} ${formatBytes(gzip).padStart(11)} gzip`);
+    console.log(
+      `  ${posix(path.relative(OUT, file)).padEnd(width)} ${formatBytes(content.length).padStart(13)} ${formatBytes(gzip).padStart(11)} gzip`
+    );
   }
 }
 
@@ -351,7 +408,9 @@ async function main(): Promise<void> {
   printSizes();
   console.log('The scripts in jsdom:');
   for (const check of await checkLib(OUT)) {
-    console.log(`  ${check.script} on AngularJS ${check.angular}: authService, no request until login; login fetched ${path.posix.basename(check.lockChunkUrl)} from beside it and showed Lock (${String(Math.round(check.ms))} ms)`);
+    console.log(
+      `  ${check.script} on AngularJS ${check.angular}: authService, no request until login; login fetched ${path.posix.basename(check.lockChunkUrl)} from beside it and showed Lock (${String(Math.round(check.ms))} ms)`
+    );
   }
   console.log(`  ${NAME}.min.js run without a script URL (as by jest's require()): loads`);
   console.log(`npm run build:lib: done in ${seconds()} s.`);

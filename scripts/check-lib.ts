@@ -16,7 +16,15 @@ const PAGE = 'http://app.test/';
 const ANGULARS = ['angular', 'angular-1.6'];
 /** Where the adopter put the folder: any directory of any origin. */
 const LIB_URL = 'http://cdn.test/vendor/auth0-angularjs-session/';
-const AUTH_SERVICE_METHODS = ['registerAuthenticationListener', 'checkAuthOnRefresh', 'login', 'logout', 'logoutLocally', 'isAuthenticated', 'profile'];
+const AUTH_SERVICE_METHODS = [
+  'registerAuthenticationListener',
+  'checkAuthOnRefresh',
+  'login',
+  'logout',
+  'logoutLocally',
+  'isAuthenticated',
+  'profile'
+];
 const LOCK_CHUNK_WAIT_MS = 5000;
 
 export interface ScriptCheck {
@@ -111,13 +119,19 @@ export async function checkScript(dir: string, script: string, angularPackage = 
     }
     // Log In: Lock's UI chunk, from the directory of the script itself (webpack/lib-public-path.js).
     (authService.login as () => void)();
-    const lockChunkUrl = await waitFor(() => loader.requests.find((url) => url.startsWith(LIB_URL) && url !== LIB_URL + script), LOCK_CHUNK_WAIT_MS);
+    const lockChunkUrl = await waitFor(
+      () => loader.requests.find((url) => url.startsWith(LIB_URL) && url !== LIB_URL + script),
+      LOCK_CHUNK_WAIT_MS
+    );
     if (lockChunkUrl === undefined || !files.has(lockChunkUrl)) {
       fail(script, `login did not load the Lock chunk beside the script: requests ${loader.requests.join(', ')}`);
     }
     // The chunk ran: Lock 14 mounted its widget (its dictionary and client configuration, asked of
     // the tenant, are not served here).
-    const widget = await waitFor(() => dom.window.document.querySelector('.auth0-lock-container .auth0-lock') ?? undefined, LOCK_CHUNK_WAIT_MS);
+    const widget = await waitFor(
+      () => dom.window.document.querySelector('.auth0-lock-container .auth0-lock') ?? undefined,
+      LOCK_CHUNK_WAIT_MS
+    );
     if (!widget) {
       fail(script, `the Lock chunk ${lockChunkUrl} was fetched, but Lock showed no widget`);
     }
@@ -254,7 +268,9 @@ if (require.main === module) {
   checkLib(dir)
     .then((checks) => {
       for (const check of checks) {
-        console.log(`  ${check.script} on AngularJS ${check.angular}: authService, no request until login; login loaded ${check.lockChunkUrl} and showed Lock (${Math.round(check.ms)} ms)`);
+        console.log(
+          `  ${check.script} on AngularJS ${check.angular}: authService, no request until login; login loaded ${check.lockChunkUrl} and showed Lock (${Math.round(check.ms)} ms)`
+        );
       }
       const typings = checkTypings(dir);
       console.log(`  typings: an app with only ${typings.packages.join(', ')} typechecks (${Math.round(typings.ms)} ms)`);

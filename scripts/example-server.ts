@@ -68,7 +68,10 @@ export function createExampleServer(settings: ExampleSettings): Express {
   }
   const exampleDir = path.join(ROOT, 'examples', settings.name);
   const vendorFiles = new Map(Object.entries(VENDOR_FILES[settings.name]).map(([file, module]) => [file, require.resolve(module)]));
-  const headers = { ...securityHeaders({ devTenant: true, domain: settings.tenantUrl, apiUrl: settings.apiUrl }), 'Cache-Control': 'no-cache' };
+  const headers = {
+    ...securityHeaders({ devTenant: true, domain: settings.tenantUrl, apiUrl: settings.apiUrl }),
+    'Cache-Control': 'no-cache'
+  };
   const app = express();
   app.disable('x-powered-by');
   app.use((_request, response, next) => {

@@ -34,13 +34,15 @@ async function main(): Promise<void> {
   await startDevTenant(settings.tenantUrl, env);
   runTsx('scripts/serve-example.ts', [settings.name], env);
   const { email, password } = DEFAULTS.devUser;
-  console.log([
-    '',
-    `  Example      ${origin}   (EXAMPLE_PORT)   examples/${settings.name}`,
-    `  Dev tenant   ${settings.tenantUrl}   (DEV_TENANT_PORT)`,
-    `  Log in as    ${email} / ${password}`,
-    ''
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `  Example      ${origin}   (EXAMPLE_PORT)   examples/${settings.name}`,
+      `  Dev tenant   ${settings.tenantUrl}   (DEV_TENANT_PORT)`,
+      `  Log in as    ${email} / ${password}`,
+      ''
+    ].join('\n')
+  );
 }
 
 runMain(main);

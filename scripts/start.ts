@@ -12,16 +12,18 @@ const env = { ...process.env, PORT: appPort, DEV_TENANT_PORT: tenantPort, DEMO_A
 function printContract(): void {
   const ttl = process.env.DEV_TENANT_TOKEN_TTL ?? String(DEFAULTS.idTokenTtlSeconds);
   const { email, password } = DEFAULTS.devUser;
-  console.log([
-    '',
-    `  App          ${localOrigin(appPort)}   (PORT)`,
-    `  Dev tenant   ${localOrigin(tenantPort)}   (DEV_TENANT_PORT)`,
-    `  Demo API     ${localOrigin(apiPort)}/api/ping   (DEMO_API_PORT)`,
-    `  Log in as    ${email} / ${password}   (more users: DEV_TENANT_USERS=users.json)`,
-    `  id_token     ${ttl} s lifetime   (DEV_TENANT_TOKEN_TTL)`,
-    '  Real tenant  set AUTH0_DOMAIN and AUTH0_CLIENT_ID instead (see README)',
-    ''
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `  App          ${localOrigin(appPort)}   (PORT)`,
+      `  Dev tenant   ${localOrigin(tenantPort)}   (DEV_TENANT_PORT)`,
+      `  Demo API     ${localOrigin(apiPort)}/api/ping   (DEMO_API_PORT)`,
+      `  Log in as    ${email} / ${password}   (more users: DEV_TENANT_USERS=users.json)`,
+      `  id_token     ${ttl} s lifetime   (DEV_TENANT_TOKEN_TTL)`,
+      '  Real tenant  set AUTH0_DOMAIN and AUTH0_CLIENT_ID instead (see README)',
+      ''
+    ].join('\n')
+  );
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,10 @@ import express, { type Express, type Request, type Response } from 'express';
 export const HEADERS_FILE = '.security-headers.json';
 /** Names webpack gave a [contenthash]: they never change content, so browsers may keep them a year. */
 const HASHED_NAME = /\.[0-9a-f]{16,}\.\w+(\.map)?$/;
-const ENCODINGS = [{ name: 'br', extension: '.br' }, { name: 'gzip', extension: '.gz' }] as const;
+const ENCODINGS = [
+  { name: 'br', extension: '.br' },
+  { name: 'gzip', extension: '.gz' }
+] as const;
 
 export function readBuildHeaders(distDir: string): Record<string, string> {
   const file = path.join(distDir, HEADERS_FILE);
@@ -44,7 +47,9 @@ function sendFile(request: Request, response: Response, file: string): void {
   response.type(path.extname(file));
   response.set('Cache-Control', HASHED_NAME.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
   response.vary('Accept-Encoding');
-  const encoding = ENCODINGS.find((candidate) => request.acceptsEncodings(candidate.name) === candidate.name && isFile(file + candidate.extension));
+  const encoding = ENCODINGS.find(
+    (candidate) => request.acceptsEncodings(candidate.name) === candidate.name && isFile(file + candidate.extension)
+  );
   if (encoding) {
     response.set('Content-Encoding', encoding.name);
   }

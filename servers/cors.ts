@@ -52,7 +52,9 @@ export function allowListCors(policy: CorsPolicy): RequestHandler {
       return;
     }
     if (!isAllowed && policy.originsSetting !== undefined) {
-      res.status(403).set('Cache-Control', 'no-store')
+      res
+        .status(403)
+        .set('Cache-Control', 'no-store')
         .json({ error: 'unauthorized_client', error_description: `Origin not allowed: add it to ${policy.originsSetting}.` });
       return;
     }

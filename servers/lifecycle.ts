@@ -77,9 +77,12 @@ export async function runServerCli<S extends { close(): Promise<void> }>(cli: Se
     // A second Ctrl-C exits at once instead of waiting for the close.
     if (stopping) process.exit(130);
     stopping = true;
-    running.close().then(() => process.exit(0), (error: unknown) => {
-      fail(`error while closing: ${String(error)}`, 1);
-    });
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        fail(`error while closing: ${String(error)}`, 1);
+      }
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -33,7 +33,9 @@ module.exports = function es5Loader(source) {
   const output = ts.transpileModule(source, { fileName: this.resourcePath, compilerOptions, reportDiagnostics: true });
   const errors = (output.diagnostics ?? []).filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) {
-    throw new Error(`es5-loader: TypeScript cannot compile ${this.resourcePath}: ${ts.flattenDiagnosticMessageText(errors[0].messageText, '\n')}`);
+    throw new Error(
+      `es5-loader: TypeScript cannot compile ${this.resourcePath}: ${ts.flattenDiagnosticMessageText(errors[0].messageText, '\n')}`
+    );
   }
   const map = JSON.parse(output.sourceMapText);
   map.sources = [this.resourcePath];

@@ -13,15 +13,25 @@ class PrecompressPlugin {
     compiler.hooks.thisCompilation.tap('PrecompressPlugin', (compilation) => {
       compilation.hooks.processAssets.tapPromise(
         { name: 'PrecompressPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
-        (assets) => Promise.all(Object.keys(assets).filter((name) => /\.(js|css|html|svg)$/.test(name)).map(async (name) => {
-          const buffer = assets[name].buffer();
-          const [gz, br] = await Promise.all([
-            gzip(buffer, { level: zlib.constants.Z_BEST_COMPRESSION }),
-            brotli(buffer, { params: { [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } })
-          ]);
-          compilation.emitAsset(`${name}.gz`, new sources.RawSource(gz));
-          compilation.emitAsset(`${name}.br`, new sources.RawSource(br));
-        }))
+        (assets) =>
+          Promise.all(
+            Object.keys(assets)
+              .filter((name) => /\.(js|css|html|svg)$/.test(name))
+              .map(async (name) => {
+                const buffer = assets[name].buffer();
+                const [gz, br] = await Promise.all([
+                  gzip(buffer, { level: zlib.constants.Z_BEST_COMPRESSION }),
+                  brotli(buffer, {
+                    params: {
+                      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+                      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length
+                    }
+                  })
+                ]);
+                compilation.emitAsset(`${name}.gz`, new sources.RawSource(gz));
+                compilation.emitAsset(`${name}.br`, new sources.RawSource(br));
+              })
+          )
       );
     });
   }
@@ -34,13 +44,16 @@ class PrecompressPlugin {
 class CssMinimizerPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('CssMinimizerPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'CssMinimizerPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE }, (assets) => {
-        for (const name of Object.keys(assets).filter((file) => file.endsWith('.css'))) {
-          const { source, map } = assets[name].sourceAndMap();
-          const result = transformSync(source.toString(), { loader: 'css', minify: true, sourcemap: 'external', sourcefile: name });
-          compilation.updateAsset(name, new sources.SourceMapSource(result.code, name, result.map, source.toString(), map, true));
+      compilation.hooks.processAssets.tap(
+        { name: 'CssMinimizerPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE },
+        (assets) => {
+          for (const name of Object.keys(assets).filter((file) => file.endsWith('.css'))) {
+            const { source, map } = assets[name].sourceAndMap();
+            const result = transformSync(source.toString(), { loader: 'css', minify: true, sourcemap: 'external', sourcefile: name });
+            compilation.updateAsset(name, new sources.SourceMapSource(result.code, name, result.map, source.toString(), map, true));
+          }
         }
-      });
+      );
     });
   }
 }

@@ -43,7 +43,9 @@ function contentSecurityPolicy(settings) {
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"]
   };
-  return Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
 }
 
 function securityHeaders(settings) {

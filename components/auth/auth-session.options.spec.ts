@@ -4,7 +4,7 @@ const page = 'http://localhost:3000';
 const resolve = (options: unknown) => resolveAuthSessionOptions(options, page);
 
 describe('authSessionProvider.configure() options', () => {
-  it('fills in the sample app\'s defaults', () => {
+  it("fills in the sample app's defaults", () => {
     expect(resolve({ domain: 'example.eu.auth0.com', clientID: 'abc' })).toEqual({
       domain: 'example.eu.auth0.com',
       clientID: 'abc',
@@ -28,7 +28,10 @@ describe('authSessionProvider.configure() options', () => {
   it.each([
     [{ clientID: 'abc' }, /`domain` is missing/],
     [{ domain: '', clientID: 'abc' }, /`domain` is missing/],
-    [{ domain: 'https://x.auth0.com/', clientID: 'abc' }, /`domain` "https:\/\/x.auth0.com\/" has a path or a trailing slash: give the host only, e.g. "x.auth0.com"/],
+    [
+      { domain: 'https://x.auth0.com/', clientID: 'abc' },
+      /`domain` "https:\/\/x.auth0.com\/" has a path or a trailing slash: give the host only, e.g. "x.auth0.com"/
+    ],
     [{ domain: 'x.auth0.com/authorize', clientID: 'abc' }, /`domain` .* has a path/],
     [{ domain: 'http://x.auth0.com', clientID: 'abc' }, /`domain` "http:\/\/x.auth0.com" uses http:\/\//],
     [{ domain: 'x auth0 com', clientID: 'abc' }, /`domain` "x auth0 com" is not a host name/],
@@ -38,7 +41,10 @@ describe('authSessionProvider.configure() options', () => {
     [{ domain: 'x.auth0.com', clientID: 'abc', callbackUrl: '/callback' }, /`callbackUrl` must be an absolute http\(s\) URL/],
     [{ domain: 'x.auth0.com', clientID: 'abc', callbackUrl: 'javascript:alert(1)' }, /`callbackUrl` must be an absolute http\(s\) URL/],
     [{ domain: 'x.auth0.com', clientID: 'abc', apiOrigins: 'https://api.example.com' }, /`apiOrigins` must be an array/],
-    [{ domain: 'x.auth0.com', clientID: 'abc', apiOrigins: ['https://api.example.com/'] }, /`apiOrigins` entry "https:\/\/api.example.com\/" is not an exact origin: use "https:\/\/api.example.com"/],
+    [
+      { domain: 'x.auth0.com', clientID: 'abc', apiOrigins: ['https://api.example.com/'] },
+      /`apiOrigins` entry "https:\/\/api.example.com\/" is not an exact origin: use "https:\/\/api.example.com"/
+    ],
     [{ domain: 'x.auth0.com', clientID: 'abc', silentRenewal: 'yes' }, /`silentRenewal` must be a boolean/],
     [{ domain: 'x.auth0.com', clientID: 'abc', loginState: 3 }, /`loginState` must be a string/],
     [{ domain: 'x.auth0.com', clientID: 'abc', lockOptions: null }, /`lockOptions` must be an object/],

@@ -48,7 +48,9 @@ function parseDomain(value: unknown): { domain: string; devTenant: boolean } {
   const host = value.replace(/^https?:\/\//, '');
   const hostOnly = host.split('/')[0] ?? '';
   if (value.startsWith('http://')) {
-    return fail(`\`domain\` "${value}" uses http://, which only a dev tenant on localhost or 127.0.0.1 may: give the host only, e.g. "${hostOnly}".`);
+    return fail(
+      `\`domain\` "${value}" uses http://, which only a dev tenant on localhost or 127.0.0.1 may: give the host only, e.g. "${hostOnly}".`
+    );
   }
   if (host.includes('/')) {
     return fail(`\`domain\` "${value}" has a path or a trailing slash: give the host only, e.g. "${hostOnly}".`);

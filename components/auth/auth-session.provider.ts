@@ -27,7 +27,9 @@ export class AuthSessionProvider implements angular.IServiceProvider {
 
   $get(): AuthSessionSettings {
     if (!this.settings) {
-      throw new Error("auth0.session is not configured: call authSessionProvider.configure({ domain: '…', clientID: '…' }) in a config block of your app.");
+      throw new Error(
+        "auth0.session is not configured: call authSessionProvider.configure({ domain: '…', clientID: '…' }) in a config block of your app."
+      );
     }
     return this.settings;
   }

@@ -22,23 +22,38 @@ describe('the auth0.session module', () => {
   });
 
   it('says how to configure it when the app did not, as it starts', () => {
-    expect(() => injectorWith()).toThrow(/auth0\.session is not configured: call authSessionProvider\.configure\(\{ domain: '…', clientID: '…' \}\)/);
+    expect(() => injectorWith()).toThrow(
+      /auth0\.session is not configured: call authSessionProvider\.configure\(\{ domain: '…', clientID: '…' \}\)/
+    );
   });
 
   it('fails at configuration, naming the option, for bad options', () => {
-    expect(() => injectorWith((provider) => { provider.configure({ domain: 'https://x.auth0.com/', clientID: 'c' }); })).toThrow(/`domain` "https:\/\/x\.auth0\.com\/" has a path or a trailing slash/);
-    expect(() => injectorWith((provider) => { provider.configure({ domain: 'x.auth0.com' }); })).toThrow(/`clientID` is missing/);
+    expect(() =>
+      injectorWith((provider) => {
+        provider.configure({ domain: 'https://x.auth0.com/', clientID: 'c' });
+      })
+    ).toThrow(/`domain` "https:\/\/x\.auth0\.com\/" has a path or a trailing slash/);
+    expect(() =>
+      injectorWith((provider) => {
+        provider.configure({ domain: 'x.auth0.com' });
+      })
+    ).toThrow(/`clientID` is missing/);
   });
 
   it('gives angular-lock the checked settings, and interceptHash registers its listener once however often it is called', () => {
-    const injector = injectorWith((provider) => { provider.configure({ domain: 'http://127.0.0.1:3001', clientID: 'c' }); });
+    const injector = injectorWith((provider) => {
+      provider.configure({ domain: 'http://127.0.0.1:3001', clientID: 'c' });
+    });
     const $rootScope = injector.get<ScopeWithListeners>('$rootScope');
     const lock = injector.get<angular.lock.ILockService>('lock');
     const before = ($rootScope.$$listeners.$locationChangeStart ?? []).length;
     lock.interceptHash();
     lock.interceptHash();
     expect(($rootScope.$$listeners.$locationChangeStart ?? []).length).toBe(before + 1);
-    expect(injector.get<{ domain: string; devTenant: boolean }>('authSession')).toMatchObject({ domain: 'http://127.0.0.1:3001', devTenant: true });
+    expect(injector.get<{ domain: string; devTenant: boolean }>('authSession')).toMatchObject({
+      domain: 'http://127.0.0.1:3001',
+      devTenant: true
+    });
   });
 
   it('keeps $rootScope.isAuthenticated as angular-jwt sets it, and the run block twice registers nothing twice', () => {

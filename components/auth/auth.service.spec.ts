@@ -67,7 +67,7 @@ describe('authService', () => {
     expect(app.lock.logout).toHaveBeenCalledWith({ returnTo: `${window.location.origin}/` });
   });
 
-  it('logoutLocally is the tutorial\'s logout: the tenant session stays', () => {
+  it("logoutLocally is the tutorial's logout: the tenant session stays", () => {
     app.lock.emit('authenticated', { idToken: validToken });
     authService.logoutLocally();
     expect(localStorage.getItem('id_token')).toBeNull();

@@ -129,9 +129,11 @@ export class AuthService {
       onExpired: () => {
         this.logoutLocally();
       },
-      onRenewDue: this.settings.silentRenewal ? () => {
-        this.renew();
-      } : undefined
+      onRenewDue: this.settings.silentRenewal
+        ? () => {
+            this.renew();
+          }
+        : undefined
     });
   }
 

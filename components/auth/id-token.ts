@@ -19,7 +19,10 @@ function decodeBase64Url(segment: string): string | null {
   if (!BASE64URL.test(segment) || segment.length % 4 === 1) {
     return null;
   }
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
+  const base64 = segment
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(segment.length / 4) * 4, '=');
   try {
     // Bytes to UTF-8 text; decodeURIComponent throws on invalid UTF-8.
     const percentEncoded = Array.from(atob(base64), (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');

@@ -9,7 +9,8 @@ interface Auth0ErrorLike {
 /** A sentence for the page from whatever Lock or auth0-js reported. */
 export function loginErrorMessage(error: unknown): string {
   const fields = typeof error === 'object' && error !== null ? (error as Auth0ErrorLike) : {};
-  const detail = [fields.errorDescription, fields.error_description, fields.description, fields.error]
-    .find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  const detail = [fields.errorDescription, fields.error_description, fields.description, fields.error].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== ''
+  );
   return detail ? `Login failed: ${detail}` : 'Login failed. Please try again.';
 }

@@ -38,7 +38,7 @@ describe('session lifecycle beyond the tutorial', () => {
   });
 
   describe('expiry while open', () => {
-    it('logs out at the token\'s exp, without a navigation, and cancels on logout', () => {
+    it("logs out at the token's exp, without a navigation, and cancels on logout", () => {
       localStorage.setItem('id_token', testIdToken(30));
       const app = boot();
       const authService = app.injector.get<AuthService>('authService');

@@ -22,6 +22,9 @@ describe('mayCarryToken', () => {
 
 describe('hostnamesOf', () => {
   it('lists each hostname once', () => {
-    expect(hostnamesOf(['http://localhost:3002', 'https://localhost:8443', 'https://api.example.com'])).toEqual(['localhost', 'api.example.com']);
+    expect(hostnamesOf(['http://localhost:3002', 'https://localhost:8443', 'https://api.example.com'])).toEqual([
+      'localhost',
+      'api.example.com'
+    ]);
   });
 });

@@ -23,17 +23,20 @@ class PingController {
     this.pending = true;
     this.result = null;
     this.failure = null;
-    this.$http.get<PingResponse>(`${this.apiUrl}/api/ping`).then(
-      (response) => {
-        this.result = response.data;
-      },
-      (rejection: unknown) => {
-        const response = rejection as Partial<angular.IHttpResponse<PingResponse | null>>;
-        this.failure = response.data?.error_description ?? `The API did not answer (status ${String(response.status ?? 'none')}).`;
-      }
-    ).finally(() => {
-      this.pending = false;
-    });
+    this.$http
+      .get<PingResponse>(`${this.apiUrl}/api/ping`)
+      .then(
+        (response) => {
+          this.result = response.data;
+        },
+        (rejection: unknown) => {
+          const response = rejection as Partial<angular.IHttpResponse<PingResponse | null>>;
+          this.failure = response.data?.error_description ?? `The API did not answer (status ${String(response.status ?? 'none')}).`;
+        }
+      )
+      .finally(() => {
+        this.pending = false;
+      });
   }
 }
 

@@ -11,7 +11,15 @@ import { SESSION_IDLE_TTL_MS } from '../sessions';
 import type { RunningDevTenant, StoreSizes } from '../server';
 import { loadOrCreateSigningKey } from '../signing-key';
 import {
-  authorize, authorizeParams, coAuthenticate, credentials, fragmentOf, makeTempDir, removeDir, sessionCookieOf, startTestTenant
+  authorize,
+  authorizeParams,
+  coAuthenticate,
+  credentials,
+  fragmentOf,
+  makeTempDir,
+  removeDir,
+  sessionCookieOf,
+  startTestTenant
 } from '../test-support';
 
 const LOGINS = 1000;
@@ -69,8 +77,13 @@ async function rs256SignsPerSecond(dataDir: string): Promise<number> {
   let signed = 0;
   const begin = performance.now();
   while (performance.now() - begin < SIGNING_SAMPLE_MS) {
-    await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).setIssuer(`${localOrigin(DEFAULTS.devTenantPort)}/`)
-      .setSubject('auth0|0123456789abcdef01234567').setAudience(DEFAULTS.devTenantClientId).setIssuedAt().setExpirationTime('10h')
+    await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid })
+      .setIssuer(`${localOrigin(DEFAULTS.devTenantPort)}/`)
+      .setSubject('auth0|0123456789abcdef01234567')
+      .setAudience(DEFAULTS.devTenantClientId)
+      .setIssuedAt()
+      .setExpirationTime('10h')
       .sign(key.privateKey);
     signed++;
   }
@@ -90,7 +103,10 @@ function heapMb(): string {
   return (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1);
 }
 
-const sizes = (s: StoreSizes): string => Object.entries(s).map(([name, size]) => `${name} ${size}`).join(', ');
+const sizes = (s: StoreSizes): string =>
+  Object.entries(s)
+    .map(([name, size]) => `${name} ${size}`)
+    .join(', ');
 
 async function main(): Promise<number> {
   const dataDir = makeTempDir();
@@ -105,16 +121,20 @@ async function main(): Promise<number> {
       const result = await runLogins(tenant, LOGINS);
       const sorted = [...result.latenciesMs].sort((a, b) => a - b);
       failed ||= result.errors.length > 0 || result.latenciesMs.length !== LOGINS;
-      console.log(`  round ${round}: ${result.latenciesMs.length} logins in ${result.seconds.toFixed(2)} s = ` +
-        `${(result.latenciesMs.length / result.seconds).toFixed(1)} logins/s; latency p50 ${percentile(sorted, 0.5).toFixed(1)} ms, ` +
-        `p99 ${percentile(sorted, 0.99).toFixed(1)} ms; errors ${result.errors.length}${result.errors.length > 0 ? ` (first: ${result.errors[0] ?? ''})` : ''}`);
+      console.log(
+        `  round ${round}: ${result.latenciesMs.length} logins in ${result.seconds.toFixed(2)} s = ` +
+          `${(result.latenciesMs.length / result.seconds).toFixed(1)} logins/s; latency p50 ${percentile(sorted, 0.5).toFixed(1)} ms, ` +
+          `p99 ${percentile(sorted, 0.99).toFixed(1)} ms; errors ${result.errors.length}${result.errors.length > 0 ? ` (first: ${result.errors[0] ?? ''})` : ''}`
+      );
       console.log(`    after the logins: heap ${heapMb()} MB; ${sizes(tenant.storeSizes())}`);
       // Jump past every lifetime (the longest is the 3-day idle session) and sweep, as the minute timer would.
       clockOffset += SESSION_IDLE_TTL_MS;
       tenant.sweep();
       console.log(`    3 days later, swept: heap ${heapMb()} MB; ${sizes(tenant.storeSizes())}`);
     }
-    console.log(`  RS256 signs/s: ${(await rs256SignsPerSecond(dataDir)).toFixed(0)} (one thread, the tenant's key; each login signs one id_token)`);
+    console.log(
+      `  RS256 signs/s: ${(await rs256SignsPerSecond(dataDir)).toFixed(0)} (one thread, the tenant's key; each login signs one id_token)`
+    );
     return failed ? 1 : 0;
   } finally {
     await tenant.close();
@@ -127,10 +147,13 @@ const deadline = setTimeout(() => {
   console.error(`Dev tenant login load: gave up after ${DEADLINE_MS / 1000} s`);
   process.exit(1);
 }, DEADLINE_MS);
-main().then((code) => {
-  clearTimeout(deadline);
-  process.exitCode = code;
-}, (error: unknown) => {
-  console.error('Dev tenant login load failed:', error);
-  process.exit(1);
-});
+main().then(
+  (code) => {
+    clearTimeout(deadline);
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('Dev tenant login load failed:', error);
+    process.exit(1);
+  }
+);

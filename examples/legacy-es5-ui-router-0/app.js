@@ -6,31 +6,43 @@
   angular
     .module('example', ['auth0.session', 'ui.router'])
 
-    .config(['authSessionProvider', '$stateProvider', '$urlRouterProvider', function (authSessionProvider, $stateProvider, $urlRouterProvider) {
-      // The tutorial's auth0-variables.js. Here the local dev tenant of `npm run example:…`; for
-      // your Auth0 tenant: { domain: 'your-tenant.eu.auth0.com', clientID: 'your client ID' }.
-      // (With the tenant on another port, as in the e2e tests, scripts/serve-example.ts serves
-      // this file with that tenant's URL as the domain.)
-      authSessionProvider.configure({ domain: 'http://localhost:3001', clientID: 'dev-tenant-client' });
+    .config([
+      'authSessionProvider',
+      '$stateProvider',
+      '$urlRouterProvider',
+      function (authSessionProvider, $stateProvider, $urlRouterProvider) {
+        // The tutorial's auth0-variables.js. Here the local dev tenant of `npm run example:…`; for
+        // your Auth0 tenant: { domain: 'your-tenant.eu.auth0.com', clientID: 'your client ID' }.
+        // (With the tenant on another port, as in the e2e tests, scripts/serve-example.ts serves
+        // this file with that tenant's URL as the domain.)
+        authSessionProvider.configure({ domain: 'http://localhost:3001', clientID: 'dev-tenant-client' });
 
-      $stateProvider
-        .state('home', { url: '/home', templateUrl: 'home.html' })
-        // Where the login guard sends anonymous visitors of guarded states (the default, 'login').
-        .state('login', { url: '/login', templateUrl: 'login.html' })
-        // Guarded: logged out, the guard goes to 'login', and back here once logged in.
-        .state('profile', { url: '/profile', templateUrl: 'profile.html', data: { requiresLogin: true } });
-      $urlRouterProvider.otherwise('/home');
-      // The hash prefix stays AngularJS 1.6's default, '!': #!/home, #!/profile.
-    }])
+        $stateProvider
+          .state('home', { url: '/home', templateUrl: 'home.html' })
+          // Where the login guard sends anonymous visitors of guarded states (the default, 'login').
+          .state('login', { url: '/login', templateUrl: 'login.html' })
+          // Guarded: logged out, the guard goes to 'login', and back here once logged in.
+          .state('profile', { url: '/profile', templateUrl: 'profile.html', data: { requiresLogin: true } });
+        $urlRouterProvider.otherwise('/home');
+        // The hash prefix stays AngularJS 1.6's default, '!': #!/home, #!/profile.
+      }
+    ])
 
     // The navbar and the pages read the session from authService (index.html: "SessionController as vm").
-    .controller('SessionController', ['authService', function (authService) {
-      this.authService = authService;
-    }])
+    .controller('SessionController', [
+      'authService',
+      function (authService) {
+        this.authService = authService;
+      }
+    ])
 
-    .run(['authService', 'lock', function (authService, lock) {
-      authService.registerAuthenticationListener();
-      authService.checkAuthOnRefresh();
-      lock.interceptHash();
-    }]);
-}());
+    .run([
+      'authService',
+      'lock',
+      function (authService, lock) {
+        authService.registerAuthenticationListener();
+        authService.checkAuthOnRefresh();
+        lock.interceptHash();
+      }
+    ]);
+})();

@@ -81,7 +81,7 @@ export function loginGuardContract(guard: GuardUnderTest): void {
     expect(logIn(app)).toBe('/home');
   });
 
-  it('is the only guard, even once angular-jwt\'s authManager is up, and the run block twice adds nothing', () => {
+  it("is the only guard, even once angular-jwt's authManager is up, and the run block twice adds nothing", () => {
     const app = startSessionApp(guard.setup);
     app.injector.get('authManager');
     app.authService.registerAuthenticationListener();

@@ -16,7 +16,12 @@ function findRouter(
   loginState: string | undefined
 ): RouterGuard | null {
   if ($injector.has('$transitions')) {
-    return new UiRouter1Guard($injector.get('$transitions'), $injector.get('$state'), $injector.get('$uiRouterGlobals'), loginState ?? 'login');
+    return new UiRouter1Guard(
+      $injector.get('$transitions'),
+      $injector.get('$state'),
+      $injector.get('$uiRouterGlobals'),
+      loginState ?? 'login'
+    );
   }
   if ($injector.has('$state')) {
     return new UiRouter0Guard($rootScope, $injector.get<LegacyStateService>('$state'), loginState ?? 'login');
@@ -53,9 +58,12 @@ export class LoginGuard {
       return;
     }
     this.installed = true;
-    this.router()?.guard(() => this.allows(), (target) => {
-      this.returnTo.remember(target);
-    });
+    this.router()?.guard(
+      () => this.allows(),
+      (target) => {
+        this.returnTo.remember(target);
+      }
+    );
   }
 
   /** The session just ended: a guarded page is left for the login route, to come back to after login. */

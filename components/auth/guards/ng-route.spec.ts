@@ -9,13 +9,16 @@ interface RouteProvider {
   otherwise(route: object): RouteProvider;
 }
 
-const routes = ['$routeProvider', ($routeProvider: RouteProvider) => {
-  $routeProvider
-    .when('/home', { template: '<p>home</p>' })
-    .when('/login', { template: '<p>login</p>' })
-    .when('/profile', { template: '<p>profile</p>', requiresLogin: true })
-    .otherwise({ redirectTo: '/home' });
-}];
+const routes = [
+  '$routeProvider',
+  ($routeProvider: RouteProvider) => {
+    $routeProvider
+      .when('/home', { template: '<p>home</p>' })
+      .when('/login', { template: '<p>login</p>' })
+      .when('/profile', { template: '<p>profile</p>', requiresLogin: true })
+      .otherwise({ redirectTo: '/home' });
+  }
+];
 
 describe('the login guard with ngRoute', () => {
   loginGuardContract({
@@ -26,6 +29,8 @@ describe('the login guard with ngRoute', () => {
   });
 
   it('refuses a login route that is not a path', () => {
-    expect(() => { startSessionApp({ routerModule: 'ngRoute', routes, options: { loginState: 'login' } }); }).toThrow(/with ngRoute, `loginState` is a path such as "\/login", not "login"/);
+    expect(() => {
+      startSessionApp({ routerModule: 'ngRoute', routes, options: { loginState: 'login' } });
+    }).toThrow(/with ngRoute, `loginState` is a path such as "\/login", not "login"/);
   });
 });

@@ -17,13 +17,17 @@ export class UiRouter1Guard implements RouterGuard {
   ) {}
 
   guard(allowed: () => boolean, remember: (target: ReturnTarget) => void): void {
-    this.$transitions.onBefore({ to: (state) => requiresLogin(state?.data) }, (transition) => {
-      if (allowed()) {
-        return true;
-      }
-      remember({ state: transition.to().name ?? '', params: transition.params() });
-      return transition.router.stateService.target(this.loginState);
-    }, { priority: GUARD_PRIORITY });
+    this.$transitions.onBefore(
+      { to: (state) => requiresLogin(state?.data) },
+      (transition) => {
+        if (allowed()) {
+          return true;
+        }
+        remember({ state: transition.to().name ?? '', params: transition.params() });
+        return transition.router.stateService.target(this.loginState);
+      },
+      { priority: GUARD_PRIORITY }
+    );
   }
 
   currentGuarded(): ReturnTarget | null {

@@ -15,4 +15,3 @@ export function testIdToken(seconds: number, claims: Record<string, unknown> = {
   const now = Math.floor(Date.now() / 1000);
   return unsignedJwt({ aud: UNIT_TEST_CLIENT_ID, sub: 'auth0|1', iat: now, exp: now + seconds, ...claims });
 }
-

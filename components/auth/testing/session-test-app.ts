@@ -14,12 +14,16 @@ export interface TestApp {
 }
 
 /** home, login, and profile (`requiresLogin`), for ui-router 1.x and 0.x alike: both have these providers. */
-export const uiRouterStates = ['$stateProvider', '$urlRouterProvider', ($stateProvider: { state(state: object): unknown }, $urlRouterProvider: { otherwise(url: string): void }) => {
-  $stateProvider.state({ name: 'home', url: '/home', template: '<p>home</p>' });
-  $stateProvider.state({ name: 'login', url: '/login', template: '<p>login</p>' });
-  $stateProvider.state({ name: 'profile', url: '/profile?tab', template: '<p>profile</p>', data: { requiresLogin: true } });
-  $urlRouterProvider.otherwise('/home');
-}];
+export const uiRouterStates = [
+  '$stateProvider',
+  '$urlRouterProvider',
+  ($stateProvider: { state(state: object): unknown }, $urlRouterProvider: { otherwise(url: string): void }) => {
+    $stateProvider.state({ name: 'home', url: '/home', template: '<p>home</p>' });
+    $stateProvider.state({ name: 'login', url: '/login', template: '<p>login</p>' });
+    $stateProvider.state({ name: 'profile', url: '/profile?tab', template: '<p>profile</p>', data: { requiresLogin: true } });
+    $urlRouterProvider.otherwise('/home');
+  }
+];
 
 export interface SessionAppSetup {
   /** The router's module, loaded by the spec (ui-router 1.x and 0.x cannot share a page). */
@@ -38,20 +42,31 @@ export interface SessionAppSetup {
  */
 export function startSessionApp(setup: SessionAppSetup = {}): TestApp {
   const lock = new FakeLock();
-  const testModule = angular.module(`sessionTestApp${String(Math.random()).slice(2)}`, ['auth0.session', ...(setup.routerModule ? [setup.routerModule] : [])]);
-  testModule.config(['authSessionProvider', '$provide', (authSessionProvider: { configure(options: AuthSessionOptions): void }, $provide: angular.auto.IProvideService) => {
-    authSessionProvider.configure({ domain: 'http://localhost:3001', clientID: UNIT_TEST_CLIENT_ID, ...setup.options });
-    $provide.value('lock', lock);
-  }]);
+  const testModule = angular.module(`sessionTestApp${String(Math.random()).slice(2)}`, [
+    'auth0.session',
+    ...(setup.routerModule ? [setup.routerModule] : [])
+  ]);
+  testModule.config([
+    'authSessionProvider',
+    '$provide',
+    (authSessionProvider: { configure(options: AuthSessionOptions): void }, $provide: angular.auto.IProvideService) => {
+      authSessionProvider.configure({ domain: 'http://localhost:3001', clientID: UNIT_TEST_CLIENT_ID, ...setup.options });
+      $provide.value('lock', lock);
+    }
+  ]);
   if (setup.routes) {
     testModule.config(setup.routes);
   }
   if (setup.tutorialRunBlock !== false) {
-    testModule.run(['authService', 'lock', (authService: AuthService, tutorialLock: FakeLock) => {
-      authService.registerAuthenticationListener();
-      authService.checkAuthOnRefresh();
-      tutorialLock.interceptHash();
-    }]);
+    testModule.run([
+      'authService',
+      'lock',
+      (authService: AuthService, tutorialLock: FakeLock) => {
+        authService.registerAuthenticationListener();
+        authService.checkAuthOnRefresh();
+        tutorialLock.interceptHash();
+      }
+    ]);
   }
   angular.mock.module(testModule.name);
   let injector: angular.auto.IInjectorService | undefined;

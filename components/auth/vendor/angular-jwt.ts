@@ -22,7 +22,12 @@ export function jwtOptionsFor(settings: AuthSessionSettings): JwtOptions {
     whiteListedDomains: hostnamesOf(settings.apiOrigins),
     loginPath: settings.loginState ?? 'login',
     // authManager.redirect() and redirectWhenUnauthenticated() go where the guard goes.
-    unauthenticatedRedirector: ['loginGuard', (loginGuard: LoginGuard) => { loginGuard.redirectToLogin(); }]
+    unauthenticatedRedirector: [
+      'loginGuard',
+      (loginGuard: LoginGuard) => {
+        loginGuard.redirectToLogin();
+      }
+    ]
   };
 }
 

@@ -20,7 +20,11 @@ class FakeLock {
   readonly resumeAuth = jest.fn();
   readonly listeners = new Map<string, Listener[]>();
 
-  constructor(readonly clientID: string, readonly domain: string, readonly options: object) {
+  constructor(
+    readonly clientID: string,
+    readonly domain: string,
+    readonly options: object
+  ) {
     FakeLock.instances.push(this);
   }
 
@@ -29,12 +33,17 @@ class FakeLock {
   }
 
   off(event: string, listener: Listener): void {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener)
+    );
   }
 
   emit(event: string, ...args: unknown[]): boolean {
     const listeners = this.listeners.get(event) ?? [];
-    listeners.forEach((listener) => { listener(...args); });
+    listeners.forEach((listener) => {
+      listener(...args);
+    });
     return listeners.length > 0;
   }
 }
@@ -176,8 +185,22 @@ describe('angular-lock with the lazy Auth0Lock of vendor/lock-globals', () => {
     angular.mock.module('auth0.lock', (lockProvider: angular.lock.ILockProvider) => {
       lockProvider.init({ clientID: 'client', domain: 'http://localhost:3001', options });
     });
-    angular.mock.inject((_lock_: Record<string, unknown>) => { lock = _lock_; });
-    for (const method of ['show', 'hide', 'on', 'off', 'emit', 'checkSession', 'logout', 'getUserInfo', 'resumeAuth', 'preload', 'interceptHash']) {
+    angular.mock.inject((_lock_: Record<string, unknown>) => {
+      lock = _lock_;
+    });
+    for (const method of [
+      'show',
+      'hide',
+      'on',
+      'off',
+      'emit',
+      'checkSession',
+      'logout',
+      'getUserInfo',
+      'resumeAuth',
+      'preload',
+      'interceptHash'
+    ]) {
       expect(typeof lock[method]).toBe('function');
     }
     expect(mockLockImported).not.toHaveBeenCalled();

@@ -14,7 +14,11 @@ export type WebAuthConstructor = new (options: auth0.AuthOptions) => auth0.WebAu
 export type AngularLockOptions = LockOptions & { _telemetryInfo?: unknown };
 
 /** The WebAuth options Lock 14 builds from its own (auth0-lock/lib/core/web_api/p2_api.js). */
-export function webAuthOptionsLikeLock(clientID: string, domain: string, options: AngularLockOptions): auth0.AuthOptions & { nonce?: string } {
+export function webAuthOptionsLikeLock(
+  clientID: string,
+  domain: string,
+  options: AngularLockOptions
+): auth0.AuthOptions & { nonce?: string } {
   const auth = options.auth ?? {};
   const params = auth.params ?? {};
   return {
@@ -42,7 +46,11 @@ export function createLazyLock(loadLock: LockLoader, WebAuth: WebAuthConstructor
     private lock: LockInstance | undefined;
     private webAuth: auth0.WebAuth | undefined;
 
-    constructor(private readonly clientID: string, private readonly domain: string, private readonly options: AngularLockOptions = {}) {}
+    constructor(
+      private readonly clientID: string,
+      private readonly domain: string,
+      private readonly options: AngularLockOptions = {}
+    ) {}
 
     on(event: string, listener: Listener): this {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -67,23 +75,31 @@ export function createLazyLock(loadLock: LockLoader, WebAuth: WebAuthConstructor
     /** angular-lock's `interceptHash` emits `authenticated`/`authorization_error` here, without Lock. */
     emit(event: string, ...args: unknown[]): boolean {
       const listeners = [...(this.listeners.get(event) ?? [])];
-      listeners.forEach((listener) => { listener(...args); });
+      listeners.forEach((listener) => {
+        listener(...args);
+      });
       return listeners.length > 0;
     }
 
     show(options?: Auth0LockShowOptions): void {
-      this.withLock((lock) => { lock.show(options); });
+      this.withLock((lock) => {
+        lock.show(options);
+      });
     }
 
     hide(): void {
       // Nothing is shown before Lock loads; a hide() while it loads runs after the show() before it.
       if (this.loading) {
-        this.withLock((lock) => { lock.hide(); });
+        this.withLock((lock) => {
+          lock.hide();
+        });
       }
     }
 
     resumeAuth(hash: string, callback: (error: auth0.Auth0Error, authResult: AuthResult) => void): void {
-      this.withLock((lock) => { lock.resumeAuth(hash, callback); });
+      this.withLock((lock) => {
+        lock.resumeAuth(hash, callback);
+      });
     }
 
     /** Loads Lock ahead of `show()`, e.g. when the user is about to log in. */
@@ -139,7 +155,9 @@ export function createLazyLock(loadLock: LockLoader, WebAuth: WebAuthConstructor
       if (this.forwarders.has(event) || (this.listeners.get(event) ?? []).length === 0) {
         return;
       }
-      const forwarder: Listener = (...args) => { this.emit(event, ...args); };
+      const forwarder: Listener = (...args) => {
+        this.emit(event, ...args);
+      };
       this.forwarders.set(event, forwarder);
       lock.on(event, forwarder);
     }

@@ -18,7 +18,11 @@ interface AngularLockGlobals {
  * this `lock.show` is undefined and Log In throws `lock.show is not a function`.
  */
 export function makeMethodsEnumerable(constructor: { prototype: object }): void {
-  for (let proto: object | null = constructor.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto: object | null = constructor.prototype;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, name);
       if (name !== 'constructor' && descriptor && typeof descriptor.value === 'function' && !descriptor.enumerable) {

@@ -6,7 +6,7 @@ const devTenant = resolveAuthSessionOptions({ domain: 'http://localhost:3001', c
 const realTenant = resolveAuthSessionOptions({ domain: 'example.eu.auth0.com', clientID: 'abc' }, page);
 
 describe('buildLockOptions', () => {
-  it('uses redirect mode, parses only through interceptHash, and comes back to the page\'s origin by default', () => {
+  it("uses redirect mode, parses only through interceptHash, and comes back to the page's origin by default", () => {
     expect(buildLockOptions(realTenant).auth).toEqual({
       redirect: true,
       redirectUrl: 'http://localhost:3000/',
@@ -17,7 +17,10 @@ describe('buildLockOptions', () => {
   });
 
   it('honours callbackUrl', () => {
-    const settings = resolveAuthSessionOptions({ domain: 'example.eu.auth0.com', clientID: 'abc', callbackUrl: 'https://app.example.com/cb' }, page);
+    const settings = resolveAuthSessionOptions(
+      { domain: 'example.eu.auth0.com', clientID: 'abc', callbackUrl: 'https://app.example.com/cb' },
+      page
+    );
     expect(buildLockOptions(settings).auth?.redirectUrl).toBe('https://app.example.com/cb');
   });
 
@@ -32,7 +35,7 @@ describe('buildLockOptions', () => {
     expect(options.theme?.logo).toMatch(/^data:image\/svg\+xml,/);
   });
 
-  it('leaves Lock\'s defaults for a real tenant, except the gravatar lookup', () => {
+  it("leaves Lock's defaults for a real tenant, except the gravatar lookup", () => {
     const options = buildLockOptions(realTenant);
     expect(options.configurationBaseUrl).toBeUndefined();
     expect(options.overrides).toBeUndefined();
@@ -40,12 +43,19 @@ describe('buildLockOptions', () => {
     expect(options.avatar).toBeNull();
   });
 
-  it('takes the app\'s own Lock options, but keeps redirect mode and hash parsing', () => {
-    const settings = resolveAuthSessionOptions({
-      domain: 'http://127.0.0.1:3001',
-      clientID: 'c',
-      lockOptions: { theme: { primaryColor: '#123456' }, language: 'fr', auth: { redirect: false, autoParseHash: true, params: { scope: 'openid' } } }
-    }, page);
+  it("takes the app's own Lock options, but keeps redirect mode and hash parsing", () => {
+    const settings = resolveAuthSessionOptions(
+      {
+        domain: 'http://127.0.0.1:3001',
+        clientID: 'c',
+        lockOptions: {
+          theme: { primaryColor: '#123456' },
+          language: 'fr',
+          auth: { redirect: false, autoParseHash: true, params: { scope: 'openid' } }
+        }
+      },
+      page
+    );
     const options = buildLockOptions(settings);
     expect(options).toMatchObject({ language: 'fr', theme: { primaryColor: '#123456', logo: expect.stringMatching(/^data:/) as unknown } });
     expect(options.auth).toMatchObject({ redirect: true, autoParseHash: false, params: { scope: 'openid' } });
