@@ -9,7 +9,7 @@ import { webAuthOverridesFor } from './lock-options';
 
 interface AngularLockGlobals {
   Auth0Lock: ReturnType<typeof createLazyLock>;
-  auth0: { WebAuth: WebAuthConstructor };
+  auth0?: { WebAuth: WebAuthConstructor };
 }
 
 /**
@@ -52,4 +52,5 @@ makeMethodsEnumerable(LazyAuth0Lock);
 
 const globals = window as unknown as AngularLockGlobals;
 globals.Auth0Lock = LazyAuth0Lock;
-globals.auth0 = { WebAuth };
+// Merged: a page that also loads auth0.js by script tag keeps the rest of its `auth0` global.
+globals.auth0 = { ...globals.auth0, WebAuth };
