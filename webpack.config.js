@@ -53,7 +53,7 @@ module.exports = (env = {}, argv) => {
   const headers = securityHeaders(settings);
   return {
     mode: production ? 'production' : 'development',
-    entry: { main: eager ? ['./app/main.ts', './app/vendor/lock-eager.ts'] : './app/main.ts' },
+    entry: { main: eager ? ['./app/main.ts', './app/lock-eager.ts'] : './app/main.ts' },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: production ? '[name].[contenthash].js' : '[name].js',

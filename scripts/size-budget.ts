@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   console.log(`Initial JS+CSS: ${formatBytes(total)} gzip, ${verdict} the budget of ${formatBytes(INITIAL_GZIP_BUDGET)}.`);
   if (total > INITIAL_GZIP_BUDGET) {
     console.error(
-      'Size budget exceeded: keep Lock-only code in the lazy chunk (app/vendor/lazy-lock.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
+      'Size budget exceeded: keep Lock-only code in the lazy chunk (components/auth/vendor/lazy-lock.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
     );
     process.exitCode = 1;
   }

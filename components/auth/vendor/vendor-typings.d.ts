@@ -21,7 +21,7 @@ declare module 'angular' {
     /** angular-lock's `lock` service: Lock's methods wrapped to run callbacks in a digest. */
     interface ILockService extends Auth0LockCore {
       interceptHash(): void;
-      /** Fetches Lock's UI chunk ahead of `show()` (app/vendor/lazy-lock.ts). */
+      /** Fetches Lock's UI chunk ahead of `show()` (components/auth/vendor/lazy-lock.ts). */
       preload(): void;
     }
   }
