@@ -2,4 +2,5 @@
 // angular-csp.css is that CSS.
 import 'angular/angular-csp.css';
 import './app.css';
+import './lock.css';
 import './app.module';

@@ -19,7 +19,7 @@ export function discoveryRoutes({ config, signingKey }: TenantContext): Router {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'profile', 'email'],
-    claims_supported: ['aud', 'email', 'email_verified', 'exp', 'iat', 'iss', 'name', 'nickname', 'nonce', 'sub'],
+    claims_supported: ['aud', 'email', 'email_verified', 'exp', 'iat', 'iss', 'name', 'nickname', 'nonce', 'picture', 'sub'],
     // No /oauth/token: the implicit flow only, so no token endpoint or client authentication to announce.
     grant_types_supported: ['implicit'],
     request_parameter_supported: false

@@ -1,7 +1,7 @@
 // GET /userinfo: the profile behind an access token (opaque, or an API JWT whose audience includes
 // <issuer>userinfo), with claims as the token's scope allows, as Auth0 answers it.
 import { Router } from 'express';
-import type { TenantContext } from './context';
+import { issuerOf, type TenantContext } from './context';
 import { cors } from './cors';
 import { sendError } from './errors';
 import { profileClaims, scopeSet } from './tokens';
@@ -26,7 +26,7 @@ export function userinfoRoutes({ config, users, tokens }: TenantContext): Router
       sendError(res, 401, 'invalid_token', 'The access token is invalid, expired or not meant for /userinfo.');
       return;
     }
-    res.json({ sub: user.userId, ...profileClaims(user, scopeSet(grant.scope)) });
+    res.json({ sub: user.userId, ...profileClaims(user, scopeSet(grant.scope), issuerOf(config)) });
   });
   return router;
 }

@@ -8,6 +8,7 @@ import { errorHandler, notFound } from './errors';
 import { startSweeper, type Clock, type ExpiringStore } from './expiring-map';
 import { PasswordPolicy } from './password-policy';
 import { authorizeRoutes } from './routes-authorize';
+import { avatarRoutes } from './routes-avatar';
 import { crossOriginRoutes } from './routes-co';
 import { dbConnectionRoutes } from './routes-dbconnections';
 import { discoveryRoutes } from './routes-discovery';
@@ -87,6 +88,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     dbConnectionRoutes,
     resetRoutes,
     userinfoRoutes,
+    avatarRoutes,
     logoutRoutes
   ]) {
     app.use(routes(ctx));

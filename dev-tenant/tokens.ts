@@ -1,6 +1,7 @@
 // id_tokens (RS256 JWTs that auth0-js verifies) and access tokens: opaque (kept here for /userinfo)
 // without an audience, RS256 JWTs for the configured API audience, as Auth0 issues them.
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { avatarUrl } from './avatar';
 import { ExpiringStore, type Clock } from './expiring-map';
 import { randomId } from './sessions';
 import { publicJwks, type SigningKey } from './signing-key';
@@ -40,7 +41,7 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
   }
 
   issueIdToken(user: UserProfile, request: IdTokenRequest): Promise<string> {
-    const claims: JWTPayload = { ...profileClaims(user, scopeSet(request.scope)), aud: request.clientId };
+    const claims: JWTPayload = { ...profileClaims(user, scopeSet(request.scope), this.options.issuer), aud: request.clientId };
     if (request.nonce !== undefined) claims.nonce = request.nonce;
     return this.sign(user, claims, this.options.idTokenTtlSeconds);
   }
@@ -94,12 +95,14 @@ export function scopeSet(scope: string): ReadonlySet<string> {
 }
 
 /** Like Auth0: profile claims only with the `profile` scope, email claims only with `email`. */
-export function profileClaims(user: UserProfile, scopes: ReadonlySet<string>): Record<string, unknown> {
+export function profileClaims(user: UserProfile, scopes: ReadonlySet<string>, issuer: string): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
   if (scopes.has('profile')) {
     claims.name = user.name;
     // Auth0 derives the nickname of database users from the email's local part.
     claims.nickname = user.email.split('@')[0];
+    // Auth0's is a gravatar URL; this tenant serves its own (GET /avatar/<id>.svg).
+    claims.picture = avatarUrl(issuer, user.userId);
   }
   if (scopes.has('email')) {
     claims.email = user.email;

@@ -1,6 +1,7 @@
 // The users of the tenant's one database connection: those from the config (memory only) and those
 // who signed up (persisted in <dataDir>/users.json).
 import { createHash } from 'node:crypto';
+import { avatarIdFor } from './avatar';
 import { normalizeEmail, type TenantUser } from './config-users';
 import type { Clock } from './expiring-map';
 import { fastHash, hashPassword, verifyPasswordHash } from './password-hash';
@@ -26,6 +27,8 @@ interface ActiveUser {
 export class UserStore {
   private readonly byEmail = new Map<string, ActiveUser>();
   private readonly byId = new Map<string, ActiveUser>();
+  /** For /avatar/<id>.svg: derived from the user id, so users.json needs no new field. */
+  private readonly byAvatarId = new Map<string, ActiveUser>();
   /** What users.json holds, by normalized email; written back whole on every change. */
   private readonly records = new Map<string, StoredUserRecord>();
 
@@ -66,6 +69,10 @@ export class UserStore {
     return this.byId.get(userId)?.profile;
   }
 
+  findByAvatarId(avatarId: string): UserProfile | undefined {
+    return this.byAvatarId.get(avatarId)?.profile;
+  }
+
   /** Creates and persists a user; undefined when the email is taken. */
   async signUp(email: string, password: string, name: string | undefined): Promise<UserProfile | undefined> {
     const key = normalizeEmail(email);
@@ -93,6 +100,7 @@ export class UserStore {
       this.records.delete(key);
       this.byEmail.delete(key);
       this.byId.delete(profile.userId);
+      this.byAvatarId.delete(avatarIdFor(profile.userId));
       throw error;
     }
     return profile;
@@ -118,6 +126,7 @@ export class UserStore {
     const user: ActiveUser = { profile, passwordHash, stored };
     this.byEmail.set(normalizeEmail(profile.email), user);
     this.byId.set(profile.userId, user);
+    this.byAvatarId.set(avatarIdFor(profile.userId), user);
     return profile;
   }
 

@@ -5,10 +5,13 @@ import * as path from 'node:path';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
 
 /**
- * Today's figure plus ~3%. Lock's UI stays out of the initial load: the eager build (Lock, React and
- * immutable in main.js) measured 398,450 B, and the issue asks for at most half of that.
+ * Today's figure plus ~3%: 158,853 B since the sample got its own look and accessibility (issue 11:
+ * +1,032 B of CSS, Lock's contrast, focus and reduced-motion fixes included, and +1,323 B of JS for
+ * the profile card, Lock's busy and open states and the keyboard focus kept in Lock), 159,000 B
+ * before. Lock's UI stays out of the initial load: the eager build (Lock, React and immutable in
+ * main.js) measured 398,450 B, and the issue asks for at most half of that.
  */
-const INITIAL_GZIP_BUDGET = 159_000;
+const INITIAL_GZIP_BUDGET = 163_000;
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'dist');

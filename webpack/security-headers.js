@@ -32,8 +32,9 @@ function contentSecurityPolicy(settings) {
     // Lock's client configuration and dictionary are scripts on the tenant (JSONP-style).
     'script-src': ["'self'", tenant, ...cdn],
     'style-src': ["'self'", ...lockStyleHashes()],
-    // Lock's stylesheet draws its icons with data: SVGs.
-    'img-src': ["'self'", 'data:', ...cdn],
+    // Lock's stylesheet draws its icons with data: SVGs; the profile picture when the tenant serves
+    // it (the dev tenant's generated avatars). Not gravatar, which Auth0's `picture` points at.
+    'img-src': ["'self'", 'data:', tenant, ...cdn],
     // /co/authenticate, the JWKS, /userinfo; the API the app calls with the token.
     'connect-src': ["'self'", tenant, new URL(settings.apiUrl).origin],
     // The hidden prompt=none iframe of Lock's SSO check and of checkSession().

@@ -1,4 +1,4 @@
-import { resolveAuthSessionOptions } from './auth-session.options';
+import { resolveAuthSessionOptions, tenantOrigin } from './auth-session.options';
 
 const page = 'http://localhost:3000';
 const resolve = (options: unknown) => resolveAuthSessionOptions(options, page);
@@ -55,5 +55,13 @@ describe('authSessionProvider.configure() options', () => {
 
   it('names the call in every message', () => {
     expect(() => resolve({})).toThrow(/^authSessionProvider\.configure\(\): /);
+  });
+
+  it.each([
+    ['example.eu.auth0.com', 'https://example.eu.auth0.com'],
+    ['https://example.eu.auth0.com', 'https://example.eu.auth0.com'],
+    ['http://localhost:3001', 'http://localhost:3001']
+  ])("gives %s's origin as %s", (domain, origin) => {
+    expect(tenantOrigin(resolve({ domain, clientID: 'abc' }))).toBe(origin);
   });
 });

@@ -30,6 +30,11 @@ export interface AuthSessionSettings {
   readonly devTenant: boolean;
 }
 
+/** Where the tenant serves from: the dev tenant's URL as configured, `https://<domain>` for Auth0. */
+export function tenantOrigin(settings: Pick<AuthSessionSettings, 'domain' | 'devTenant'>): string {
+  return settings.devTenant ? settings.domain : `https://${settings.domain}`;
+}
+
 const OPTION_NAMES = ['domain', 'clientID', 'callbackUrl', 'apiOrigins', 'silentRenewal', 'loginState', 'lockOptions'];
 const LOOPBACK_TENANT = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;

@@ -9,13 +9,16 @@ import { SessionTimers } from './session-timers';
 import { TokenStorage } from './token-storage';
 import { ANGULAR_JWT_MODULE, configureAngularJwt } from './vendor/angular-jwt';
 import { ANGULAR_LOCK_MODULE, decorateLock } from './vendor/angular-lock';
+import { LockFocus } from './vendor/lock-focus';
 
-/** The module's own start: the login guard, and the session followed across tabs and API 401s. */
-function startAuthSession(loginGuard: LoginGuard, authService: AuthService): void {
+/** The module's own start: the login guard, the session followed across tabs and API 401s, and Lock's widget. */
+function startAuthSession(loginGuard: LoginGuard, authService: AuthService, lockFocus: LockFocus): void {
   loginGuard.install();
   authService.followExternalChanges();
+  authService.followLockWidget();
+  lockFocus.follow();
 }
-startAuthSession.$inject = ['loginGuard', 'authService'];
+startAuthSession.$inject = ['loginGuard', 'authService', 'lockFocus'];
 
 /**
  * `auth0.session`: everything session handling needs, for any AngularJS 1.5+ app with ui-router
@@ -33,5 +36,6 @@ export const authSessionModule = angular
   .service('returnTo', ReturnTo)
   .service('loginGuard', LoginGuard)
   .service('authService', AuthService)
+  .service('lockFocus', LockFocus)
   .component('authError', authErrorComponent)
   .run(startAuthSession).name;

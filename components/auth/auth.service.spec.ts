@@ -112,6 +112,45 @@ describe('authService', () => {
     });
   });
 
+  describe("Lock's widget: busy while it loads, and its own errors while it is open", () => {
+    it('is pending from login() until Lock shows, then open until Lock hides', () => {
+      authService.login();
+      expect(authService.loginPending).toBe(true);
+      expect(authService.lockOpen).toBe(false);
+      app.lock.emit('show');
+      expect(authService.loginPending).toBe(false);
+      expect(authService.lockOpen).toBe(true);
+      app.lock.emit('hide');
+      expect(authService.lockOpen).toBe(false);
+    });
+
+    it('does not wait for a show that will not come: login() while Lock is open', () => {
+      app.lock.emit('show');
+      authService.login();
+      expect(authService.loginPending).toBe(false);
+    });
+
+    it('ends the wait when Lock cannot be loaded, and says so on the page and the console', () => {
+      const $log = app.injector.get<angular.ILogService & { error: { logs: unknown[][] } }>('$log');
+      authService.login();
+      const failure = new Error('Loading chunk lock failed.');
+      app.lock.emit('unrecoverable_error', failure);
+      expect(authService.loginPending).toBe(false);
+      expect(authService.error).toBe('The login form could not be loaded. Please try again.');
+      expect($log.error.logs).toEqual([['Lock:', failure]]);
+      authService.login();
+      expect(authService.loginPending).toBe(true);
+    });
+
+    it('follows the widget once, however often it is asked to', () => {
+      const events = ['show', 'hide', 'unrecoverable_error'];
+      const listeners = events.map((event) => app.lock.listenerCount(event));
+      authService.followLockWidget();
+      authService.followLockWidget();
+      expect(events.map((event) => app.lock.listenerCount(event))).toEqual(listeners);
+    });
+  });
+
   it('profile() gives the claims of the stored token while logged in', () => {
     expect(authService.profile()).toBeNull();
     app.lock.emit('authenticated', { idToken: testIdToken(60, { sub: 'auth0|7', email: 'a@example.com', name: 'A' }) });

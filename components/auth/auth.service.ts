@@ -14,15 +14,21 @@ type AuthRootScope = angular.IRootScopeService & { isAuthenticated?: boolean };
  * tenant logout. Where to go before and after login is the LoginGuard's business.
  */
 export class AuthService {
-  static $inject = ['$rootScope', 'lock', 'authManager', 'authSession', 'storedSession', 'sessionTimers', 'loginGuard'];
+  static $inject = ['$rootScope', '$log', 'lock', 'authManager', 'authSession', 'storedSession', 'sessionTimers', 'loginGuard'];
 
-  /** The last login failure, shown inline until the next attempt. */
+  /** The last login failure, shown inline until the next attempt (by `<auth-error>` once Lock is closed). */
   error: string | null = null;
+  /** From `login()` until Lock is shown or fails to load: the first Log In downloads Lock's chunk. */
+  loginPending = false;
+  /** While Lock's widget is open it shows login failures itself. */
+  lockOpen = false;
   private listening = false;
   private following = false;
+  private watchingLock = false;
 
   constructor(
     private readonly $rootScope: AuthRootScope,
+    private readonly $log: angular.ILogService,
     private readonly lock: angular.lock.ILockService,
     private readonly authManager: angular.jwt.IAuthManagerServiceProvider,
     private readonly settings: AuthSessionSettings,
@@ -42,6 +48,8 @@ export class AuthService {
 
   login(): void {
     this.error = null;
+    // An open Lock emits no second `show` that would end the wait.
+    this.loginPending = !this.lockOpen;
     this.lock.show();
   }
 
@@ -81,6 +89,29 @@ export class AuthService {
     } else if (this.storedSession.hasStoredValue() || this.isAuthenticated()) {
       this.logoutLocally();
     }
+  }
+
+  /** Whether Lock is loading or open, from its `show`, `hide` and `unrecoverable_error` events. Once. */
+  followLockWidget(): void {
+    if (this.watchingLock) {
+      return;
+    }
+    this.watchingLock = true;
+    this.lock.on('show', () => {
+      this.loginPending = false;
+      this.lockOpen = true;
+    });
+    this.lock.on('hide', () => {
+      this.loginPending = false;
+      this.lockOpen = false;
+    });
+    // Its chunk or its client configuration failed to load. With a listener Lock no longer throws
+    // it, nor does the stand-in log it: both are done here.
+    this.lock.on('unrecoverable_error', (error: unknown) => {
+      this.loginPending = false;
+      this.error = 'The login form could not be loaded. Please try again.';
+      this.$log.error('Lock:', error);
+    });
   }
 
   /** Other tabs logging in or out (storage events), and an API rejecting our token (401). Once. */

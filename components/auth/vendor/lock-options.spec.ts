@@ -1,5 +1,14 @@
 import { resolveAuthSessionOptions } from '../auth-session.options';
-import { buildLockOptions } from './lock-options';
+import { ACCESSIBLE_PRIMARY_COLOR, buildLockOptions } from './lock-options';
+
+/** WCAG 2's contrast ratio of a #rrggbb colour against white. */
+function contrastWithWhite(hex: string): number {
+  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((start) => {
+    const channel = parseInt(hex.slice(start, start + 2), 16) / 255;
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
 
 const page = 'http://localhost:3000';
 const devTenant = resolveAuthSessionOptions({ domain: 'http://localhost:3001', clientID: 'dev-tenant-client' }, page);
@@ -35,12 +44,17 @@ describe('buildLockOptions', () => {
     expect(options.theme?.logo).toMatch(/^data:image\/svg\+xml,/);
   });
 
-  it("leaves Lock's defaults for a real tenant, except the gravatar lookup", () => {
+  it("leaves Lock's defaults for a real tenant, except the gravatar lookup and the button's contrast", () => {
     const options = buildLockOptions(realTenant);
     expect(options.configurationBaseUrl).toBeUndefined();
     expect(options.overrides).toBeUndefined();
-    expect(options.theme).toBeUndefined();
+    expect(options.theme).toEqual({ primaryColor: ACCESSIBLE_PRIMARY_COLOR });
     expect(options.avatar).toBeNull();
+  });
+
+  it('gives Lock a primary colour its white labels pass WCAG AA on, in every mode', () => {
+    expect(buildLockOptions(devTenant).theme?.primaryColor).toBe(ACCESSIBLE_PRIMARY_COLOR);
+    expect(contrastWithWhite(ACCESSIBLE_PRIMARY_COLOR)).toBeGreaterThanOrEqual(4.5);
   });
 
   it("takes the app's own Lock options, but keeps redirect mode and hash parsing", () => {
