@@ -13,6 +13,7 @@ export interface ProjectDefaults {
   readonly idTokenTtlSeconds: number;
   readonly devUser: { readonly email: string; readonly password: string; readonly name: string };
   readonly e2ePortBase: number;
+  readonly screenshotsPortBase: number;
   readonly examplePorts: { readonly 'legacy-es5-ui-router-0': number; readonly 'legacy-ngroute': number };
 }
 
@@ -35,6 +36,8 @@ export const DEFAULTS = {
   devUser: { email: 'dev@example.com', password: 'dev-password', name: 'Dev User' },
   /** First of the e2e ports (E2E_PORT_BASE): away from the defaults above, so tests never meet a running `npm start`. */
   e2ePortBase: 4100,
+  /** `npm run screenshots`' app, tenant and API (SCREENSHOTS_PORT_BASE, +1, +2): clear of `npm start`, the e2e ports and the bench's 4300. */
+  screenshotsPortBase: 4200,
   /** The examples/ apps, `npm run example:<name>` (EXAMPLE_PORT): the ports after the demo API's, one each. */
   examplePorts: { 'legacy-es5-ui-router-0': 3003, 'legacy-ngroute': 3004 }
 } as const satisfies ProjectDefaults;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -39,3 +39,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync'
 ];
+
+/** The same Chromium with the same flags, for the scripts that drive it outside the test runner. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });

@@ -26,7 +26,8 @@ export async function collectCspViolations(page: Page): Promise<CspViolation[]> 
 }
 
 /** The content-hashed (production) or plain (development) name webpack gives Lock's chunk. */
-export const isLockChunk = (request: Request): boolean => /^\/lock(\.[0-9a-f]+)?\.js$/.test(new URL(request.url()).pathname);
+export const isLockChunkUrl = (url: URL): boolean => /^\/lock(\.[0-9a-f]+)?\.js$/.test(url.pathname);
+export const isLockChunk = (request: Request): boolean => isLockChunkUrl(new URL(request.url()));
 
 /** The angular-lock `lock` service of the running app, for what no button does (renewal on demand). */
 interface PageLock {

@@ -26,6 +26,8 @@ for (const server of E2E_SERVERS) {
       // Lock's <style>, appended empty then filled: the hashes of these two texts only.
       const sha256 = expect.stringMatching(/^'sha256-[A-Za-z0-9+/]{43}='$/) as unknown;
       expect(policy.get('style-src')).toEqual(["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='", sha256]);
+      // Lock's data: icons and the profile picture, the tenant's generated avatar.
+      expect(policy.get('img-src')).toEqual(["'self'", 'data:', E2E_TENANT_URL]);
       expect(policy.get('connect-src')).toEqual(["'self'", E2E_TENANT_URL, E2E_API_URL]);
       expect(policy.get('frame-src')).toEqual([E2E_TENANT_URL]);
       expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
@@ -33,7 +35,7 @@ for (const server of E2E_SERVERS) {
       expect(policy.get('base-uri')).toEqual(["'self'"]);
     });
 
-    test('login, reload, renewal and logout raise no CSP violation', async ({ page, baseURL, logIn }) => {
+    test('login, reload, the profile picture, renewal and logout raise no CSP violation', async ({ page, baseURL, logIn }) => {
       const violations = await collectCspViolations(page);
       const problems = collectPageProblems(page);
       await page.goto('/');
@@ -42,6 +44,11 @@ for (const server of E2E_SERVERS) {
       await logIn({ path: null });
       await page.reload();
       await expect(page.getByText(loggedInText)).toBeVisible();
+      // The profile picture comes from the tenant, under img-src.
+      await page.goto('/#/profile');
+      const picture = page.locator('.profile-picture');
+      await expect(picture).toHaveAttribute('src', new RegExp(`^${E2E_TENANT_URL}/avatar/[0-9a-f]{32}\\.svg$`));
+      await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
       expect(await checkSession(page)).toEqual({ error: null, idToken: true });
 
       // Log Out ends the tenant session too (lock.logout): to /v2/logout and back.

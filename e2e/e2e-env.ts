@@ -13,6 +13,8 @@ export const E2E_EXAMPLE_PORTS = {
   'legacy-es5-ui-router-0': E2E_PORT_BASE + 4,
   'legacy-ngroute': E2E_PORT_BASE + 5
 } as const satisfies Record<keyof typeof DEFAULTS.examplePorts, number>;
+/** `npm run screenshots` as the e2e suite runs it: its own three ports, after the examples'. */
+export const E2E_SCREENSHOTS_PORT_BASE = E2E_PORT_BASE + 6;
 export const E2E_TENANT_URL = localOrigin(E2E_TENANT_PORT);
 export const E2E_API_URL = localOrigin(E2E_API_PORT);
 export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;

@@ -1,7 +1,6 @@
 // The browser half of `npm run bench`: time from navigation to the app's first meaningful UI,
 // measured in headless Chromium with a Performance API mark, cache cold and warm.
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DEV_USER, logInThroughLock, loggedInText, loggedOutText } from '../e2e/lock-page';
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -14,9 +13,6 @@ export interface Scenario {
 }
 
 const READY_MARK = 'app-ready';
-
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
 
 /** Logs in through Lock once and keeps what a returning visitor has: a valid token, a tenant session. */
 export async function loggedInState(browser: Browser, appUrl: string): Promise<StorageState> {

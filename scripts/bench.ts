@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { loadConfigFromEnv } from '../dev-tenant/config';
 import { startDevTenant } from '../dev-tenant/server';
-import { coldLoad, launchChromium, loggedInState, scenarios, warmPage, type Scenario } from './bench-browser';
+import { launchChromium } from '../e2e/browser';
+import { coldLoad, loggedInState, scenarios, warmPage, type Scenario } from './bench-browser';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
 import { createStaticServer } from './static-server';
 

@@ -27,6 +27,14 @@ export function stopChildren(): void {
   }
 }
 
+/** Stops every child and resolves once all have exited, so a script can then set its own exit code. */
+export async function stopChildrenAndWait(): Promise<void> {
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  const exited = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  stopChildren();
+  await Promise.all(exited);
+}
+
 /** Ctrl-C or a SIGTERM to this script stops every child. */
 export function stopChildrenOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -37,14 +45,15 @@ export function stopChildrenOnSignals(): void {
 /** Starts the dev tenant (dev-tenant/main.ts, settings from `env`) and resolves once it answers at `url`. */
 export async function startDevTenant(url: string, env: NodeJS.ProcessEnv): Promise<void> {
   runTsx('dev-tenant/main.ts', [], env);
-  await waitForTenant(url, 20_000);
+  await waitForUrl(`${url}/.well-known/openid-configuration`, 20_000, 'The dev tenant');
 }
 
-async function waitForTenant(url: string, timeoutMs: number): Promise<void> {
+/** Resolves once `url` answers 2xx; `what` names the server in the time-out error. */
+export async function waitForUrl(url: string, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/.well-known/openid-configuration`);
+      const response = await fetch(url);
       if (response.ok) {
         return;
       }
@@ -53,7 +62,7 @@ async function waitForTenant(url: string, timeoutMs: number): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`The dev tenant did not answer at ${url} within ${timeoutMs / 1000} s.`);
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s.`);
 }
 
 /** Runs the script's main; an error is printed as its message, stops the children and exits 1. */
