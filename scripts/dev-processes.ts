@@ -19,7 +19,7 @@ export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv
   return child;
 }
 
-export function stopChildren(): void {
+function stopChildren(): void {
   for (const child of children) {
     if (child.exitCode === null && !child.killed) {
       child.kill('SIGTERM');
