@@ -57,6 +57,8 @@ module.exports = (env = {}, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: production ? '[name].[contenthash].js' : '[name].js',
+      // The lazy chunks too: a new Lock or auth0-js under an old URL would be served from a year-long cache.
+      chunkFilename: production ? '[name].[contenthash].js' : '[name].js',
       assetModuleFilename: 'assets/[name].[contenthash][ext]',
       clean: true
     },
@@ -83,8 +85,19 @@ module.exports = (env = {}, argv) => {
       new JsonAssetPlugin(HEADERS_FILE, headers),
       ...(production ? [new PrecompressPlugin()] : [])
     ],
-    // Two chunks: main, and Lock's UI with React and immutable (the "lock" chunk).
-    optimization: { splitChunks: false, minimizer: ['...', new CssMinimizerPlugin()] },
+    // Three chunks: main; auth0-js (for a callback, a renewal, a logout, and Lock); Lock's UI with
+    // React and immutable ("lock"), which loads auth0-js's chunk beside it instead of a copy.
+    optimization: {
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          auth0Js: { test: /[\\/]node_modules[\\/]auth0-js[\\/]/, name: 'auth0-js', chunks: 'async', enforce: true }
+        }
+      },
+      minimizer: ['...', new CssMinimizerPlugin()]
+    },
     stats: 'errors-warnings',
     devServer: {
       static: false,

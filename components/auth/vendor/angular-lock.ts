@@ -6,6 +6,7 @@
 import 'angular';
 import './lock-globals';
 import 'angular-lock';
+import { warmUpLockWhenIdle } from './lock-warm-up';
 
 /** `lock.interceptHash()` adds a `$locationChangeStart` listener per call: a second call adds none. */
 function interceptHashOnce($delegate: angular.lock.ILockService): angular.lock.ILockService {
@@ -23,6 +24,7 @@ interceptHashOnce.$inject = ['$delegate'];
 
 export function decorateLock($provide: angular.auto.IProvideService): void {
   $provide.decorator('lock', interceptHashOnce);
+  $provide.decorator('lock', warmUpLockWhenIdle);
 }
 decorateLock.$inject = ['$provide'];
 

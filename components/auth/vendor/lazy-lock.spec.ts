@@ -1,6 +1,7 @@
 import angular from 'angular';
 import 'angular-mocks';
 import { createLazyLock, type LockLoader, type WebAuthConstructor } from './lazy-lock';
+import { loadOnce } from './lazy-web-auth';
 // angular-lock as the module loads it, reading the globals lock-globals sets: Lock must not be imported.
 import './angular-lock';
 
@@ -8,6 +9,11 @@ const mockLockImported = jest.fn();
 jest.mock('auth0-lock', () => {
   mockLockImported();
   return {};
+});
+const mockAuth0JsImported = jest.fn();
+jest.mock('auth0-js', () => {
+  mockAuth0JsImported();
+  return jest.requireActual<object>('auth0-js');
 });
 
 type Listener = (...args: unknown[]) => void;
@@ -67,13 +73,15 @@ const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 
 describe('the lazy Auth0Lock', () => {
   let loader: jest.Mock<ReturnType<LockLoader>, []>;
+  let webAuthLoader: jest.Mock<Promise<WebAuthConstructor>, []>;
   let LazyLock: ReturnType<typeof createLazyLock>;
 
   beforeEach(() => {
     FakeLock.instances = [];
     webAuths.length = 0;
     loader = jest.fn(() => Promise.resolve(FakeLock as unknown as Awaited<ReturnType<LockLoader>>));
-    LazyLock = createLazyLock(loader, FakeWebAuth as unknown as WebAuthConstructor);
+    webAuthLoader = jest.fn(() => Promise.resolve(FakeWebAuth as unknown as WebAuthConstructor));
+    LazyLock = createLazyLock(loader, loadOnce(webAuthLoader));
   });
 
   it('loads nothing when constructed, nor for listeners and emitted events (the callback path)', () => {
@@ -141,12 +149,25 @@ describe('the lazy Auth0Lock', () => {
     expect(real.show.mock.invocationCallOrder[0]).toBeLessThan(real.hide.mock.invocationCallOrder[0]);
   });
 
-  it('serves checkSession, logout and getUserInfo with auth0-js, configured as Lock would, without loading Lock', () => {
+  it('loads auth0-js only when checkSession, logout or getUserInfo is first called', async () => {
+    const lock = new LazyLock('client', 'http://localhost:3001', options);
+    lock.on('authenticated', jest.fn());
+    lock.emit('authenticated', { idToken: 'x' });
+    await flush();
+    expect(webAuthLoader).not.toHaveBeenCalled();
+    lock.checkSession({}, jest.fn());
+    lock.checkSession({}, jest.fn());
+    await flush();
+    expect(webAuthLoader).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves checkSession, logout and getUserInfo with auth0-js, configured as Lock would, without loading Lock', async () => {
     const lock = new LazyLock('client', 'http://localhost:3001', options);
     const callback = jest.fn();
     lock.checkSession({}, callback);
     lock.logout({ returnTo: 'http://localhost:3000/' });
     lock.getUserInfo('access-token', callback);
+    await flush();
     expect(loader).not.toHaveBeenCalled();
     expect(webAuths).toHaveLength(1);
     expect(webAuths[0].options).toMatchObject({
@@ -161,6 +182,22 @@ describe('the lazy Auth0Lock', () => {
     expect(webAuths[0].checkSession).toHaveBeenCalledWith({}, callback);
     expect(webAuths[0].logout).toHaveBeenCalledWith({ returnTo: 'http://localhost:3000/' });
     expect(webAuths[0].userInfo).toHaveBeenCalledWith('access-token', callback);
+  });
+
+  it("answers checkSession's callback with an error when auth0-js cannot be loaded, and loads it again on the next call", async () => {
+    webAuthLoader.mockImplementationOnce(() => Promise.reject(new Error('chunk failed')));
+    const lock = new LazyLock('client', 'http://localhost:3001', options);
+    const callback = jest.fn();
+    lock.checkSession({}, callback);
+    await flush();
+    expect(callback).toHaveBeenCalledWith(
+      { error: 'auth0_js_unavailable', errorDescription: 'auth0-js could not be loaded: chunk failed' },
+      undefined
+    );
+    lock.checkSession({}, callback);
+    await flush();
+    expect(webAuthLoader).toHaveBeenCalledTimes(2);
+    expect(webAuths[0].checkSession).toHaveBeenCalledWith({}, callback);
   });
 
   it('reports a failed load once as unrecoverable_error, and tries again on the next show', async () => {
@@ -204,5 +241,6 @@ describe('angular-lock with the lazy Auth0Lock of vendor/lock-globals', () => {
       expect(typeof lock[method]).toBe('function');
     }
     expect(mockLockImported).not.toHaveBeenCalled();
+    expect(mockAuth0JsImported).not.toHaveBeenCalled();
   });
 });

@@ -2,15 +2,17 @@
  * What angular-lock gets as `Auth0Lock`: a stand-in it constructs on every page load without
  * loading Lock. Lock's UI (Lock, React, immutable: half the eager bundle) is imported on the first
  * `show()` (or `preload()`, `resumeAuth()`); `checkSession`, `logout` and `getUserInfo` are served
- * by auth0-js, already in the main bundle for `interceptHash`, with the options Lock would give it.
+ * by auth0-js, itself loaded on their first call (lazy-web-auth.ts), with the options Lock would give it.
  */
 import type * as auth0 from 'auth0-js';
+import { loadFailure, type WebAuthLoader } from './lazy-web-auth';
 import type { LockOptions } from './lock-options';
+
+export type { WebAuthConstructor, WebAuthLoader } from './lazy-web-auth';
 
 type Listener = (...args: unknown[]) => void;
 type LockInstance = Auth0LockCore & { emit(event: string, ...args: unknown[]): boolean };
 export type LockLoader = () => Promise<new (clientID: string, domain: string, options: object) => Auth0LockCore>;
-export type WebAuthConstructor = new (options: auth0.AuthOptions) => auth0.WebAuth;
 export type AngularLockOptions = LockOptions & { _telemetryInfo?: unknown };
 
 /** The WebAuth options Lock 14 builds from its own (auth0-lock/lib/core/web_api/p2_api.js). */
@@ -37,7 +39,7 @@ export function webAuthOptionsLikeLock(
   };
 }
 
-export function createLazyLock(loadLock: LockLoader, WebAuth: WebAuthConstructor) {
+export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader) {
   return class LazyAuth0Lock {
     private readonly listeners = new Map<string, Listener[]>();
     /** One listener per event name on the real Lock, re-emitting here: each event reaches each listener once. */
@@ -108,20 +110,50 @@ export function createLazyLock(loadLock: LockLoader, WebAuth: WebAuthConstructor
     }
 
     checkSession(options: auth0.CheckSessionOptions, callback: auth0.Auth0Callback<unknown>): void {
-      this.auth0().checkSession(options, callback);
+      this.withWebAuth(
+        (webAuth) => {
+          webAuth.checkSession(options, callback);
+        },
+        (error) => {
+          callback(error, undefined);
+        }
+      );
     }
 
     logout(query: auth0.LogoutOptions): void {
-      this.auth0().logout(query);
+      this.withWebAuth(
+        (webAuth) => {
+          webAuth.logout(query);
+        },
+        (error) => {
+          console.error('Logout could not reach the tenant:', error.errorDescription);
+        }
+      );
     }
 
     getUserInfo(token: string, callback: auth0.Auth0Callback<auth0.Auth0UserProfile>): void {
-      this.auth0().client.userInfo(token, callback);
+      this.withWebAuth(
+        (webAuth) => {
+          webAuth.client.userInfo(token, callback);
+        },
+        (error) => {
+          // As auth0-js does on a failure: an error and no profile.
+          (callback as (error: auth0.Auth0Error) => void)(error);
+        }
+      );
     }
 
-    private auth0(): auth0.WebAuth {
-      this.webAuth ??= new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options));
-      return this.webAuth;
+    /** One WebAuth, built once auth0-js is loaded; callers wait for it in call order. */
+    private withWebAuth(run: (webAuth: auth0.WebAuth) => void, fail: (error: auth0.Auth0Error) => void): void {
+      loadWebAuth().then(
+        (WebAuth) => {
+          this.webAuth ??= new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options));
+          run(this.webAuth);
+        },
+        (error: unknown) => {
+          fail(loadFailure(error));
+        }
+      );
     }
 
     /** Calls run in call order once Lock is up; a failed load is reported once and retried on the next call. */

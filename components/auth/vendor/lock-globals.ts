@@ -3,13 +3,14 @@
  * angular-lock reads `Auth0Lock` when the injector instantiates its provider and `auth0.WebAuth`
  * in `interceptHash()`; both only exist after this module ran (vendor/angular-lock.ts imports it).
  */
-import * as auth0 from 'auth0-js';
-import { createLazyLock, type WebAuthConstructor } from './lazy-lock';
+import type * as auth0 from 'auth0-js';
+import { createLazyLock } from './lazy-lock';
+import { createLazyWebAuth, loadOnce, type WebAuthConstructor } from './lazy-web-auth';
 import { webAuthOverridesFor } from './lock-options';
 
 interface AngularLockGlobals {
   Auth0Lock: ReturnType<typeof createLazyLock>;
-  auth0?: { WebAuth: WebAuthConstructor };
+  auth0?: { WebAuth: ReturnType<typeof createLazyWebAuth> };
 }
 
 /**
@@ -45,12 +46,14 @@ export function webAuthForAnyTenant(WebAuth: WebAuthConstructor): WebAuthConstru
   };
 }
 
-const WebAuth = webAuthForAnyTenant(auth0.WebAuth);
-// Lock's UI is a chunk of its own, fetched the first time it is shown (see lazy-lock.ts).
-const LazyAuth0Lock = createLazyLock(() => import(/* webpackChunkName: "lock" */ 'auth0-lock').then((module) => module.default), WebAuth);
+// auth0-js and Lock's UI are chunks of their own (webpack.config.js): auth0-js is fetched for a
+// callback, a renewal, a logout or Lock; Lock's UI when it is shown or warmed up (lock-warm-up.ts).
+const loadWebAuth = loadOnce(() => import('auth0-js').then((module) => webAuthForAnyTenant(module.WebAuth)));
+const loadLock = () => import(/* webpackChunkName: "lock" */ 'auth0-lock').then((module) => module.default);
+const LazyAuth0Lock = createLazyLock(loadLock, loadWebAuth);
 makeMethodsEnumerable(LazyAuth0Lock);
 
 const globals = window as unknown as AngularLockGlobals;
 globals.Auth0Lock = LazyAuth0Lock;
 // Merged: a page that also loads auth0.js by script tag keeps the rest of its `auth0` global.
-globals.auth0 = { ...globals.auth0, WebAuth };
+globals.auth0 = { ...globals.auth0, WebAuth: createLazyWebAuth(loadWebAuth) };

@@ -1,0 +1,70 @@
+import angular from 'angular';
+import 'angular-mocks';
+import { WARM_UP_FALLBACK_DELAY_MS, WARM_UP_IDLE_TIMEOUT_MS, warmUpLockWhenIdle } from './lock-warm-up';
+
+interface IdleWindow {
+  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
+}
+
+describe('the warm-up of Lock after the first render', () => {
+  let preload: jest.Mock;
+  let $timeout: angular.ITimeoutService;
+  let $rootScope: angular.IRootScopeService & { isAuthenticated?: boolean };
+
+  /** Creates the `lock` service, as the app's run blocks do at start. */
+  function startApp(): void {
+    angular.mock.module(($provide: angular.auto.IProvideService) => {
+      $provide.value('lock', { preload });
+      $provide.decorator('lock', warmUpLockWhenIdle);
+    });
+    angular.mock.inject((lock: unknown, _$timeout_: angular.ITimeoutService, _$rootScope_: typeof $rootScope) => {
+      expect(lock).toBeDefined();
+      $timeout = _$timeout_;
+      $rootScope = _$rootScope_;
+    });
+  }
+
+  beforeEach(() => {
+    preload = jest.fn();
+    window.location.hash = '';
+  });
+
+  afterEach(() => {
+    delete (window as IdleWindow).requestIdleCallback;
+    window.location.hash = '';
+  });
+
+  it('loads Lock for a logged-out visitor, only after the bootstrap task and a pause (no requestIdleCallback)', () => {
+    startApp();
+    expect(preload).not.toHaveBeenCalled();
+    $timeout.flush(0);
+    expect(preload).not.toHaveBeenCalled();
+    $timeout.flush(WARM_UP_FALLBACK_DELAY_MS);
+    expect(preload).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the browser to be idle where it can tell, with a deadline', () => {
+    const requestIdleCallback = jest.fn();
+    (window as IdleWindow).requestIdleCallback = requestIdleCallback;
+    startApp();
+    $timeout.flush(0);
+    expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: WARM_UP_IDLE_TIMEOUT_MS });
+    expect(preload).not.toHaveBeenCalled();
+    (requestIdleCallback.mock.calls[0] as [() => void])[0]();
+    expect(preload).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads nothing for a visitor whose session was restored by then', () => {
+    startApp();
+    $rootScope.isAuthenticated = true;
+    $timeout.flush();
+    expect(preload).not.toHaveBeenCalled();
+  });
+
+  it.each(['#access_token=a&id_token=b', '#/id_token=b', '#error=access_denied'])('loads nothing on the callback %s', (hash) => {
+    window.location.hash = hash;
+    startApp();
+    $timeout.verifyNoPendingTasks();
+    expect(preload).not.toHaveBeenCalled();
+  });
+});
