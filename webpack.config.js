@@ -5,7 +5,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
-const { CssMinimizerPlugin, JsonAssetPlugin, PrecompressPlugin } = require('./webpack/plugins');
+const { CssMinimizerPlugin, JsonAssetPlugin, LockPrefetchMetaPlugin, PrecompressPlugin } = require('./webpack/plugins');
 const { auth0JsAlias, tsRule } = require('./webpack/shared');
 
 // The project's typed defaults (ports, client ID), loaded without a global .ts hook in webpack.
@@ -82,6 +82,7 @@ module.exports = (env = {}, argv) => {
       new webpack.DefinePlugin({ __AUTH0_SETTINGS__: JSON.stringify(settings) }),
       new MiniCssExtractPlugin({ filename: production ? '[name].[contenthash].css' : '[name].css' }),
       new HtmlWebpackPlugin({ template: './index.html', favicon: './app/logo.svg', scriptLoading: 'defer' }),
+      new LockPrefetchMetaPlugin(HtmlWebpackPlugin, 'lock'),
       new JsonAssetPlugin(HEADERS_FILE, headers),
       ...(production ? [new PrecompressPlugin()] : [])
     ],

@@ -1,80 +1,164 @@
-// The browser half of `npm run bench`: time from navigation to the app's first meaningful UI,
-// measured in headless Chromium with a Performance API mark, cache cold and warm.
+// The browser half of `npm run bench`: what a visitor feels, timed in headless Chromium with the
+// page's own clock, each visit in a fresh context (cold HTTP and code caches), on loopback or on a
+// throttled mobile profile.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { DEV_USER, logInThroughLock, loggedInText, loggedOutText } from '../e2e/lock-page';
+import { DEV_USER, loggedInText, loggedOutText, navbar } from '../e2e/lock-page';
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-export interface Scenario {
+
+export interface Profile {
   readonly name: string;
-  /** Text the app shows once it knows who the visitor is. */
-  readonly readyText: string;
-  /** localStorage (the id_token) and the tenant's session cookie; none for a first visit. */
-  readonly storageState?: StorageState;
+  /** CDP Network.emulateNetworkConditions (bytes/s, ms); none on loopback. */
+  readonly network?: { latency: number; downloadThroughput: number; uploadThroughput: number };
+  readonly cpuSlowdown?: number;
 }
 
-const READY_MARK = 'app-ready';
+const KBIT = 1024 / 8;
+export const PROFILES: readonly Profile[] = [
+  { name: 'loopback' },
+  // Lighthouse's mobile profile: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU slowdown.
+  { name: 'mobile', network: { latency: 150, downloadThroughput: 1.6 * 1024 * KBIT, uploadThroughput: 750 * KBIT }, cpuSlowdown: 4 }
+];
 
-/** Logs in through Lock once and keeps what a returning visitor has: a valid token, a tenant session. */
-export async function loggedInState(browser: Browser, appUrl: string): Promise<StorageState> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(appUrl);
-  await logInThroughLock(page, DEV_USER);
-  await page.getByText(loggedInText).waitFor();
-  const state = await context.storageState();
-  await context.close();
-  return state;
-}
+/** How long a person who reads first looks at the page before clicking Log In. */
+export const READING_MS = 1000;
+const WAIT_MS = 120_000;
+const MARKS = { 'logged-out-ui': loggedOutText, 'authenticated-ui': loggedInText } as const;
+type Mark = keyof typeof MARKS;
+const SUBMIT_KEY = 'bench-submit-epoch';
 
-export function scenarios(state: StorageState): Scenario[] {
-  return [
-    { name: 'logged-out UI, no token', readyText: loggedOutText },
-    { name: 'authenticated UI, reload with a valid token', readyText: loggedInText, storageState: state }
-  ];
-}
-
-/** Marks READY_MARK when readyText first appears; set up before any of the page's scripts run. */
-async function newMarkedPage(context: BrowserContext, readyText: string): Promise<Page> {
-  await context.addInitScript(
-    ({ text, mark }) => {
-      const observer = new MutationObserver(() => {
+/** A fresh context and page under the profile, marking each ready text the first time a document shows it. */
+export async function openPage(
+  browser: Browser,
+  profile: Profile,
+  storageState?: StorageState
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ storageState });
+  await context.addInitScript((marks: Record<string, string>) => {
+    const pending = new Map(Object.entries(marks));
+    const observer = new MutationObserver(() => {
+      for (const [mark, text] of pending) {
         if (document.body.textContent.includes(text)) {
           performance.mark(mark);
-          observer.disconnect();
+          pending.delete(mark);
         }
-      });
-      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      }
+      if (pending.size === 0) observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  }, MARKS);
+  const page = await context.newPage();
+  if (profile.network || profile.cpuSlowdown) {
+    const cdp = await context.newCDPSession(page);
+    if (profile.network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+    }
+    if (profile.cpuSlowdown) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    }
+  }
+  return { context, page };
+}
+
+/** When `mark` happened in the current document, in ms since its navigation started. */
+async function markTime(page: Page, mark: Mark): Promise<number> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: WAIT_MS });
+  return page.evaluate((name) => performance.getEntriesByName(name)[0].startTime, mark);
+}
+
+/** Clicks Log In; resolves with the page times of the press and of Lock's email field taking a click. */
+async function clickLogIn(page: Page): Promise<{ pressed: number; usable: number }> {
+  await page.evaluate(() => {
+    addEventListener(
+      'pointerdown',
+      () => {
+        performance.mark('bench-press');
+      },
+      { capture: true, once: true }
+    );
+  });
+  await navbar(page).getByRole('button', { name: 'Log In' }).click();
+  // Usable: rendered, enabled, and what a click at its centre would hit (not hidden, not under an overlay).
+  const usable = await page.waitForFunction(
+    () => {
+      const input = document.querySelector<HTMLInputElement>('.auth0-lock-widget input[name="email"]');
+      const box = input?.getBoundingClientRect();
+      if (!input || !box || input.disabled || box.width === 0) return false;
+      return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === input && performance.now();
     },
-    { text: readyText, mark: READY_MARK }
+    undefined,
+    { polling: 'raf', timeout: WAIT_MS }
   );
-  return context.newPage();
+  const pressed = await page.evaluate(() => performance.getEntriesByName('bench-press')[0].startTime);
+  return { pressed, usable: Number(await usable.jsonValue()) };
 }
 
-async function readyTime(page: Page): Promise<number> {
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK, { timeout: 30_000 });
-  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, READY_MARK);
+export interface FirstVisit {
+  readonly loggedOutUi: number;
+  /** Log In clicked as soon as the UI shows: click → Lock usable. */
+  readonly immediateClick: number;
+  /** Navigation start → Lock usable for that click, without the harness's own delay between UI and click. */
+  readonly visitAndLogIn: number;
 }
 
-/** Cold: a fresh browser context (empty HTTP and code caches) for every load. */
-export async function coldLoad(browser: Browser, url: string, scenario: Scenario): Promise<number> {
-  const context = await browser.newContext({ storageState: scenario.storageState });
+export async function firstVisitAndLogIn(browser: Browser, profile: Profile, url: string): Promise<FirstVisit> {
+  const { context, page } = await openPage(browser, profile);
   try {
-    const page = await newMarkedPage(context, scenario.readyText);
-    await page.goto(url);
-    return await readyTime(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    const loggedOutUi = await markTime(page, 'logged-out-ui');
+    const { pressed, usable } = await clickLogIn(page);
+    return { loggedOutUi, immediateClick: usable - pressed, visitAndLogIn: loggedOutUi + usable - pressed };
   } finally {
     await context.close();
   }
 }
 
-/** Warm: one context, loaded once to fill the caches; each call then times a reload. */
-export async function warmPage(browser: Browser, url: string, scenario: Scenario): Promise<() => Promise<number>> {
-  const context = await browser.newContext({ storageState: scenario.storageState });
-  const page = await newMarkedPage(context, scenario.readyText);
-  await page.goto(url);
-  await readyTime(page);
-  return async () => {
-    await page.reload();
-    return readyTime(page);
-  };
+export interface ReaderLogIn {
+  /** Log In clicked READING_MS after the UI shows. */
+  readonly readerClick: number;
+  readonly submitToAuthenticatedUi: number;
+  /** What a returning visitor has: the stored token and the tenant's session cookie. */
+  readonly loggedIn: StorageState;
+}
+
+export async function readThenLogIn(browser: Browser, profile: Profile, url: string): Promise<ReaderLogIn> {
+  const { context, page } = await openPage(browser, profile);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const shown = await markTime(page, 'logged-out-ui');
+    await page.waitForFunction((until) => performance.now() >= until, shown + READING_MS, { timeout: WAIT_MS });
+    const { pressed, usable } = await clickLogIn(page);
+    const lock = page.locator('.auth0-lock-widget');
+    await lock.locator('input[name="email"]').fill(DEV_USER.email);
+    await lock.locator('input[name="password"]').fill(DEV_USER.password);
+    // The press, in wall-clock ms: the authenticated UI shows in another document (after the tenant's redirect).
+    await page.evaluate((key) => {
+      addEventListener(
+        'pointerdown',
+        () => {
+          sessionStorage.setItem(key, String(performance.timeOrigin + performance.now()));
+        },
+        { capture: true, once: true }
+      );
+    }, SUBMIT_KEY);
+    await lock.locator('button.auth0-lock-submit').click();
+    await page.getByText(loggedInText).waitFor({ timeout: WAIT_MS });
+    const authenticated = await markTime(page, 'authenticated-ui');
+    const submitted = await page.evaluate((key) => Number(sessionStorage.getItem(key)) - performance.timeOrigin, SUBMIT_KEY);
+    return { readerClick: usable - pressed, submitToAuthenticatedUi: authenticated - submitted, loggedIn: await context.storageState() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A returning visitor with a valid token: navigation start → authenticated UI. */
+export async function reloadWithToken(browser: Browser, profile: Profile, url: string, loggedIn: StorageState): Promise<number> {
+  const { context, page } = await openPage(browser, profile, loggedIn);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    return await markTime(page, 'authenticated-ui');
+  } finally {
+    await context.close();
+  }
 }

@@ -58,6 +58,33 @@ class CssMinimizerPlugin {
   }
 }
 
+/**
+ * Names the JS files of Lock's lazy chunk group (Lock's UI and auth0-js) in index.html, as
+ * `<meta name="auth0-lock-prefetch" content="lock.<hash>.js auth0-js.<hash>.js">`: the session
+ * module prefetches them for a logged-out visitor while the app boots (vendor/lock-warm-up.ts).
+ * Hashed names are known only here, after the build; nothing is fetched for a visitor who is logged in.
+ */
+class LockPrefetchMetaPlugin {
+  constructor(HtmlWebpackPlugin, chunkName) {
+    this.HtmlWebpackPlugin = HtmlWebpackPlugin;
+    this.chunkName = chunkName;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('LockPrefetchMetaPlugin', (compilation) => {
+      this.HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('LockPrefetchMetaPlugin', (data) => {
+        const group = compilation.namedChunkGroups.get(this.chunkName);
+        if (group) {
+          const files = group.chunks.flatMap((chunk) => [...chunk.files]).filter((file) => file.endsWith('.js'));
+          const content = files.map((file) => `${data.publicPath}${file}`).join(' ');
+          data.headTags.push(this.HtmlWebpackPlugin.createHtmlTagObject('meta', { name: 'auth0-lock-prefetch', content }));
+        }
+        return data;
+      });
+    });
+  }
+}
+
 /** Emits a JSON file; used for the headers the production server must send with this build. */
 class JsonAssetPlugin {
   constructor(name, value) {
@@ -74,4 +101,4 @@ class JsonAssetPlugin {
   }
 }
 
-module.exports = { CssMinimizerPlugin, JsonAssetPlugin, PrecompressPlugin };
+module.exports = { CssMinimizerPlugin, JsonAssetPlugin, LockPrefetchMetaPlugin, PrecompressPlugin };

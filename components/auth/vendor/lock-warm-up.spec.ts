@@ -8,6 +8,7 @@ interface IdleWindow {
 
 describe('the warm-up of Lock after the first render', () => {
   let preload: jest.Mock;
+  let storedClaims: object | null;
   let $timeout: angular.ITimeoutService;
   let $rootScope: angular.IRootScopeService & { isAuthenticated?: boolean };
 
@@ -15,6 +16,7 @@ describe('the warm-up of Lock after the first render', () => {
   function startApp(): void {
     angular.mock.module(($provide: angular.auto.IProvideService) => {
       $provide.value('lock', { preload });
+      $provide.value('storedSession', { claims: () => storedClaims });
       $provide.decorator('lock', warmUpLockWhenIdle);
     });
     angular.mock.inject((lock: unknown, _$timeout_: angular.ITimeoutService, _$rootScope_: typeof $rootScope) => {
@@ -24,14 +26,32 @@ describe('the warm-up of Lock after the first render', () => {
     });
   }
 
+  const prefetched = (): string[] =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((link) => `${link.as} ${link.getAttribute('href')}`);
+
   beforeEach(() => {
     preload = jest.fn();
+    storedClaims = null;
     window.location.hash = '';
+    document.head.innerHTML = '<meta name="auth0-lock-prefetch" content="lock.1a2b.js auth0-js.3c4d.js">';
   });
 
   afterEach(() => {
     delete (window as IdleWindow).requestIdleCallback;
     window.location.hash = '';
+    document.head.innerHTML = '';
+  });
+
+  it("prefetches the chunks the page names as the app starts, before any of Lock's code is evaluated", () => {
+    startApp();
+    expect(prefetched()).toEqual(['script lock.1a2b.js', 'script auth0-js.3c4d.js']);
+    expect(preload).not.toHaveBeenCalled();
+  });
+
+  it('prefetches nothing where the page names no chunks (a build without the hint)', () => {
+    document.head.innerHTML = '';
+    startApp();
+    expect(prefetched()).toEqual([]);
   });
 
   it('loads Lock for a logged-out visitor, only after the bootstrap task and a pause (no requestIdleCallback)', () => {
@@ -54,6 +74,14 @@ describe('the warm-up of Lock after the first render', () => {
     expect(preload).toHaveBeenCalledTimes(1);
   });
 
+  it('prefetches and loads nothing for a visitor with a usable stored session', () => {
+    storedClaims = { sub: 'user' };
+    startApp();
+    $timeout.verifyNoPendingTasks();
+    expect(prefetched()).toEqual([]);
+    expect(preload).not.toHaveBeenCalled();
+  });
+
   it('loads nothing for a visitor whose session was restored by then', () => {
     startApp();
     $rootScope.isAuthenticated = true;
@@ -65,6 +93,7 @@ describe('the warm-up of Lock after the first render', () => {
     window.location.hash = hash;
     startApp();
     $timeout.verifyNoPendingTasks();
+    expect(prefetched()).toEqual([]);
     expect(preload).not.toHaveBeenCalled();
   });
 });
