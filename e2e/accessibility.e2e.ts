@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { APP_TOUR, lockWidget, settle } from './app-tour';
 import { isLockChunkUrl } from './csp-support';
 import { expect, test } from './fixtures';
-import { loggedOutText, navbar } from './lock-page';
+import { LOCK_READY_MS, loggedOutText, navbar } from './lock-page';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: what axe can check of them. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -113,7 +113,7 @@ test('prefers-reduced-motion: reduce: none of the app moves, while Lock loads, o
   await expect.poll(() => lockRequested).toBe(true);
   seen['Log In clicked, Lock loading'] = await appMotion(page);
   releaseLock();
-  await expect(lockWidget(page)).toBeVisible();
+  await expect(lockWidget(page)).toBeVisible({ timeout: LOCK_READY_MS });
   seen['Lock opening'] = await appMotion(page);
   // Lock's own motion is the vendor's: reported, not judged.
   const lockAnimations = await page.evaluate(

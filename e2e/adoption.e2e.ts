@@ -9,6 +9,7 @@ import { E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_URL } from './e2e-env';
 import { expect, test as base } from './fixtures';
 import {
   DEV_USER,
+  LOCK_READY_MS,
   collectPageProblems,
   hostsOffLoopback,
   loggedInText,
@@ -119,7 +120,7 @@ for (const app of APPS) {
       await expect(page.getByText(loggedOutText)).toBeVisible();
       expect(await storedIdToken(page)).toBeNull();
       await navbar(page).getByRole('button', { name: 'Log In' }).click();
-      await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible();
+      await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible({ timeout: LOCK_READY_MS });
       await expect(page.getByText(/last time you logged in/i)).toHaveCount(0);
     });
   });

@@ -1,7 +1,7 @@
 // Every page and state of the sample, in an order one page can walk through: the axe checks and
 // `npm run screenshots` visit the same stops, so the pictures show what was checked.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { DEV_USER, logInThroughLock, loggedInText, loggedOutText, navbar, submitLock } from './lock-page';
+import { DEV_USER, LOCK_READY_MS, logInThroughLock, loggedInText, loggedOutText, navbar, submitLock } from './lock-page';
 
 /** `npm run screenshots`' widths: a small phone, a common phone, a tablet, a desktop; heights of such screens. */
 export const SCREENSHOT_VIEWPORTS = [
@@ -59,8 +59,8 @@ export async function settle(page: Page): Promise<void> {
 
 async function openLock(page: Page): Promise<void> {
   await navbar(page).getByRole('button', { name: 'Log In' }).click();
-  await expect(openedLock(page)).toBeVisible();
-  await expect(lockWidget(page).locator('input[name="email"]')).toBeVisible();
+  await expect(openedLock(page)).toBeVisible({ timeout: LOCK_READY_MS });
+  await expect(lockWidget(page).locator('input[name="email"]')).toBeVisible({ timeout: LOCK_READY_MS });
 }
 
 /** A stop whose `reach` ends with `settle`. */

@@ -1,7 +1,7 @@
 // 5. Errors shown, nothing stored: every way a login can fail ends on the page, logged out.
 import { expect, test, type Page } from '@playwright/test';
 import { appError, lockError, lockWidget } from './app-tour';
-import { DEV_USER, decodeJwtPayload, logInThroughLock, loggedOutText, storedIdToken } from './lock-page';
+import { DEV_USER, afterNextFrames, decodeJwtPayload, logInThroughLock, loggedOutText, storedIdToken } from './lock-page';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
 type FragmentRewrite = (fragment: URLSearchParams) => Promise<void> | void;
@@ -42,9 +42,9 @@ test.describe('5. errors are shown and nothing is stored', () => {
     await page.goto('/');
     await logInThroughLock(page, { email: DEV_USER.email, password: 'wrong-password' });
     await expect(lockError(page)).toContainText(/wrong email or password/i);
-    // Lock's message and Lock's authorization_error event come together: give the page time to
-    // (wrongly) show its own before looking that it did not.
-    await page.waitForTimeout(500);
+    // Lock's message and Lock's authorization_error event come together, and the app handles the
+    // event in a digest of its own: once the next frames are drawn, a (wrong) second message would show.
+    await afterNextFrames(page);
     await expect(appError(page)).toBeHidden();
     await lockWidget(page).locator('.auth0-lock-close-button').click();
     await expectLoginErrorShown(page, /Wrong email or password/i);

@@ -1,7 +1,7 @@
 // Lock's flows beyond the password login, against the dev tenant: sign-up, forgot password, and
 // Auth0's brute-force block. Each run signs up a new user, so the persistent tenant data is no bother.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { decodeJwtPayload, loggedInText, navbar, storedIdToken, submitLock } from './lock-page';
+import { LOCK_READY_MS, decodeJwtPayload, loggedInText, navbar, storedIdToken, submitLock } from './lock-page';
 
 const uniqueEmail = (): string => `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 const STRONG_PASSWORD = 'Correct-Horse-9-Battery';
@@ -9,7 +9,7 @@ const STRONG_PASSWORD = 'Correct-Horse-9-Battery';
 async function openLock(page: Page): Promise<void> {
   await page.goto('/');
   await navbar(page).getByRole('button', { name: 'Log In' }).click();
-  await expect(page.locator('.auth0-lock-widget')).toBeVisible();
+  await expect(page.locator('.auth0-lock-widget')).toBeVisible({ timeout: LOCK_READY_MS });
 }
 
 async function signUp(page: Page, email: string): Promise<void> {

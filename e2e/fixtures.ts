@@ -1,6 +1,6 @@
 // The e2e tests' `test`: Playwright's, with the login prelude most of them start with.
 import { test as base, expect, type Page } from '@playwright/test';
-import { DEV_USER, logInThroughLock, loggedInText } from './lock-page';
+import { DEV_USER, LOCK_READY_MS, logInThroughLock, loggedInText } from './lock-page';
 
 export interface LogInOptions {
   /** Default: the test's page. */
@@ -23,7 +23,7 @@ export const test = base.extend<SessionFixtures>({
         await target.goto(path);
       }
       await logInThroughLock(target, DEV_USER);
-      await expect(target.getByText(loggedInText)).toBeVisible();
+      await expect(target.getByText(loggedInText)).toBeVisible({ timeout: LOCK_READY_MS });
     });
   },
   loggedIn: async ({ page, logIn }, use) => {

@@ -2,6 +2,13 @@ import { expect, type Locator, type Page, type Request } from '@playwright/test'
 
 export const DEV_USER = { email: 'dev@example.com', password: 'dev-password' };
 
+/**
+ * How long a wait for Lock (its chunk, client configuration and SSO check) or for the callback
+ * (auth0-js's chunk, the JWKS) may take before a test fails. Such waits end when the page gets
+ * there; Playwright's default of 5 s failed a third of the suite at load average 13-20 on 2 cores.
+ */
+export const LOCK_READY_MS = 30_000;
+
 /** Opens Lock from the navbar and submits the given credentials through its own form. */
 export async function logInThroughLock(page: Page, credentials: { email: string; password: string }): Promise<void> {
   await navbar(page).getByRole('button', { name: 'Log In' }).click();
@@ -11,10 +18,24 @@ export async function logInThroughLock(page: Page, credentials: { email: string;
 /** Fills and submits Lock's email/password form, already open. */
 export async function submitLock(page: Page, credentials: { email: string; password: string }): Promise<void> {
   const lock = page.locator('.auth0-lock-widget');
-  await expect(lock).toBeVisible();
+  await expect(lock.locator('input[name="email"]')).toBeVisible({ timeout: LOCK_READY_MS });
   await lock.locator('input[name="email"]').fill(credentials.email);
   await lock.locator('input[name="password"]').fill(credentials.password);
   await lock.locator('button.auth0-lock-submit').click();
+}
+
+/** Resolves once the page has rendered two more frames: what an event already handled did to the DOM is on screen. */
+export async function afterNextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => {
+          requestAnimationFrame(() => {
+            resolve();
+          });
+        });
+      })
+  );
 }
 
 export async function storedIdToken(page: Page): Promise<string | null> {

@@ -3,6 +3,8 @@ import { HOSTILE_TOKENS } from '../components/auth/testing/hostile-tokens';
 import { expect, test } from './fixtures';
 import {
   DEV_USER,
+  LOCK_READY_MS,
+  afterNextFrames,
   collectPageProblems,
   loggedInText,
   loggedOutText,
@@ -78,7 +80,9 @@ test('4. guarded states: a deep link on first load goes to login, then back to t
   await submitLock(page, DEV_USER);
   await expect(page).toHaveURL(/#\/ping$/);
   await expect(page.getByRole('heading', { name: 'Ping the API' })).toBeVisible();
-  await page.waitForTimeout(500);
+  // Nothing may move the page on: no request left in flight, and nothing new drawn.
+  await page.waitForLoadState('networkidle');
+  await afterNextFrames(page);
   await expect(page).toHaveURL(/#\/ping$/);
   await page.goto('/#/profile');
   await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
@@ -114,6 +118,6 @@ test('8. logout ends the tenant session too: the next Log In asks for the passwo
   await expect(page).toHaveURL(new RegExp(`^http://localhost:${E2E_APP_PORT}/`));
   expect(await storedIdToken(page)).toBeNull();
   await navbar(page).getByRole('button', { name: 'Log In' }).click();
-  await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible();
+  await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible({ timeout: LOCK_READY_MS });
   await expect(page.getByText(/last time you logged in/i)).toHaveCount(0);
 });

@@ -25,7 +25,8 @@ export const READING_MS = 1000;
 const WAIT_MS = 120_000;
 const MARKS = { 'logged-out-ui': loggedOutText, 'authenticated-ui': loggedInText } as const;
 type Mark = keyof typeof MARKS;
-const SUBMIT_KEY = 'bench-submit-epoch';
+const CLICK_KEY = 'bench-log-in-pressed';
+const SUBMIT_KEY = 'bench-submit-pressed';
 
 /** A fresh context and page under the profile, marking each ready text the first time a document shows it. */
 export async function openPage(
@@ -67,17 +68,29 @@ async function markTime(page: Page, mark: Mark): Promise<number> {
   return page.evaluate((name) => performance.getEntriesByName(name)[0].startTime, mark);
 }
 
-/** Clicks Log In; resolves with the page times of the press and of Lock's email field taking a click. */
-async function clickLogIn(page: Page): Promise<{ pressed: number; usable: number }> {
-  await page.evaluate(() => {
+/**
+ * Records the next pointerdown in sessionStorage, in wall-clock ms: it survives the navigations of
+ * a login (the authenticated UI shows in another document, after the tenant's redirect).
+ */
+async function recordNextPress(page: Page, key: string): Promise<void> {
+  await page.evaluate((storageKey) => {
     addEventListener(
       'pointerdown',
       () => {
-        performance.mark('bench-press');
+        sessionStorage.setItem(storageKey, String(performance.timeOrigin + performance.now()));
       },
       { capture: true, once: true }
     );
-  });
+  }, key);
+}
+
+/** When the press recorded under `key` happened, on the current document's clock. */
+const pressTime = (page: Page, key: string): Promise<number> =>
+  page.evaluate((storageKey) => Number(sessionStorage.getItem(storageKey)) - performance.timeOrigin, key);
+
+/** Clicks Log In; resolves with the page times of the press and of Lock's email field taking a click. */
+async function clickLogIn(page: Page): Promise<{ pressed: number; usable: number }> {
+  await recordNextPress(page, CLICK_KEY);
   await navbar(page).getByRole('button', { name: 'Log In' }).click();
   // Usable: rendered, enabled, and what a click at its centre would hit (not hidden, not under an overlay).
   const usable = await page.waitForFunction(
@@ -90,7 +103,7 @@ async function clickLogIn(page: Page): Promise<{ pressed: number; usable: number
     undefined,
     { polling: 'raf', timeout: WAIT_MS }
   );
-  const pressed = await page.evaluate(() => performance.getEntriesByName('bench-press')[0].startTime);
+  const pressed = await pressTime(page, CLICK_KEY);
   return { pressed, usable: Number(await usable.jsonValue()) };
 }
 
@@ -132,20 +145,11 @@ export async function readThenLogIn(browser: Browser, profile: Profile, url: str
     const lock = page.locator('.auth0-lock-widget');
     await lock.locator('input[name="email"]').fill(DEV_USER.email);
     await lock.locator('input[name="password"]').fill(DEV_USER.password);
-    // The press, in wall-clock ms: the authenticated UI shows in another document (after the tenant's redirect).
-    await page.evaluate((key) => {
-      addEventListener(
-        'pointerdown',
-        () => {
-          sessionStorage.setItem(key, String(performance.timeOrigin + performance.now()));
-        },
-        { capture: true, once: true }
-      );
-    }, SUBMIT_KEY);
+    await recordNextPress(page, SUBMIT_KEY);
     await lock.locator('button.auth0-lock-submit').click();
     await page.getByText(loggedInText).waitFor({ timeout: WAIT_MS });
     const authenticated = await markTime(page, 'authenticated-ui');
-    const submitted = await page.evaluate((key) => Number(sessionStorage.getItem(key)) - performance.timeOrigin, SUBMIT_KEY);
+    const submitted = await pressTime(page, SUBMIT_KEY);
     return { readerClick: usable - pressed, submitToAuthenticatedUi: authenticated - submitted, loggedIn: await context.storageState() };
   } finally {
     await context.close();

@@ -5,13 +5,12 @@ import * as path from 'node:path';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
 
 /**
- * Today's figure plus ~3%: 158,853 B since the sample got its own look and accessibility (issue 11:
- * +1,032 B of CSS, Lock's contrast, focus and reduced-motion fixes included, and +1,323 B of JS for
- * the profile card, Lock's busy and open states and the keyboard focus kept in Lock), 159,000 B
- * before. Lock's UI stays out of the initial load: the eager build (Lock, React and immutable in
- * main.js) measured 398,450 B, and the issue asks for at most half of that.
+ * Today's figure plus ~3%: 108,232 B since auth0-js became a chunk of its own (issue 12: it is
+ * fetched for a callback, a renewal, a logout or Lock; 158,853 B before). The eager build (Lock,
+ * React, immutable and auth0-js in main.js) measured 407,203 B, and the issue asks for at most 0.3×
+ * that (122,161 B). `npm run bench` prints both figures.
  */
-const INITIAL_GZIP_BUDGET = 163_000;
+const INITIAL_GZIP_BUDGET = 111_500;
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'dist');
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
   console.log(`Initial JS+CSS: ${formatBytes(total)} gzip, ${verdict} the budget of ${formatBytes(INITIAL_GZIP_BUDGET)}.`);
   if (total > INITIAL_GZIP_BUDGET) {
     console.error(
-      'Size budget exceeded: keep Lock-only code in the lazy chunk (components/auth/vendor/lazy-lock.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
+      'Size budget exceeded: keep Lock and auth0-js code in their lazy chunks (components/auth/vendor/lock-globals.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
     );
     process.exitCode = 1;
   }
