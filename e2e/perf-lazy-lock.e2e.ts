@@ -16,7 +16,8 @@ const isLockScript = (request: Request): boolean => isLockChunk(request) && requ
 async function markLoggedOutUi(page: Page): Promise<void> {
   await page.addInitScript((text) => {
     const observer = new MutationObserver(() => {
-      if (document.body.textContent.includes(text)) {
+      // Typed as always there, but an observer on `document` runs before <body> is parsed.
+      if ((document.body as HTMLElement | null)?.textContent.includes(text)) {
         performance.mark('logged-out-ui');
         observer.disconnect();
       }

@@ -39,7 +39,8 @@ export async function openPage(
     const pending = new Map(Object.entries(marks));
     const observer = new MutationObserver(() => {
       for (const [mark, text] of pending) {
-        if (document.body.textContent.includes(text)) {
+        // Typed as always there, but an observer on `document` runs before <body> is parsed.
+        if ((document.body as HTMLElement | null)?.textContent.includes(text)) {
           performance.mark(mark);
           pending.delete(mark);
         }
