@@ -26,7 +26,9 @@ function umd(minified) {
     name: `umd${suffix}`,
     mode: 'production',
     target: ['web', 'es5'],
-    entry: { [NAME]: [path.join(__dirname, 'lib-public-path.js'), './components/auth/index.ts'] },
+    // auth0-js rides in the script itself (as before it went lazy in the app): the package's files
+    // stay the two scripts and their Lock chunks, and its import() finds it there, fetching nothing.
+    entry: { [NAME]: [path.join(__dirname, 'lib-public-path.js'), 'auth0-js', './components/auth/index.ts'] },
     context: root,
     output: {
       path: OUT,
