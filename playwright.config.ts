@@ -33,7 +33,8 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  workers: 1,
+  // One worker per project at a time, two at once: Firefox and then WebKit run beside Chromium.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list']],
@@ -47,9 +48,10 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
   // cannot drive, run the core flows of e2e/engines/ through their own drivers.
   projects: [
-    { name: 'chromium', testIgnore: '**/engines/**' },
+    { name: 'chromium', testIgnore: '**/engines/**', workers: 1 },
     ...(['firefox', 'webkit'] as const).map((engineName) => ({
       name: engineName,
+      workers: 1,
       testMatch: '**/engines/**/*.e2e.ts',
       use: { engineName },
       timeout: 120_000
