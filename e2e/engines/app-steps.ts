@@ -36,14 +36,26 @@ export async function logInThroughLock(tab: EngineTab, credentials: { email: str
 
 export const storedIdToken = (tab: EngineTab): Promise<string | null> => tab.evaluate(() => localStorage.getItem('id_token'));
 
-/** Stores `token` under id_token, then boots the app afresh at `path` (a new document, not a hash change). */
+/**
+ * Stores `token` under id_token, then boots the app afresh at `path` (a reload: a new document, not
+ * a hash change). The tab must be on the app's origin; `plantToken` gets it there first.
+ */
+export async function bootWithToken(tab: EngineTab, token: string, path: string): Promise<void> {
+  await tab.evaluate(
+    (value: string, url: string) => {
+      localStorage.setItem('id_token', value);
+      // No popstate or hashchange: the running app does not see it, the reload starts at `url`.
+      history.replaceState(null, '', url);
+    },
+    token,
+    path
+  );
+  await tab.reload();
+}
+
 export async function plantToken(tab: EngineTab, baseURL: string, token: string, path = '/'): Promise<void> {
   await tab.goto(`${baseURL}/`);
-  await tab.evaluate((value: string) => {
-    localStorage.setItem('id_token', value);
-  }, token);
-  await tab.goto('about:blank');
-  await tab.goto(`${baseURL}${path}`);
+  await bootWithToken(tab, token, path);
 }
 
 /** Waits until the target is rendered (and has its text). */

@@ -22,7 +22,7 @@ interface EngineWorkerFixtures extends EngineWorkerOptions {
 
 interface EngineTestFixtures {
   /** A window with storage and cookies of its own, closed after the test. */
-  readonly window: EngineWindow;
+  readonly engineWindow: EngineWindow;
   /** Its first tab. */
   readonly tab: EngineTab;
 }
@@ -40,13 +40,13 @@ export const test = base.extend<EngineTestFixtures, EngineWorkerFixtures>({
     },
     { scope: 'worker', timeout: 180_000 }
   ],
-  window: async ({ engine }, use) => {
-    const window = await engine.openWindow();
-    await use(window);
-    await window.close();
+  engineWindow: async ({ engine }, use) => {
+    const engineWindow = await engine.openWindow();
+    await use(engineWindow);
+    await engineWindow.close();
   },
-  tab: async ({ window }, use) => {
-    await use(window.tab);
+  tab: async ({ engineWindow }, use) => {
+    await use(engineWindow.tab);
   }
 });
 
