@@ -37,11 +37,15 @@ class WebKitTab extends PollingTab<WebElement> {
   }
 
   async goto(url: string): Promise<void> {
-    await (await this.focus.on(this.handle)).get(url);
+    const driver = await this.focus.on(this.handle);
+    await driver.get(url);
+    await driver.executeScript(installProblemRecorder);
   }
 
   async reload(): Promise<void> {
-    await (await this.focus.on(this.handle)).navigate().refresh();
+    const driver = await this.focus.on(this.handle);
+    await driver.navigate().refresh();
+    await driver.executeScript(installProblemRecorder);
   }
 
   async url(): Promise<string> {
@@ -50,8 +54,9 @@ class WebKitTab extends PollingTab<WebElement> {
 
   async evaluate<Args extends unknown[], Result>(fn: (...args: Args) => Result | Promise<Result>, ...args: Args): Promise<Result> {
     const driver = await this.focus.on(this.handle);
-    // No preload scripts in WebDriver classic: the recorder goes into each document the first time
-    // the test touches it. What the page did before that is not seen (the start of a callback).
+    // No preload scripts in WebDriver classic: the recorder goes into each document once it has
+    // loaded (goto, reload) or, after a navigation the page made itself (Lock's redirects), the
+    // first time the test touches it. What the page did before that is not seen.
     await driver.executeScript(installProblemRecorder);
     // WebDriver's Execute Script awaits a returned promise.
     return driver.executeScript<Result>(fn, ...args);
