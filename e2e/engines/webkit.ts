@@ -8,9 +8,13 @@ import { PollingTab, type Engine, type EngineTab, type EngineWindow } from './dr
 import { installProblemRecorder } from './page-problems';
 import { startXvfb } from './xvfb';
 
-/** The window handle each command is for: one WebDriver session drives all the tabs of a window. */
-class Focus {
+/**
+ * The one WebDriver session (one MiniBrowser) of the engine: the window handle each command is for,
+ * and the origins the tests stored things on, to wipe between tests.
+ */
+class Session {
   private current: string | null = null;
+  readonly origins = new Set<string>();
 
   constructor(readonly driver: WebDriver) {}
 
@@ -30,30 +34,31 @@ class Focus {
 
 class WebKitTab extends PollingTab<WebElement> {
   constructor(
-    private readonly focus: Focus,
+    private readonly session: Session,
     private readonly handle: string
   ) {
     super();
   }
 
   async goto(url: string): Promise<void> {
-    const driver = await this.focus.on(this.handle);
+    const driver = await this.session.on(this.handle);
+    if (url.startsWith('http')) this.session.origins.add(new URL(url).origin);
     await driver.get(url);
     await driver.executeScript(installProblemRecorder);
   }
 
   async reload(): Promise<void> {
-    const driver = await this.focus.on(this.handle);
+    const driver = await this.session.on(this.handle);
     await driver.navigate().refresh();
     await driver.executeScript(installProblemRecorder);
   }
 
   async url(): Promise<string> {
-    return (await this.focus.on(this.handle)).getCurrentUrl();
+    return (await this.session.on(this.handle)).getCurrentUrl();
   }
 
   async evaluate<Args extends unknown[], Result>(fn: (...args: Args) => Result | Promise<Result>, ...args: Args): Promise<Result> {
-    const driver = await this.focus.on(this.handle);
+    const driver = await this.session.on(this.handle);
     // No preload scripts in WebDriver classic: the recorder goes into each document once it has
     // loaded (goto, reload) or, after a navigation the page made itself (Lock's redirects), the
     // first time the test touches it. What the page did before that is not seen.
@@ -63,7 +68,7 @@ class WebKitTab extends PollingTab<WebElement> {
   }
 
   protected async elements(css: string): Promise<WebElement[]> {
-    return (await this.focus.on(this.handle)).findElements(By.css(css));
+    return (await this.session.on(this.handle)).findElements(By.css(css));
   }
 
   protected clickElement(element: WebElement): Promise<void> {
@@ -72,7 +77,7 @@ class WebKitTab extends PollingTab<WebElement> {
 
   protected async typeOver(element: WebElement, value: string): Promise<void> {
     await (
-      await this.focus.on(this.handle)
+      await this.session.on(this.handle)
     ).executeScript((input: HTMLInputElement) => {
       input.select();
     }, element);
@@ -84,35 +89,50 @@ class WebKitTab extends PollingTab<WebElement> {
   }
 }
 
-/** A window is a WebDriver session: MiniBrowser starts each with empty storage and cookies. */
+/**
+ * A window over the engine's one session: a new session per test would start a MiniBrowser each
+ * time, and under load WebKitWebDriver has hung for minutes creating one. So closing a window
+ * leaves the session as a fresh profile would be: one blank tab, no storage, no cookies.
+ */
 class WebKitWindow implements EngineWindow {
-  private constructor(
-    private readonly focus: Focus,
-    readonly tab: EngineTab
+  constructor(
+    private readonly session: Session,
+    private readonly mainHandle: string
   ) {}
 
-  static async open(serverUrl: string): Promise<WebKitWindow> {
-    const capabilities = new Capabilities({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: miniBrowserExecutable(), args: ['--automation'] }
-    });
-    const driver = await new Builder().withCapabilities(capabilities).usingServer(serverUrl).build();
-    await driver.manage().window().setRect({ width: 1280, height: 800 });
-    const focus = new Focus(driver);
-    return new WebKitWindow(focus, new WebKitTab(focus, await driver.getWindowHandle()));
+  get tab(): EngineTab {
+    return new WebKitTab(this.session, this.mainHandle);
   }
 
   async newTab(): Promise<EngineTab> {
-    const before = new Set(await this.focus.driver.getAllWindowHandles());
-    await this.focus.driver.switchTo().newWindow('tab');
-    this.focus.lost();
-    const handle = (await this.focus.driver.getAllWindowHandles()).find((candidate) => !before.has(candidate));
+    const { driver } = this.session;
+    const before = new Set(await driver.getAllWindowHandles());
+    await driver.switchTo().newWindow('tab');
+    this.session.lost();
+    const handle = (await driver.getAllWindowHandles()).find((candidate) => !before.has(candidate));
     if (!handle) throw new Error('WebKitWebDriver opened no new tab');
-    return new WebKitTab(this.focus, handle);
+    return new WebKitTab(this.session, handle);
   }
 
-  close(): Promise<void> {
-    return this.focus.driver.quit();
+  async close(): Promise<void> {
+    const { driver } = this.session;
+    for (const handle of await driver.getAllWindowHandles()) {
+      if (handle !== this.mainHandle) await (await this.session.on(handle)).close();
+    }
+    this.session.lost();
+    await this.session.on(this.mainHandle);
+    // A document of each origin that runs nothing (a 404: no app boots to write again), to wipe its storage.
+    for (const origin of this.session.origins) {
+      await driver.get(`${origin}/e2e-wipe-storage.txt`);
+      await driver.executeScript(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+      });
+    }
+    this.session.origins.clear();
+    // Cookies are per host, not per port: on localhost this removes the app's and the tenant's.
+    await driver.manage().deleteAllCookies();
+    await driver.get('about:blank');
   }
 }
 
@@ -142,14 +162,24 @@ export async function launchWebKit(): Promise<Engine> {
     .build();
   try {
     const serverUrl = await service.start(60_000);
+    const capabilities = new Capabilities({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: miniBrowserExecutable(), args: ['--automation'] }
+    });
+    const driver = await new Builder().withCapabilities(capabilities).usingServer(serverUrl).build();
+    await driver.manage().window().setRect({ width: 1280, height: 800 });
+    const session = new Session(driver);
+    const mainHandle = await driver.getWindowHandle();
     return {
-      openWindow: () => WebKitWindow.open(serverUrl),
+      openWindow: () => Promise.resolve(new WebKitWindow(session, mainHandle)),
       close: async () => {
+        await driver.quit();
         await service.kill();
         xvfb.stop();
       }
     };
   } catch (error) {
+    await service.kill();
     xvfb.stop();
     throw error;
   }
