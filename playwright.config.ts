@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
+import type { EngineWorkerOptions } from './e2e/engines/engine-test';
 import { E2E_API_PORT, E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
 
 export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
@@ -28,11 +29,12 @@ const e2eEnv = {
   API_URL: ''
 };
 
-export default defineConfig({
+export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  workers: 1,
+  // One worker per project at a time, two at once: Firefox and then WebKit run beside Chromium.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list']],
@@ -43,6 +45,18 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure'
   },
+  // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
+  // cannot drive, run the core flows of e2e/engines/ through their own drivers.
+  projects: [
+    { name: 'chromium', testIgnore: '**/engines/**', workers: 1 },
+    ...(['firefox', 'webkit'] as const).map((engineName) => ({
+      name: engineName,
+      workers: 1,
+      testMatch: '**/engines/**/*.e2e.ts',
+      use: { engineName },
+      timeout: 120_000
+    }))
+  ],
   webServer: [
     {
       // The same start script a newcomer runs, in dev-tenant mode, on the e2e ports.

@@ -1,4 +1,4 @@
-import type { JSHandle, Page, Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 
 export interface CspViolation {
   directive: string;
@@ -34,26 +34,24 @@ interface PageLock {
   checkSession(options: object, callback: (error: { error: string } | null, result?: { idToken?: string }) => void): void;
 }
 
-function lockService(page: Page): Promise<JSHandle<PageLock>> {
-  return page.evaluateHandle(() => {
-    const { angular } = window as unknown as { angular: { element(node: Element): { injector(): { get(name: string): PageLock } } } };
-    const appRoot = document.querySelector('[ng-app]');
-    if (!appRoot) {
-      throw new Error('no [ng-app] element');
-    }
-    return angular.element(appRoot).injector().get('lock');
+export interface SilentRenewal {
+  error: string | null;
+  idToken: boolean;
+}
+
+/** In the page, for any driver: `lock.checkSession({}, cb)`, the silent renewal (prompt=none, web_message). Self-contained. */
+export function checkSessionInPage(): Promise<SilentRenewal> {
+  const { angular } = window as unknown as { angular: { element(node: Element): { injector(): { get(name: string): PageLock } } } };
+  const appRoot = document.querySelector('[ng-app]');
+  if (!appRoot) {
+    throw new Error('no [ng-app] element');
+  }
+  const lock = angular.element(appRoot).injector().get('lock');
+  return new Promise((resolve) => {
+    lock.checkSession({}, (error, result) => {
+      resolve({ error: error?.error ?? null, idToken: Boolean(result?.idToken) });
+    });
   });
 }
 
-/** `lock.checkSession({}, cb)`: the silent renewal (prompt=none, web_message). */
-export async function checkSession(page: Page): Promise<{ error: string | null; idToken: boolean }> {
-  const lock = await lockService(page);
-  return lock.evaluate(
-    (service) =>
-      new Promise((resolve) => {
-        service.checkSession({}, (error, result) => {
-          resolve({ error: error?.error ?? null, idToken: Boolean(result?.idToken) });
-        });
-      })
-  );
-}
+export const checkSession = (page: Page): Promise<SilentRenewal> => page.evaluate(checkSessionInPage);

@@ -57,20 +57,19 @@ export async function plantToken(page: Page, token: string, path = '/'): Promise
   await page.goto(path);
 }
 
-/** Resolves in the page with Date.now() at the moment the id_token disappears from storage. */
-export function whenTokenRemoved(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const timer = setInterval(() => {
-          if (localStorage.getItem('id_token') === null) {
-            clearInterval(timer);
-            resolve(Date.now());
-          }
-        }, 20);
-      })
-  );
+/** In the page, for any driver: resolves with Date.now() at the moment the id_token disappears from storage. Self-contained. */
+export function tokenRemovedAtInPage(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const timer = setInterval(() => {
+      if (localStorage.getItem('id_token') === null) {
+        clearInterval(timer);
+        resolve(Date.now());
+      }
+    }, 20);
+  });
 }
+
+export const whenTokenRemoved = (page: Page): Promise<number> => page.evaluate(tokenRemovedAtInPage);
 
 /** Every request the page makes, to check where the browser went. */
 export function recordRequests(page: Page): Request[] {
@@ -85,14 +84,15 @@ export function hostsOffLoopback(requests: readonly Request[]): string[] {
   return [...hosts].filter((host) => !['localhost', '127.0.0.1'].includes(host));
 }
 
+/** Lock's own React bug on its "last time you logged in" screen: not ours, left out of the page problems. */
+export const isLockQuickAuthBug = (text: string): boolean => text.includes('node.querySelector is not a function');
+
 /**
  * Uncaught errors and console errors (AngularJS's $exceptionHandler and ui-router's rejected
- * transitions both report there). Lock's own React bug on its "last time you logged in" screen
- * is not ours and is left out.
+ * transitions both report there), but Lock's bug above.
  */
 export function collectPageProblems(page: Page): string[] {
   const problems: string[] = [];
-  const isLockQuickAuthBug = (text: string): boolean => text.includes('node.querySelector is not a function');
   page.on('pageerror', (error) => {
     if (!isLockQuickAuthBug(error.message)) problems.push(`pageerror: ${error.message}`);
   });

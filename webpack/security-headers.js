@@ -9,9 +9,21 @@ const HEADERS_FILE = '.security-headers.json';
 const sha256Source = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
+ * WebKit (Safari, WebKitGTK) parses innerHTML text into nodes of at most 65,536 characters and
+ * checks style-src after appending each one, so a longer stylesheet is also checked as its first
+ * 65,536, 131,072, … characters: those prefixes need hashes too (2 for Lock 14's 188 KB). Chromium
+ * and Firefox check the whole text only.
+ */
+const WEBKIT_TEXT_NODE_LIMIT = 65536;
+const webkitPartialTexts = (text) =>
+  Array.from({ length: Math.ceil(text.length / WEBKIT_TEXT_NODE_LIMIT) - 1 }, (_, index) =>
+    text.slice(0, (index + 1) * WEBKIT_TEXT_NODE_LIMIT)
+  );
+
+/**
  * Lock injects its whole stylesheet as one inline <style id="auth0-lock-style"> (injectStyles in
- * auth0-lock/lib/core.js): it appends the element empty, then sets its text. The browser checks
- * both, so style-src allows exactly these two texts by hash, and no other inline style.
+ * auth0-lock/lib/core.js): it appends the element empty, then sets its innerHTML. The browser checks
+ * both, so style-src allows exactly these texts by hash (and WebKit's partial ones), and no other inline style.
  */
 function lockStyleHashes() {
   const source = fs.readFileSync(require.resolve('auth0-lock/lib/core.js'), 'utf8');
@@ -19,7 +31,8 @@ function lockStyleHashes() {
   if (!literal) {
     throw new Error('auth0-lock/lib/core.js has no `var css = "…"` any more: see webpack/security-headers.js');
   }
-  return [sha256Source(''), sha256Source(JSON.parse(literal[1]))];
+  const css = JSON.parse(literal[1]);
+  return ['', css, ...webkitPartialTexts(css)].map(sha256Source);
 }
 
 /** settings: the build's auth0 settings (webpack.config.js), i.e. the tutorial's auth0-variables. */

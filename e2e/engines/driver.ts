@@ -1,0 +1,125 @@
+// The few things the core flows do in a browser, so they are written once for Firefox (puppeteer-core
+// over WebDriver BiDi) and WebKitGTK (selenium-webdriver over WebDriver classic). Chromium keeps
+// its Playwright tests. Every wait polls a condition; none sleeps a fixed time.
+
+/** An element: the first visible one matching `css` whose text, trimmed, is `text` (when given). */
+export interface Target {
+  readonly css: string;
+  readonly text?: string;
+}
+
+/** A function run in the page: it must not close over anything, its arguments are serialised. */
+export type PageFunction<Args extends unknown[], Result> = (...args: Args) => Result | Promise<Result>;
+
+export interface EngineTab {
+  /** Loads `url` and returns once its load event has fired. */
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  url(): Promise<string>;
+  /** Waits for the target to be there, visible and clickable, then clicks it as a user would. */
+  click(target: Target): Promise<void>;
+  /** Waits for the target, then types `value` into it key by key. */
+  fill(target: Target, value: string): Promise<void>;
+  /** Runs `fn` in the page's document (awaiting a returned promise) and returns its JSON-able result. */
+  evaluate<Args extends unknown[], Result>(fn: PageFunction<Args, Result>, ...args: Args): Promise<Result>;
+}
+
+/** A browser window with storage and cookies of its own (a fresh profile for each test). */
+export interface EngineWindow {
+  readonly tab: EngineTab;
+  /** Another tab of the same window: same storage, so `storage` events reach it. */
+  newTab(): Promise<EngineTab>;
+  close(): Promise<void>;
+}
+
+/** One launched browser for a whole test file. */
+export interface Engine {
+  openWindow(): Promise<EngineWindow>;
+  close(): Promise<void>;
+}
+
+export const POLL_INTERVAL_MS = 100;
+/** Generous on purpose: the machine may be loaded; a condition that holds ends the wait at once. */
+export const DEFAULT_WAIT_MS = 30_000;
+
+/** Polls `probe` until it returns something other than null, undefined or false; throws what it waited for after `timeoutMs`. */
+export async function waitFor<T>(
+  description: string,
+  probe: () => Promise<T>,
+  timeoutMs = DEFAULT_WAIT_MS
+): Promise<Exclude<T, null | undefined | false>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== null && value !== undefined && value !== false) {
+        return value as Exclude<T, null | undefined | false>;
+      }
+    } catch (error) {
+      // A navigation in progress, an element not yet there: try again until the deadline.
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}${cause}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+/**
+ * In the page: the index, among `document.querySelectorAll(css)`, of the first element that is
+ * rendered, enabled and (when `text` is given) has that text; -1 if none yet. Self-contained.
+ */
+export function targetIndex(css: string, text: string | null): number {
+  return [...document.querySelectorAll(css)].findIndex((element) => {
+    const box = element.getBoundingClientRect();
+    const enabled = !(element as HTMLButtonElement).disabled;
+    const hasText = text === null || element.textContent.trim() === text;
+    return enabled && hasText && box.width > 0 && box.height > 0 && element.checkVisibility();
+  });
+}
+
+export const describeTarget = (target: Target): string => (target.text === undefined ? target.css : `${target.css} "${target.text}"`);
+
+/**
+ * The waiting and retrying around clicks and typing, shared by both drivers; each says how it
+ * finds, clicks and types into one element.
+ */
+export abstract class PollingTab<Element> implements EngineTab {
+  abstract goto(url: string): Promise<void>;
+  abstract reload(): Promise<void>;
+  abstract url(): Promise<string>;
+  abstract evaluate<Args extends unknown[], Result>(fn: PageFunction<Args, Result>, ...args: Args): Promise<Result>;
+  /** All the elements matching `css`, in document order. */
+  protected abstract elements(css: string): Promise<Element[]>;
+  protected abstract clickElement(element: Element): Promise<void>;
+  /** Selects the input's text and types `value` over it, key by key. */
+  protected abstract typeOver(element: Element, value: string): Promise<void>;
+  protected abstract valueOf(element: Element): Promise<unknown>;
+
+  async click(target: Target): Promise<void> {
+    // Retried as a whole: Lock re-renders, so a found element can be replaced (or covered) before the click.
+    await waitFor(`a clickable ${describeTarget(target)}`, async () => {
+      await this.clickElement(await this.find(target));
+      return true;
+    });
+  }
+
+  async fill(target: Target, value: string): Promise<void> {
+    // Checked and retried: a re-render or a focus move during the typing (Lock opening) loses keys.
+    await waitFor(`${describeTarget(target)} to hold what was typed`, async () => {
+      const element = await this.find(target);
+      await this.typeOver(element, value);
+      return (await this.valueOf(element)) === value;
+    });
+  }
+
+  private async find(target: Target): Promise<Element> {
+    const index = await this.evaluate(targetIndex, target.css, target.text ?? null);
+    const element = index >= 0 ? (await this.elements(target.css))[index] : undefined;
+    if (element === undefined) throw new Error(`no ${describeTarget(target)} yet`);
+    return element;
+  }
+}

@@ -1,0 +1,53 @@
+// The Playwright test runner as the harness for the other engines: it starts the servers
+// (playwright.config.ts), and these fixtures give each test a fresh window of one browser that is
+// launched once per engine (a worker fixture), since a launch costs seconds.
+import { test as base } from '@playwright/test';
+import { findEngineProblem } from '../browser';
+import type { Engine, EngineTab, EngineWindow } from './driver';
+import { launchFirefox } from './firefox';
+import { launchWebKit } from './webkit';
+
+const LAUNCHERS = { firefox: launchFirefox, webkit: launchWebKit } as const;
+export type DrivenEngineName = keyof typeof LAUNCHERS;
+export const DRIVEN_ENGINES = Object.keys(LAUNCHERS) as DrivenEngineName[];
+
+export interface EngineWorkerOptions {
+  /** Set per project in playwright.config.ts. */
+  readonly engineName: DrivenEngineName;
+}
+
+interface EngineWorkerFixtures extends EngineWorkerOptions {
+  readonly engine: Engine;
+}
+
+interface EngineTestFixtures {
+  /** A window with storage and cookies of its own, closed after the test. */
+  readonly engineWindow: EngineWindow;
+  /** Its first tab. */
+  readonly tab: EngineTab;
+}
+
+export const test = base.extend<EngineTestFixtures, EngineWorkerFixtures>({
+  engineName: ['firefox', { scope: 'worker', option: true }],
+  engine: [
+    async ({ engineName }, use) => {
+      // A missing browser fails with how to install it (also outside `npm test`'s check), never skips.
+      const problem = findEngineProblem(engineName);
+      if (problem) throw new Error(problem);
+      const engine = await LAUNCHERS[engineName]();
+      await use(engine);
+      await engine.close();
+    },
+    { scope: 'worker', timeout: 180_000 }
+  ],
+  engineWindow: async ({ engine }, use) => {
+    const engineWindow = await engine.openWindow();
+    await use(engineWindow);
+    await engineWindow.close();
+  },
+  tab: async ({ engineWindow }, use) => {
+    await use(engineWindow.tab);
+  }
+});
+
+export { expect } from '@playwright/test';
