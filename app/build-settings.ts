@@ -16,7 +16,7 @@ const VARIABLE_OF_OPTION: Readonly<Record<string, string>> = {
   apiOrigins: 'API_URL'
 };
 /** The names a browser may use for the dev tenant on loopback; another name than the app's makes it another site. */
-const DEV_TENANT_BROWSER_HOSTS = ['localhost', '127.0.0.1'];
+const DEV_TENANT_BROWSER_HOSTS: readonly string[] = [DEFAULTS.browserHost, DEFAULTS.crossSiteBrowserHost];
 const TENANT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/i;
 
 function given(value: string | undefined): string | undefined {
