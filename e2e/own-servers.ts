@@ -51,13 +51,25 @@ export async function startTenant(port: number, appPort: number, dataDir: string
     { DEV_TENANT_PORT: String(port), PORT: String(appPort), DEV_TENANT_DATA_DIR: dataDir, ...env },
     log
   );
+  return untilAnswering(tenant, `http://127.0.0.1:${port}/.well-known/openid-configuration`, 'The dev tenant', log);
+}
+
+/** `npm run serve <dir>` (scripts/serve.ts) on `port`. */
+export async function startServe(root: string, port: number): Promise<ChildProcess> {
+  const log: string[] = [];
+  const serve = run(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', root], { PORT: String(port) }, log);
+  return untilAnswering(serve, `http://127.0.0.1:${port}/`, 'npm run serve', log);
+}
+
+/** Resolves with `child` once `url` answers; else stops it and throws with what it printed. */
+async function untilAnswering(child: ChildProcess, url: string, what: string, log: string[]): Promise<ChildProcess> {
   try {
-    await waitForUrl(`http://127.0.0.1:${port}/.well-known/openid-configuration`, 30_000, 'The dev tenant');
+    await waitForUrl(url, 30_000, what);
   } catch (error) {
-    tenant.kill('SIGTERM');
+    child.kill('SIGTERM');
     throw new Error(`${(error as Error).message}\n${log.join('')}`, { cause: error });
   }
-  return tenant;
+  return child;
 }
 
 /**
@@ -90,13 +102,7 @@ export async function startNginx(root: string, port: number, prefix: string): Pr
   writeFileSync(path.join(prefix, 'nginx.conf'), config);
   const log: string[] = [];
   const nginx = run(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'logs', 'error.log')], {}, log);
-  try {
-    await waitForUrl(`http://127.0.0.1:${port}/`, 15_000, 'nginx');
-  } catch (error) {
-    nginx.kill('SIGTERM');
-    throw new Error(`${(error as Error).message}\n${log.join('')}`, { cause: error });
-  }
-  return nginx;
+  return untilAnswering(nginx, `http://127.0.0.1:${port}/`, 'nginx', log);
 }
 
 /** The processes an e2e file started and the temporary directory they use; stop() ends them (by handle) and removes it. */
