@@ -11,6 +11,7 @@ import {
   ticketCookieOf,
   useTestTenant
 } from './test-support';
+import { loadConfigFromEnv } from './config';
 import type { RunningDevTenant } from './server';
 
 interface Ticket {
@@ -120,5 +121,24 @@ describe('cross-site (DEV_TENANT_BROWSER_HOST=127.0.0.1)', () => {
     const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), compat.split(';')[0]);
     expect(fragmentOf(res).get('id_token')).toBeTruthy();
     expect(res.headers.getSetCookie().map((cookie) => cookie.split('=')[0])).toEqual(['dev_tenant_session', 'dev_tenant_session_compat']);
+  });
+});
+
+describe('DEV_TENANT_BROWSER_HOST and DEV_TENANT_CROSS_ORIGIN_LOC', () => {
+  it('127.0.0.1 is cross-site, localhost (the default) is not; anything else is refused by name', () => {
+    expect(loadConfigFromEnv({ DEV_TENANT_BROWSER_HOST: '127.0.0.1', DEV_TENANT_PORT: '4001' })).toMatchObject({
+      crossSite: true,
+      publicUrl: 'http://127.0.0.1:4001'
+    });
+    expect(loadConfigFromEnv({}).crossSite).toBe(false);
+    expect(() => loadConfigFromEnv({ DEV_TENANT_BROWSER_HOST: 'tenant.test' })).toThrow(
+      /^DEV_TENANT_BROWSER_HOST must be one of localhost, 127\.0\.0\.1/
+    );
+  });
+
+  it("defaults the fallback URL to the app's page, and refuses one with a fragment", () => {
+    expect(loadConfigFromEnv({ PORT: '4000' }).crossOriginLoc).toBe('http://localhost:4000/callback-cross-auth.html');
+    expect(() => loadConfigFromEnv({ DEV_TENANT_CROSS_ORIGIN_LOC: 'https://app.example/cb.html#x' })).toThrow(/must not have a #fragment/);
+    expect(() => loadConfigFromEnv({ DEV_TENANT_CROSS_ORIGIN_LOC: 'cb.html' })).toThrow(/DEV_TENANT_CROSS_ORIGIN_LOC contains "cb.html"/);
   });
 });

@@ -24,7 +24,7 @@ const CROSS_SITE = { DEV_TENANT_BROWSER_HOST: '127.0.0.1' };
 const isFallbackPage = (url: string): boolean => new URL(url).pathname === '/callback-cross-auth.html';
 
 /** Records every frame that showed the app's fallback page, by its URL (fragment included). */
-function fallbackPageRequests(page: Page): string[] {
+function fallbackPageFrames(page: Page): string[] {
   const frames: string[] = [];
   page.on('framenavigated', (frame) => {
     if (isFallbackPage(frame.url())) frames.push(frame.url());
@@ -36,7 +36,7 @@ test.describe('same site, the tenant cookie refused on /co/authenticate', () => 
   test('the tenant frames the fallback page, which hands back the verifier: logged in, 0 CSP violations', async ({ page, context }) => {
     const violations = await collectCspViolations(page);
     const problems = collectPageProblems(page);
-    const fallbacks = fallbackPageRequests(page);
+    const fallbacks = fallbackPageFrames(page);
     // A browser that drops the tenant's cookie on the cross-origin answer, yet lets the app's own page read
     // its own cookie: what the fallback is for. (Cross-site, Chromium blocks both: see below.)
     await page.route('**/co/authenticate', async (route) => {
@@ -82,7 +82,7 @@ test.describe('cross-site: the tenant on 127.0.0.1, the app on localhost', () =>
     page
   }) => {
     const violations = await collectCspViolations(page);
-    const fallbacks = fallbackPageRequests(page);
+    const fallbacks = fallbackPageFrames(page);
     await page.goto(`${CROSS_APP}/`);
     await logInThroughLock(page, DEV_USER);
     await expect(page.getByRole('alert')).toHaveText('Login failed: No verifier returned from client.');
@@ -107,7 +107,7 @@ test.describe('cross-site: the tenant on 127.0.0.1, the app on localhost', () =>
     try {
       const page = await context.newPage();
       const violations = await collectCspViolations(page);
-      const fallbacks = fallbackPageRequests(page);
+      const fallbacks = fallbackPageFrames(page);
       await page.goto(`${CROSS_APP}/`);
       await logInThroughLock(page, DEV_USER);
       await expect(page.getByText(loggedInText)).toBeVisible();
