@@ -9,41 +9,10 @@ const { CssMinimizerPlugin, JsonAssetPlugin, LockPrefetchMetaPlugin, Precompress
 const { auth0JsAlias, tsRule } = require('./webpack/shared');
 
 // The project's typed defaults (ports, client ID), loaded without a global .ts hook in webpack.
-const { DEFAULTS, localOrigin } = require('tsx/cjs/api').require('./config/defaults.ts', __filename);
-
-function flag(value, fallback) {
-  if (value === undefined || value === '') return fallback;
-  if (value === 'true' || value === 'false') return value === 'true';
-  throw new Error(`AUTH0_SILENT_RENEWAL must be "true" or "false", not "${value}".`);
-}
-
-function auth0SettingsFromEnv(env) {
-  const callbackUrl = env.AUTH0_CALLBACK_URL || '';
-  // The API the Ping page calls with the id_token; only this exact origin ever receives it.
-  const apiUrl = env.API_URL || localOrigin(env.DEMO_API_PORT || DEFAULTS.demoApiPort);
-  if (!env.AUTH0_DOMAIN) {
-    const port = env.DEV_TENANT_PORT || DEFAULTS.devTenantPort;
-    return {
-      domain: localOrigin(port),
-      clientID: env.DEV_TENANT_CLIENT_ID || DEFAULTS.devTenantClientId,
-      callbackUrl,
-      apiUrl,
-      silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, true),
-      devTenant: true
-    };
-  }
-  if (!env.AUTH0_CLIENT_ID) {
-    throw new Error('AUTH0_DOMAIN is set but AUTH0_CLIENT_ID is not: set both to use a real Auth0 tenant, or neither for the dev tenant.');
-  }
-  return {
-    domain: env.AUTH0_DOMAIN,
-    clientID: env.AUTH0_CLIENT_ID,
-    callbackUrl,
-    apiUrl,
-    silentRenewal: flag(env.AUTH0_SILENT_RENEWAL, false),
-    devTenant: false
-  };
-}
+const { DEFAULTS } = require('tsx/cjs/api').require('./config/defaults.ts', __filename);
+// The settings, checked by the session module's own rules (a wrong AUTH0_DOMAIN stops the build, by name).
+const { auth0SettingsFromEnv } = require('tsx/cjs/api').require('./app/build-settings.ts', __filename);
+const { FALLBACK_PAGE, StaticHostHeadersPlugin, headersByPath } = require('./webpack/static-host-headers');
 
 // `--env eager` (scripts/bench.ts only): Lock bundled into main.js and constructed on page load.
 module.exports = (env = {}, argv) => {
@@ -51,9 +20,14 @@ module.exports = (env = {}, argv) => {
   const eager = Boolean(env.eager);
   const settings = auth0SettingsFromEnv(process.env);
   const headers = securityHeaders(settings);
+  const headersFor = headersByPath(settings);
   return {
     mode: production ? 'production' : 'development',
-    entry: { main: eager ? ['./app/main.ts', './app/lock-eager.ts'] : './app/main.ts' },
+    entry: {
+      main: eager ? ['./app/main.ts', './app/lock-eager.ts'] : './app/main.ts',
+      // The Cross-Origin Verification Fallback page, with a CSP of its own (webpack/static-host-headers.js).
+      'callback-cross-auth': './app/callback-cross-auth.ts'
+    },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: production ? '[name].[contenthash].js' : '[name].js',
@@ -81,9 +55,11 @@ module.exports = (env = {}, argv) => {
     plugins: [
       new webpack.DefinePlugin({ __AUTH0_SETTINGS__: JSON.stringify(settings) }),
       new MiniCssExtractPlugin({ filename: production ? '[name].[contenthash].css' : '[name].css' }),
-      new HtmlWebpackPlugin({ template: './index.html', favicon: './app/logo.svg', scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ template: './index.html', favicon: './app/logo.svg', scriptLoading: 'defer', chunks: ['main'] }),
       new LockPrefetchMetaPlugin(HtmlWebpackPlugin, 'lock'),
+      new HtmlWebpackPlugin({ template: './app/callback-cross-auth.html', filename: FALLBACK_PAGE, chunks: ['callback-cross-auth'] }),
       new JsonAssetPlugin(HEADERS_FILE, headers),
+      ...(production ? [new StaticHostHeadersPlugin(settings)] : []),
       ...(production ? [new PrecompressPlugin()] : [])
     ],
     // Three chunks: main; auth0-js (for a callback, a renewal, a logout, and Lock); Lock's UI with
@@ -108,7 +84,7 @@ module.exports = (env = {}, argv) => {
       liveReload: false,
       client: false,
       historyApiFallback: false,
-      headers
+      headers: (request) => headersFor(new URL(request.url, 'http://localhost').pathname)
     },
     performance: { hints: false }
   };

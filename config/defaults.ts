@@ -6,6 +6,7 @@
 export interface ProjectDefaults {
   readonly host: string;
   readonly browserHost: string;
+  readonly crossSiteBrowserHost: string;
   readonly appPort: number;
   readonly devTenantPort: number;
   readonly demoApiPort: number;
@@ -22,6 +23,8 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   /** The browser's name for the servers: the tutorial's Auth0 URLs use localhost, and one name keeps app and tenant same-site. */
   browserHost: 'localhost',
+  /** The dev tenant's name in the browser for DEV_TENANT_BROWSER_HOST=127.0.0.1: another site than localhost, as your-tenant.auth0.com is to an app. */
+  crossSiteBrowserHost: '127.0.0.1',
   /** The app (PORT): the tutorial's callback URL is http://localhost:3000. */
   appPort: 3000,
   /** The dev tenant (DEV_TENANT_PORT): the port after the app's, so `npm start` takes one short range. */

@@ -45,7 +45,17 @@ export interface TenantConfig {
   readonly passwordPolicy: PasswordPolicyName;
   /** How long brute-force protection blocks an (email, IP) pair. */
   readonly blockMinutes: number;
+  /**
+   * The browser reaches the tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1, the
+   * app on localhost), as it reaches your-tenant.auth0.com: cookies are then set as Auth0 sets them.
+   */
+  readonly crossSite: boolean;
+  /** The client's Cross-Origin Verification Fallback URL (Auth0's `cross_origin_loc`), framed when a login ticket comes back without its cookie. */
+  readonly crossOriginLoc: string;
 }
+
+/** The loopback names a browser may use for the tenant; the one that is not the app's (localhost) is another site. */
+const BROWSER_HOSTS = [DEFAULTS.browserHost, DEFAULTS.crossSiteBrowserHost] as const;
 
 /** The config once the listening port is known: the public URL is then fixed. */
 export type ResolvedTenantConfig = Omit<TenantConfig, 'publicUrl'> & { readonly publicUrl: string };
@@ -63,11 +73,12 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
   const appOrigin = localOrigin(parsePort('PORT', env.PORT, DEFAULTS.appPort, 1));
   // The demo API's origin with a trailing slash, as the demo API itself expects it (demo-api/config.ts).
   const defaultAudience = `${localOrigin(parsePort('DEMO_API_PORT', env.DEMO_API_PORT, DEFAULTS.demoApiPort, 1))}/`;
+  const browserHost = parseChoice('DEV_TENANT_BROWSER_HOST', env.DEV_TENANT_BROWSER_HOST, BROWSER_HOSTS, DEFAULTS.browserHost);
   const callbackUrls = parseUrlList('DEV_TENANT_CALLBACK_URLS', env.DEV_TENANT_CALLBACK_URLS, [`${appOrigin}/`, appOrigin]);
   return {
     host: parseHost(env.DEV_TENANT_HOST),
     port,
-    publicUrl: parsePublicUrl(env.DEV_TENANT_PUBLIC_URL, port),
+    publicUrl: parsePublicUrl(env.DEV_TENANT_PUBLIC_URL, port, browserHost),
     tenantName: 'dev-tenant',
     clientId: parseClientId(env.DEV_TENANT_CLIENT_ID),
     callbackUrls,
@@ -91,12 +102,23 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
       min: 1,
       max: 1440,
       what: 'a whole number of minutes'
-    })
+    }),
+    crossSite: browserHost !== DEFAULTS.browserHost,
+    crossOriginLoc: parseCrossOriginLoc(env.DEV_TENANT_CROSS_ORIGIN_LOC, `${appOrigin}/callback-cross-auth.html`)
   };
 }
 
 export function resolvePublicUrl(config: TenantConfig, actualPort: number): ResolvedTenantConfig {
-  return { ...config, port: actualPort, publicUrl: config.publicUrl ?? localOrigin(actualPort) };
+  const browserHost = config.crossSite ? DEFAULTS.crossSiteBrowserHost : DEFAULTS.browserHost;
+  return { ...config, port: actualPort, publicUrl: config.publicUrl ?? `http://${browserHost}:${actualPort}` };
+}
+
+function parseCrossOriginLoc(raw: string | undefined, fallback: string): string {
+  const value = nonEmpty(raw) ?? fallback;
+  const url = parseHttpUrl('DEV_TENANT_CROSS_ORIGIN_LOC', value);
+  // Framed with "#origin=<tenant>" appended, so it cannot carry a fragment of its own.
+  if (url.hash !== '' || value.includes('#')) throw new Error(`DEV_TENANT_CROSS_ORIGIN_LOC must not have a #fragment, got "${value}"`);
+  return url.href;
 }
 
 function parseHost(raw: string | undefined): string {
@@ -114,9 +136,9 @@ function parseClientId(raw: string | undefined): string {
   return clientId;
 }
 
-function parsePublicUrl(raw: string | undefined, port: number): string | undefined {
+function parsePublicUrl(raw: string | undefined, port: number, browserHost: string): string | undefined {
   const value = nonEmpty(raw);
-  if (value === undefined) return port === 0 ? undefined : localOrigin(port);
+  if (value === undefined) return port === 0 ? undefined : `http://${browserHost}:${port}`;
   const url = parseHttpUrl('DEV_TENANT_PUBLIC_URL', value);
   // The issuer is "<public URL>/", so only a bare origin keeps iss, jwks_uri and the routes consistent.
   if (value.replace(/\/$/, '') !== url.origin) {

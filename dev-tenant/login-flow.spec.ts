@@ -15,6 +15,7 @@ import {
   fragmentOf,
   fullLogin,
   sessionCookieOf,
+  ticketCookieOf,
   useTestTenant
 } from './test-support';
 
@@ -23,9 +24,10 @@ async function verifyIdToken(tenant: RunningDevTenant, idToken: string) {
   return jwtVerify(idToken, createLocalJWKSet(jwks), { issuer: `${tenant.url}/`, audience: CLIENT_ID, algorithms: ['RS256'] });
 }
 
-async function ticketFor(tenant: RunningDevTenant, username?: string, password?: string): Promise<string> {
+/** A login ticket and the cookie that binds it to the browser, as Lock's /co/authenticate leaves them. */
+async function ticketFor(tenant: RunningDevTenant, username?: string, password?: string): Promise<{ ticket: string; cookie?: string }> {
   const res = await coAuthenticate(tenant, credentials(username, password));
-  return ((await res.json()) as { login_ticket: string }).login_ticket;
+  return { ticket: ((await res.json()) as { login_ticket: string }).login_ticket, cookie: ticketCookieOf(res) };
 }
 
 describe('full-page login', () => {
@@ -94,15 +96,17 @@ describe('full-page login', () => {
   });
 
   it('logs in a user from the DEV_TENANT_USERS file', async () => {
-    const res = await authorize(t.tenant, authorizeParams({ login_ticket: await ticketFor(t.tenant, 'ann@example.com', 'ann-password') }));
+    const { ticket, cookie } = await ticketFor(t.tenant, 'ann@example.com', 'ann-password');
+    const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), cookie);
     const { payload } = await verifyIdToken(t.tenant, fragmentOf(res).get('id_token') ?? '');
     expect(payload).toMatchObject({ email: 'ann@example.com', name: 'Ann Example', nickname: 'ann' });
   });
 
   it('refuses a login ticket the second time', async () => {
-    const params = authorizeParams({ login_ticket: await ticketFor(t.tenant) });
-    expect((await authorize(t.tenant, params)).status).toBe(302);
-    const again = await authorize(t.tenant, params);
+    const { ticket, cookie } = await ticketFor(t.tenant);
+    const params = authorizeParams({ login_ticket: ticket });
+    expect((await authorize(t.tenant, params, cookie)).status).toBe(302);
+    const again = await authorize(t.tenant, params, cookie);
     expect(again.status).toBe(302);
     expect(Object.fromEntries(fragmentOf(again))).toEqual({
       error: 'access_denied',
@@ -113,9 +117,9 @@ describe('full-page login', () => {
   });
 
   it('refuses a login ticket older than a minute', async () => {
-    const params = authorizeParams({ login_ticket: await ticketFor(t.tenant) });
+    const { ticket, cookie } = await ticketFor(t.tenant);
     clock += 61_000;
-    expect(fragmentOf(await authorize(t.tenant, params)).get('error')).toBe('access_denied');
+    expect(fragmentOf(await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), cookie)).get('error')).toBe('access_denied');
   });
 
   it('refuses an unknown login ticket', async () => {
@@ -129,7 +133,8 @@ describe('full-page login', () => {
     ['an unknown client', { client_id: 'other' }],
     ['no client_id', { client_id: undefined }]
   ])('answers %s with 400 and no redirect', async (_case, overrides) => {
-    const res = await authorize(t.tenant, authorizeParams({ login_ticket: await ticketFor(t.tenant), ...overrides }));
+    const { ticket, cookie } = await ticketFor(t.tenant);
+    const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket, ...overrides }), cookie);
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });

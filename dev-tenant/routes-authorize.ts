@@ -2,6 +2,7 @@
 // session cookie for tokens, delivered in the redirect fragment or by web_message.
 import { Router, type Request, type Response } from 'express';
 import { DATABASE_CONNECTION } from './config';
+import { checkTicketCameBack, sendVerificationPage } from './co-verification';
 import type { TenantContext } from './context';
 import { sendError } from './errors';
 import { originOf, queryParam } from './http-helpers';
@@ -85,6 +86,14 @@ export function authorizeRoutes(ctx: TenantContext): Router {
     }
 
     const login = authenticate(ctx, req, res, clientId);
+    if (login.kind === 'ask_fallback') {
+      sendVerificationPage(res, ctx, req, login.coId, redirectUri);
+      return;
+    }
+    if (login.kind === 'fallback_refused') {
+      fail('invalid_request', login.error);
+      return;
+    }
     const user = login.kind === 'user' ? ctx.users.findByEmail(login.email) : undefined;
     if (user === undefined) {
       if (login.kind === 'ticket_refused')
@@ -115,7 +124,12 @@ function apiAudience({ config, tokens }: TenantContext, audience: string | undef
   return { kind: 'unknown', audience };
 }
 
-type Login = { kind: 'user'; email: string } | { kind: 'ticket_refused' } | { kind: 'login_required' };
+type Login =
+  | { kind: 'user'; email: string }
+  | { kind: 'ticket_refused' }
+  | { kind: 'login_required' }
+  | { kind: 'ask_fallback'; coId: string }
+  | { kind: 'fallback_refused'; error: string };
 
 /**
  * Who is logging in: the user behind a login_ticket (who then gets a new SSO session), else the user
@@ -125,6 +139,9 @@ function authenticate(ctx: TenantContext, req: Request, res: Response, clientId:
   const oldSessionId = sessionIdFrom(req);
   const loginTicket = queryParam(req, 'login_ticket');
   if (loginTicket !== undefined) {
+    const check = checkTicketCameBack(ctx, req, loginTicket);
+    if (check.kind === 'ask_fallback') return check;
+    if (check.kind === 'refused') return { kind: 'fallback_refused', error: check.error };
     const email = ctx.tickets.consume(loginTicket, clientId);
     if (email === undefined) return { kind: 'ticket_refused' };
     if (oldSessionId !== undefined) ctx.sessions.destroy(oldSessionId);

@@ -2,6 +2,7 @@
 // following full-page /authorize exchanges for tokens.
 import express, { Router, type Request } from 'express';
 import { DATABASE_CONNECTION } from './config';
+import { setTicketCookie } from './co-verification';
 import type { TenantContext } from './context';
 import { cors, hasAllowedOrigin } from './cors';
 import { sendError } from './errors';
@@ -59,7 +60,10 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
       return;
     }
     bruteForce.recordSuccess(username, ip);
-    res.json(tickets.issue(clientId, user.email));
+    const issued = tickets.issue(clientId, user.email);
+    // Binds the ticket to this browser; a browser that refuses this (cross-site) cookie gets the fallback page.
+    setTicketCookie(res, config, tickets.bindingOf(issued.login_ticket)?.cookie ?? '');
+    res.json(issued);
   });
   return router;
 }

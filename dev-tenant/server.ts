@@ -2,6 +2,7 @@
 import express, { type Express } from 'express';
 import { listen } from '../servers/lifecycle';
 import { BruteForceGuard } from './brute-force';
+import { coVerifyRoutes } from './co-verification';
 import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config';
 import { issuerOf, type SendEmail, type TenantContext } from './context';
 import { errorHandler, notFound } from './errors';
@@ -84,6 +85,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     lockAssetRoutes,
     discoveryRoutes,
     crossOriginRoutes,
+    coVerifyRoutes,
     authorizeRoutes,
     dbConnectionRoutes,
     resetRoutes,

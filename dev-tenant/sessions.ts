@@ -23,7 +23,18 @@ export interface LoginTicketResponse {
   readonly co_id: string;
 }
 
-interface Ticket {
+/** How a ticket shows it came back to the browser that got it (co-verification.ts). */
+export interface TicketBinding {
+  /** The value of the cookie /co/authenticate set. */
+  readonly cookie: string;
+  /** What auth0-js stored on the app's origin, for the fallback page to hand back. */
+  readonly coVerifier: string;
+  readonly coId: string;
+  /** Settled by the fallback: verified, or the error /authorize then answers. */
+  readonly fallback?: { readonly verified: true } | { readonly verified: false; readonly error: string };
+}
+
+interface Ticket extends TicketBinding {
   readonly clientId: string;
   readonly email: string;
 }
@@ -31,9 +42,27 @@ interface Ticket {
 export class LoginTicketStore extends ExpiringStore<Ticket> {
   issue(clientId: string, email: string): LoginTicketResponse {
     const loginTicket = randomId();
-    this.entries.set(loginTicket, { clientId, email }, LOGIN_TICKET_TTL_MS);
-    // co_verifier/co_id feed auth0-js's cross-origin verification fallback, which this tenant never asks for.
-    return { login_ticket: loginTicket, co_verifier: randomId(), co_id: randomId().slice(0, 32) };
+    const binding = { cookie: randomId(), coVerifier: randomId(), coId: randomId().slice(0, 32) };
+    this.entries.set(loginTicket, { clientId, email, ...binding }, LOGIN_TICKET_TTL_MS);
+    return { login_ticket: loginTicket, co_verifier: binding.coVerifier, co_id: binding.coId };
+  }
+
+  /** The live ticket's binding, without using the ticket up. */
+  bindingOf(loginTicket: string): TicketBinding | undefined {
+    return this.entries.get(loginTicket);
+  }
+
+  /** Records what the fallback page answered; the ticket gets a minute more for the redirect back to /authorize. */
+  settleFallback(loginTicket: string, verifier: string): void {
+    const ticket = this.entries.get(loginTicket);
+    if (ticket === undefined) return;
+    const fallback =
+      verifier === ''
+        ? { verified: false as const, error: 'No verifier returned from client.' }
+        : verifier === ticket.coVerifier
+          ? { verified: true as const }
+          : { verified: false as const, error: 'Invalid verifier.' };
+    this.entries.set(loginTicket, { ...ticket, fallback }, LOGIN_TICKET_TTL_MS);
   }
 
   /** The ticket's email if it is live and belongs to clientId. Any attempt consumes it: single use. */

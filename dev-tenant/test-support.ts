@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { loadConfigFromEnv, type TenantConfig } from './config';
 import type { OutgoingEmail } from './context';
 import type { Clock } from './expiring-map';
+import { TICKET_COOKIE } from './co-verification';
 import { PASSWORD_REALM_GRANT } from './routes-co';
 import { startDevTenant, type RunningDevTenant, type TenantOptions } from './server';
 
@@ -136,10 +137,20 @@ export function fragmentOf(res: Response): URLSearchParams {
   return new URLSearchParams(location.slice(location.indexOf('#') + 1));
 }
 
-/** The "name=value" pair of the session cookie a response sets, for sending back in a Cookie header. */
-export function sessionCookieOf(res: Response): string | undefined {
-  const cookie = res.headers.getSetCookie().find((header) => header.startsWith('dev_tenant_session='));
+/** The "name=value" pair of a cookie a response sets, for sending back in a Cookie header. */
+function cookieOf(res: Response, name: string): string | undefined {
+  const cookie = res.headers.getSetCookie().find((header) => header.startsWith(`${name}=`));
   return cookie?.split(';')[0];
+}
+
+/** The session cookie a response sets. */
+export function sessionCookieOf(res: Response): string | undefined {
+  return cookieOf(res, 'dev_tenant_session');
+}
+
+/** The cookie /co/authenticate sets to bind its login ticket to the browser. */
+export function ticketCookieOf(res: Response): string | undefined {
+  return cookieOf(res, TICKET_COOKIE);
 }
 
 export interface WebMessage {
@@ -165,5 +176,7 @@ export async function fullLogin(
   const co = await coAuthenticate(tenant, user);
   if (co.status !== 200) throw new Error(`/co/authenticate answered ${co.status}: ${await co.text()}`);
   const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
-  return authorize(tenant, authorizeParams({ login_ticket: loginTicket, ...overrides }), cookie);
+  // The browser sends back the cookie that binds the ticket to it (co-verification.ts), beside any session cookie.
+  const cookies = [cookie, ticketCookieOf(co)].filter((pair): pair is string => pair !== undefined);
+  return authorize(tenant, authorizeParams({ login_ticket: loginTicket, ...overrides }), cookies.join('; ') || undefined);
 }

@@ -7,6 +7,8 @@ const appPort = process.env.PORT ?? String(DEFAULTS.appPort);
 const tenantPort = process.env.DEV_TENANT_PORT ?? String(DEFAULTS.devTenantPort);
 const apiPort = process.env.DEMO_API_PORT ?? String(DEFAULTS.demoApiPort);
 const useDevTenant = !process.env.AUTH0_DOMAIN;
+// DEV_TENANT_BROWSER_HOST=127.0.0.1: the tenant on another site than the app, as a real tenant is (see README).
+const tenantOrigin = `http://${process.env.DEV_TENANT_BROWSER_HOST || DEFAULTS.browserHost}:${tenantPort}`;
 const env = { ...process.env, PORT: appPort, DEV_TENANT_PORT: tenantPort, DEMO_API_PORT: apiPort };
 
 function printContract(): void {
@@ -16,7 +18,7 @@ function printContract(): void {
     [
       '',
       `  App          ${localOrigin(appPort)}   (PORT)`,
-      `  Dev tenant   ${localOrigin(tenantPort)}   (DEV_TENANT_PORT)`,
+      `  Dev tenant   ${tenantOrigin}   (DEV_TENANT_PORT; DEV_TENANT_BROWSER_HOST=127.0.0.1 puts it on another site)`,
       `  Demo API     ${localOrigin(apiPort)}/api/ping   (DEMO_API_PORT)`,
       `  Log in as    ${email} / ${password}   (more users: DEV_TENANT_USERS=users.json)`,
       `  id_token     ${ttl} s lifetime   (DEV_TENANT_TOKEN_TTL)`,
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   stopChildrenOnSignals();
   if (useDevTenant) {
     printContract();
-    await startDevTenant(localOrigin(tenantPort), env);
+    await startDevTenant(tenantOrigin, env);
     runTsx('demo-api/main.ts', [], env);
   } else {
     console.log(`\n  App  ${localOrigin(appPort)}  against ${process.env.AUTH0_DOMAIN ?? ''}\n`);

@@ -6,6 +6,9 @@ import express, { type Express, type Request, type Response } from 'express';
 
 /** webpack/security-headers.js writes the build's headers here (a dotfile, never served). */
 export const HEADERS_FILE = '.security-headers.json';
+/** The Cross-Origin Verification Fallback page and its own headers (webpack/static-host-headers.js): the tenant may frame it. */
+const FALLBACK_PAGE_PATH = '/callback-cross-auth.html';
+const FALLBACK_HEADERS_FILE = '.security-headers.callback-cross-auth.json';
 /** Names webpack gave a [contenthash]: they never change content, so browsers may keep them a year. */
 const HASHED_NAME = /\.[0-9a-f]{16,}\.\w+(\.map)?$/;
 const ENCODINGS = [
@@ -13,8 +16,8 @@ const ENCODINGS = [
   { name: 'gzip', extension: '.gz' }
 ] as const;
 
-export function readBuildHeaders(distDir: string): Record<string, string> {
-  const file = path.join(distDir, HEADERS_FILE);
+export function readBuildHeaders(distDir: string, name = HEADERS_FILE): Record<string, string> {
+  const file = path.join(distDir, name);
   if (!existsSync(file)) {
     throw new Error(`${file} is missing: build first with \`npm run build\`.`);
   }
@@ -24,10 +27,11 @@ export function readBuildHeaders(distDir: string): Record<string, string> {
 export function createStaticServer(distDir: string): Express {
   const root = path.resolve(distDir);
   const securityHeaders = readBuildHeaders(root);
+  const fallbackPageHeaders = readBuildHeaders(root, FALLBACK_HEADERS_FILE);
   const app = express();
   app.disable('x-powered-by');
-  app.use((_request, response, next) => {
-    response.set(securityHeaders);
+  app.use((request, response, next) => {
+    response.set(request.path === FALLBACK_PAGE_PATH ? fallbackPageHeaders : securityHeaders);
     next();
   });
   app.get(/.*/, (request, response) => {

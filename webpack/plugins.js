@@ -74,7 +74,8 @@ class LockPrefetchMetaPlugin {
     compiler.hooks.thisCompilation.tap('LockPrefetchMetaPlugin', (compilation) => {
       this.HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('LockPrefetchMetaPlugin', (data) => {
         const group = compilation.namedChunkGroups.get(this.chunkName);
-        if (group) {
+        // The app's page only: the cross-origin verification fallback page never shows Lock.
+        if (group && data.outputName === 'index.html') {
           const files = group.chunks.flatMap((chunk) => [...chunk.files]).filter((file) => file.endsWith('.js'));
           const content = files.map((file) => `${data.publicPath}${file}`).join(' ');
           data.headTags.push(this.HtmlWebpackPlugin.createHtmlTagObject('meta', { name: 'auth0-lock-prefetch', content }));

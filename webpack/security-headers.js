@@ -2,6 +2,7 @@
 // build writes, for `npm run serve`. The policy depends on the tenant baked into the build.
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
+const { connectionSources } = require('./tenant-sources');
 
 /** Where the production server finds the build's headers; a dotfile, so it is never served. */
 const HEADERS_FILE = '.security-headers.json';
@@ -37,21 +38,19 @@ function lockStyleHashes() {
 
 /** settings: the build's auth0 settings (webpack.config.js), i.e. the tutorial's auth0-variables. */
 function contentSecurityPolicy(settings) {
-  const tenant = settings.devTenant ? new URL(settings.domain).origin : `https://${settings.domain}`;
-  // A real tenant's Lock takes its dictionary and logo from Auth0's CDN.
-  const cdn = settings.devTenant ? [] : ['https://cdn.auth0.com'];
+  const sources = connectionSources(settings);
   const directives = {
     'default-src': ["'self'"],
-    // Lock's client configuration and dictionary are scripts on the tenant (JSONP-style).
-    'script-src': ["'self'", tenant, ...cdn],
+    // Lock's client configuration and dictionary are scripts (JSONP-style).
+    'script-src': ["'self'", ...sources.scripts],
     'style-src': ["'self'", ...lockStyleHashes()],
     // Lock's stylesheet draws its icons with data: SVGs; the profile picture when the tenant serves
     // it (the dev tenant's generated avatars). Not gravatar, which Auth0's `picture` points at.
-    'img-src': ["'self'", 'data:', tenant, ...cdn],
+    'img-src': ["'self'", 'data:', ...sources.images],
     // /co/authenticate, the JWKS, /userinfo; the API the app calls with the token.
-    'connect-src': ["'self'", tenant, new URL(settings.apiUrl).origin],
+    'connect-src': ["'self'", ...sources.connect],
     // The hidden prompt=none iframe of Lock's SSO check and of checkSession().
-    'frame-src': [tenant],
+    'frame-src': sources.frames,
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

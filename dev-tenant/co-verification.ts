@@ -1,0 +1,112 @@
+// Auth0's cross-origin verification, as its /authorize does it: a login ticket from /co/authenticate
+// must come back with the cookie /co/authenticate set. A browser that refused that cookie (a third-party
+// cookie: Safari, Firefox, Chromium blocking them) gets a page that frames the client's Cross-Origin
+// Verification Fallback URL (`cross_origin_loc`) with `#origin=<tenant>`, asks it for the ticket's
+// co_verifier (auth0-js's crossOriginVerification() answers from what it stored on the app's origin)
+// and posts the answer to /co/verify, which settles the ticket and sends the browser back to /authorize.
+// An empty answer ends in Auth0's `invalid_request` "No verifier returned from client.".
+import { createHash } from 'node:crypto';
+import express, { Router, type Request, type Response } from 'express';
+import type { ResolvedTenantConfig } from './config';
+import type { TenantContext } from './context';
+import { escapeHtml, jsonForScript, originOf, queryParam, SMALL_BODY_LIMIT } from './http-helpers';
+import { readTenantCookie, setTenantCookie } from './session-cookie';
+
+/** Set by /co/authenticate, read by /authorize: the ticket came back to the browser that got it. */
+export const TICKET_COOKIE = 'dev_tenant_co';
+/** How long the page waits for the fallback page's answer before posting none (a page that never loads). */
+const ANSWER_TIMEOUT_MS = 10_000;
+
+// Static, so the CSP allows exactly this script by hash; the per-request data rides in a JSON data block.
+const SCRIPT = [
+  '(function () {',
+  "  var data = JSON.parse(document.getElementById('co-verification').textContent);",
+  '  var form = document.forms[0];',
+  '  var sent = false;',
+  '  function submit(verifier) {',
+  '    if (sent) return;',
+  '    sent = true;',
+  '    form.elements.verifier.value = verifier;',
+  '    form.submit();',
+  '  }',
+  "  window.addEventListener('message', function (event) {",
+  '    if (event.origin !== data.fallbackOrigin || !event.data) return;',
+  "    if (event.data.type === 'ready') {",
+  "      event.source.postMessage({ type: 'co_verifier_request', request: { id: data.coId } }, data.fallbackOrigin);",
+  "    } else if (event.data.type === 'co_verifier_response') {",
+  "      submit((event.data.response && event.data.response.verifier) || '');",
+  '    }',
+  '  });',
+  "  var frame = document.createElement('iframe');",
+  "  frame.style.display = 'none';",
+  '  frame.src = data.fallbackUrl;',
+  '  document.body.appendChild(frame);',
+  "  setTimeout(function () { submit(''); }, data.timeoutMs);",
+  '})();'
+].join('\n');
+const SCRIPT_SOURCE = `'sha256-${createHash('sha256').update(SCRIPT, 'utf8').digest('base64')}'`;
+
+/** The `?…` of the request's URL, or nothing. */
+function queryStringOf(req: Request): string {
+  const start = req.originalUrl.indexOf('?');
+  return start === -1 ? '' : req.originalUrl.slice(start);
+}
+
+export function setTicketCookie(res: Response, config: ResolvedTenantConfig, value: string): void {
+  setTenantCookie(res, config, TICKET_COOKIE, value);
+}
+
+/** What /authorize does with a login ticket: go on, ask the fallback page, or answer the fallback's error. */
+export type TicketCheck = { kind: 'go_on' } | { kind: 'ask_fallback'; coId: string } | { kind: 'refused'; error: string };
+
+export function checkTicketCameBack(ctx: TenantContext, req: Request, loginTicket: string): TicketCheck {
+  const binding = ctx.tickets.bindingOf(loginTicket);
+  // An unknown or expired ticket is refused where it is consumed.
+  if (binding === undefined || readTenantCookie(req, TICKET_COOKIE) === binding.cookie) return { kind: 'go_on' };
+  if (binding.fallback === undefined) return { kind: 'ask_fallback', coId: binding.coId };
+  return binding.fallback.verified ? { kind: 'go_on' } : { kind: 'refused', error: binding.fallback.error };
+}
+
+/**
+ * The page that frames the fallback URL. The form posts to /co/verify with the same query, so the
+ * redirect back to /authorize repeats its checks; form-action allows the redirect on to the callback.
+ */
+export function sendVerificationPage(res: Response, ctx: TenantContext, req: Request, coId: string, redirectUri: string): void {
+  const fallbackUrl = new URL(ctx.config.crossOriginLoc);
+  const fallbackOrigin = fallbackUrl.origin;
+  const query = queryStringOf(req);
+  const data = jsonForScript({
+    fallbackUrl: `${fallbackUrl.href}#origin=${encodeURIComponent(ctx.config.publicUrl)}`,
+    fallbackOrigin,
+    coId,
+    timeoutMs: ANSWER_TIMEOUT_MS
+  });
+  res.set(
+    'Content-Security-Policy',
+    `default-src 'none'; script-src ${SCRIPT_SOURCE}; frame-src ${fallbackOrigin}; ` +
+      `form-action 'self' ${originOf(redirectUri) ?? ''}; frame-ancestors 'none'; base-uri 'none'`
+  );
+  res.set('Cache-Control', 'no-store');
+  res
+    .type('html')
+    .send(
+      '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Verifying</title></head><body>\n' +
+        `<form method="post" action="/co/verify${escapeHtml(query)}"><input type="hidden" name="verifier"></form>\n` +
+        `<script type="application/json" id="co-verification">${data}</script>\n` +
+        `<script>${SCRIPT}</script>\n</body></html>\n`
+    );
+}
+
+/** POST /co/verify?<the /authorize query>: settles the ticket with the fallback's answer, then back to /authorize. */
+export function coVerifyRoutes({ tickets }: TenantContext): Router {
+  const router = Router();
+  router.post('/co/verify', express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT }), (req, res) => {
+    const loginTicket = queryParam(req, 'login_ticket');
+    const body = req.body as Record<string, unknown> | undefined;
+    const verifier = typeof body?.verifier === 'string' ? body.verifier : '';
+    if (loginTicket !== undefined) tickets.settleFallback(loginTicket, verifier);
+    res.set('Cache-Control', 'no-store');
+    res.redirect(303, `/authorize${queryStringOf(req)}`);
+  });
+  return router;
+}

@@ -1,0 +1,121 @@
+// The dev tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1, the app on
+// localhost), as your-tenant.auth0.com is to a deployed app, and Auth0's cross-origin verification:
+// the app's fallback page (callback-cross-auth.html), framed by the tenant when its cookie is missing.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { localOrigin } from '../config/defaults';
+import { CHROMIUM_ARGS, chromiumExecutable } from './browser';
+import { collectCspViolations } from './csp-support';
+import { E2E_APP_PORT } from './e2e-env';
+import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from './lock-page';
+import { buildInto, OwnServers, startServe, startTenant } from './own-servers';
+
+/** Clear of playwright.config.ts's ports (E2E_PORT_BASE + 0…8) and nginx.e2e.ts's (+10, +11). */
+const CROSS_APP_PORT = E2E_APP_PORT + 12;
+const CROSS_TENANT_PORT = E2E_APP_PORT + 13;
+const CROSS_APP = localOrigin(CROSS_APP_PORT);
+const CROSS_TENANT = `http://127.0.0.1:${CROSS_TENANT_PORT}`;
+const CROSS_DIST = path.resolve('node_modules/.cache', `e2e-cross-site-dist-${CROSS_APP_PORT}`);
+/** The one setting, for the build and for the tenant. */
+const CROSS_SITE = { DEV_TENANT_BROWSER_HOST: '127.0.0.1' };
+
+const isFallbackPage = (url: string): boolean => new URL(url).pathname === '/callback-cross-auth.html';
+
+/** Records every frame that showed the app's fallback page, by its URL (fragment included). */
+function fallbackPageFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (isFallbackPage(frame.url())) frames.push(frame.url());
+  });
+  return frames;
+}
+
+test.describe('same site, the tenant cookie refused on /co/authenticate', () => {
+  test('the tenant frames the fallback page, which hands back the verifier: logged in, 0 CSP violations', async ({ page, context }) => {
+    const violations = await collectCspViolations(page);
+    const problems = collectPageProblems(page);
+    const fallbacks = fallbackPageFrames(page);
+    // A browser that drops the tenant's cookie on the cross-origin answer, yet lets the app's own page read
+    // its own cookie: what the fallback is for. (Cross-site, Chromium blocks both: see below.)
+    await page.route('**/co/authenticate', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      await context.clearCookies({ name: 'dev_tenant_co' });
+      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name !== 'set-cookie'));
+      return route.fulfill({ response, headers });
+    });
+    await page.goto('/');
+    await logInThroughLock(page, DEV_USER);
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    expect(fallbacks).toHaveLength(1);
+    expect(fallbacks[0]).toContain(`#origin=${encodeURIComponent(localOrigin(E2E_APP_PORT + 1))}`);
+    expect(await storedIdToken(page)).toBeTruthy();
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('cross-site: the tenant on 127.0.0.1, the app on localhost', () => {
+  test.describe.configure({ mode: 'serial' });
+  const servers = new OwnServers('cross-site');
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    await buildInto(CROSS_DIST, {
+      ...CROSS_SITE,
+      AUTH0_DOMAIN: '',
+      AUTH0_CLIENT_ID: '',
+      API_URL: '',
+      DEV_TENANT_PORT: String(CROSS_TENANT_PORT)
+    });
+    servers.keep(await startTenant(CROSS_TENANT_PORT, CROSS_APP_PORT, path.join(servers.dir, 'tenant'), CROSS_SITE));
+    servers.keep(await startServe(CROSS_DIST, CROSS_APP_PORT));
+  });
+
+  test.afterAll(async () => {
+    await servers.stop();
+  });
+
+  test("third-party cookies blocked (Chromium's default): the fallback page cannot read its cookie in the tenant's frame, so Auth0's error, shown once, no token, no loop", async ({
+    page
+  }) => {
+    const violations = await collectCspViolations(page);
+    const fallbacks = fallbackPageFrames(page);
+    await page.goto(`${CROSS_APP}/`);
+    await logInThroughLock(page, DEV_USER);
+    await expect(page.getByRole('alert')).toHaveText('Login failed: No verifier returned from client.');
+    expect(fallbacks).toHaveLength(1);
+    expect(fallbacks[0]).toContain(`#origin=${encodeURIComponent(CROSS_TENANT)}`);
+    expect(await storedIdToken(page)).toBeNull();
+    expect(new URL(page.url()).origin).toBe(CROSS_APP);
+    expect(page.url()).not.toContain('error=');
+    expect(violations).toEqual([]);
+  });
+
+  test('third-party cookies allowed: the tenant cookie comes back, no fallback, logged in, 0 CSP violations', async () => {
+    // A profile whose cookie setting allows third-party cookies (Chromium's "Allow all cookies").
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'auth0-angularjs-3pc-'));
+    mkdirSync(path.join(profile, 'Default'));
+    writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumExecutable(),
+      args: CHROMIUM_ARGS,
+      headless: true
+    });
+    try {
+      const page = await context.newPage();
+      const violations = await collectCspViolations(page);
+      const fallbacks = fallbackPageFrames(page);
+      await page.goto(`${CROSS_APP}/`);
+      await logInThroughLock(page, DEV_USER);
+      await expect(page.getByText(loggedInText)).toBeVisible();
+      expect(fallbacks).toEqual([]);
+      expect(await storedIdToken(page)).toBeTruthy();
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
