@@ -1,7 +1,7 @@
 import type { ActiveSession } from './session';
 
-/** Renew this long before expiry, but never in the first half of a token's life. */
-const RENEW_BEFORE_EXPIRY_MS = 60_000;
+/** Renew this long before expiry (room for a few retries), but never in the first half of a token's life. */
+export const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
 /** However short the tokens, one tab calls checkSession at most this often. */
 export const MIN_RENEWAL_INTERVAL_MS = 30_000;
 /** The longest wait between failed renewals (timeouts, network errors, refused tokens). */

@@ -5,7 +5,7 @@ import { HOSTILE_TOKENS } from './testing/hostile-tokens';
 import { testIdToken } from './testing/jwt';
 import type { AuthService } from './auth.service';
 import { RENEWAL_JITTER_MS } from './renewal-timing';
-import { advanceClock } from './testing/clock';
+import { advanceClock, useFakeClock } from './testing/clock';
 
 type ExceptionLog = angular.IExceptionHandlerService & { errors: unknown[] };
 
@@ -18,14 +18,7 @@ function boot(): TestApp {
 }
 
 describe('session lifecycle beyond the tutorial', () => {
-  beforeEach(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
-  });
-  afterEach(() => {
-    jest.useRealTimers();
-  });
+  useFakeClock();
 
   describe('hostile storage', () => {
     it.each(Object.entries(HOSTILE_TOKENS))('boots logged out with %s, removes it, reports nothing', (_name, value) => {

@@ -12,10 +12,15 @@ export class SessionNoticeController {
     private readonly storedSession: StoredSession
   ) {}
 
-  /** When the session ends, now that renewal was refused (`login_required`): a Date for the view, or null. */
-  renewalRefusedEndsAt(): Date | null {
-    const endsAtMs = this.status.renewalRefusedEndsAtMs;
-    return this.authService.isAuthenticated() && endsAtMs !== null ? new Date(endsAtMs) : null;
+  /** When the session ends (ms, local clock), now that renewal was refused (`login_required`); else null. */
+  renewalRefusedEndsAt(): number | null {
+    return this.authService.isAuthenticated() ? this.status.renewalRefusedEndsAtMs : null;
+  }
+
+  /** The same, for `<time datetime>`. */
+  renewalRefusedEndsAtIso(): string {
+    const endsAtMs = this.renewalRefusedEndsAt();
+    return endsAtMs === null ? '' : new Date(endsAtMs).toISOString();
   }
 
   /** Storage refused the token: the session lives in this tab only. */
@@ -29,7 +34,7 @@ export const sessionNoticeComponent: angular.IComponentOptions = {
   template: `<div class="session-notice" role="status">
   <p class="session-notice-text" ng-if="$ctrl.renewalRefusedEndsAt()">
     Your session could not be renewed: it ends at
-    <time datetime="{{ $ctrl.renewalRefusedEndsAt().toISOString() }}">{{ $ctrl.renewalRefusedEndsAt() | date: 'mediumTime' }}</time>.
+    <time datetime="{{ $ctrl.renewalRefusedEndsAtIso() }}">{{ $ctrl.renewalRefusedEndsAt() | date: 'mediumTime' }}</time>.
     <button type="button" class="btn btn-primary" ng-click="$ctrl.authService.login()" aria-busy="{{ $ctrl.authService.loginPending }}">Log in again</button>
   </p>
   <p class="session-notice-text" ng-if="$ctrl.memoryOnly()">

@@ -10,3 +10,16 @@ export function advanceClock(injector: angular.auto.IInjectorService, ms: number
     $timeout.flush(step);
   }
 }
+
+/** In a describe block: jest's fake clock for each test (Date.now included), with localStorage and sessionStorage emptied, and spies restored after. */
+export function useFakeClock(): void {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+}
