@@ -15,8 +15,9 @@ test.describe('issue 9 item 5: silent renewal cannot loop', () => {
     ['5 minutes slow', -300_000]
   ] as const) {
     test(`a 120 s token lifetime with the browser clock ${name}: one renewal request, not a loop`, async ({ context, page, logIn }) => {
-      await skewBrowserClock(context, aheadMs);
+      // Logged in first (the tenant session), then every new document runs on the skewed clock.
       await logIn();
+      await skewBrowserClock(context, aheadMs);
       await tenantRenewsWithLifetime(context, 120);
       const renewals = recordSilentRenewals(context);
       // A 120 s token whose end is under a minute away on the browser's clock: renewal is due at once.
