@@ -15,6 +15,7 @@ import {
   whenTokenRemoved
 } from './lock-page';
 import { E2E_APP_PORT } from './e2e-env';
+import { reloadWithToken, sessionClaims } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
 test.describe('1. hostile storage', () => {
@@ -48,13 +49,11 @@ test('2. expiry while open: logged out at exp (±1 s) without a navigation, guar
 
 test.describe('3. silent renewal', () => {
   test('renews before expiry while the tenant session is alive: the user stays in', async ({ loggedIn: page }) => {
-    // A token near its end (past half its life): the app renews it at once through checkSession.
-    const exp = nowInSeconds() + 4;
-    const dying = await mintIdToken({ iat: exp - 200, exp });
-    await page.evaluate((value) => {
-      localStorage.setItem('id_token', value);
-    }, dying);
-    await page.reload();
+    // A token of the same user near its end (past half its life): the app renews it within the
+    // renewal jitter (2 s) through checkSession. Another user's token would end the session.
+    const exp = nowInSeconds() + 10;
+    const dying = await mintIdToken({ ...(await sessionClaims(page)), iat: exp - 200, exp });
+    await reloadWithToken(page, dying);
     await expect.poll(() => storedIdToken(page), { timeout: 10_000 }).not.toBe(dying);
     await page.waitForTimeout(Math.max(0, exp * 1000 - Date.now()) + 1500);
     await expect(page.getByText(loggedInText)).toBeVisible();

@@ -1,24 +1,28 @@
 import angular from 'angular';
 import { AuthSessionProvider } from './auth-session.provider';
 import { authErrorComponent } from './auth-error.component';
+import { AuthStatus } from './auth-status';
 import { AuthService } from './auth.service';
 import { LoginGuard } from './guards/login-guard';
+import { LockWidget } from './lock-widget';
+import { SilentRenewal } from './renewal';
 import { ReturnTo } from './return-to';
 import { StoredSession } from './session';
-import { SessionTimers } from './session-timers';
+import { SessionLifecycle } from './session-lifecycle';
+import { sessionNoticeComponent } from './session-notice.component';
 import { TokenStorage } from './token-storage';
 import { ANGULAR_JWT_MODULE, configureAngularJwt } from './vendor/angular-jwt';
 import { ANGULAR_LOCK_MODULE, decorateLock } from './vendor/angular-lock';
 import { LockFocus } from './vendor/lock-focus';
 
 /** The module's own start: the login guard, the session followed across tabs and API 401s, and Lock's widget. */
-function startAuthSession(loginGuard: LoginGuard, authService: AuthService, lockFocus: LockFocus): void {
+function startAuthSession(loginGuard: LoginGuard, authService: AuthService, lockWidget: LockWidget, lockFocus: LockFocus): void {
   loginGuard.install();
   authService.followExternalChanges();
-  authService.followLockWidget();
+  lockWidget.follow();
   lockFocus.follow();
 }
-startAuthSession.$inject = ['loginGuard', 'authService', 'lockFocus'];
+startAuthSession.$inject = ['loginGuard', 'authService', 'lockWidget', 'lockFocus'];
 
 /**
  * `auth0.session`: everything session handling needs, for any AngularJS 1.5+ app with ui-router
@@ -32,10 +36,14 @@ export const authSessionModule = angular
   .config(configureAngularJwt)
   .service('tokenStorage', TokenStorage)
   .service('storedSession', StoredSession)
-  .service('sessionTimers', SessionTimers)
+  .service('authStatus', AuthStatus)
+  .service('silentRenewal', SilentRenewal)
+  .service('sessionLifecycle', SessionLifecycle)
   .service('returnTo', ReturnTo)
   .service('loginGuard', LoginGuard)
+  .service('lockWidget', LockWidget)
   .service('authService', AuthService)
   .service('lockFocus', LockFocus)
   .component('authError', authErrorComponent)
+  .component('sessionNotice', sessionNoticeComponent)
   .run(startAuthSession).name;

@@ -69,9 +69,3 @@ export function claimsForClient(token: unknown, clientId: string): IdTokenClaims
   const audiences: unknown[] = Array.isArray(audience) ? audience : [audience];
   return claims && audiences.includes(clientId) ? claims : null;
 }
-
-/** The same, and not yet expired: a token this app may use. */
-export function usableClaims(token: unknown, clientId: string, nowMs = Date.now()): IdTokenClaims | null {
-  const claims = claimsForClient(token, clientId);
-  return claims && claims.exp * 1000 > nowMs ? claims : null;
-}

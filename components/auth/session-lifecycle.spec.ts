@@ -4,6 +4,8 @@ import { startSessionApp, uiRouterStates, type TestApp } from './testing/session
 import { HOSTILE_TOKENS } from './testing/hostile-tokens';
 import { testIdToken } from './testing/jwt';
 import type { AuthService } from './auth.service';
+import { RENEWAL_JITTER_MS } from './renewal-timing';
+import { advanceClock, useFakeClock } from './testing/clock';
 
 type ExceptionLog = angular.IExceptionHandlerService & { errors: unknown[] };
 
@@ -16,14 +18,7 @@ function boot(): TestApp {
 }
 
 describe('session lifecycle beyond the tutorial', () => {
-  beforeEach(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
-  });
-  afterEach(() => {
-    jest.useRealTimers();
-  });
+  useFakeClock();
 
   describe('hostile storage', () => {
     it.each(Object.entries(HOSTILE_TOKENS))('boots logged out with %s, removes it, reports nothing', (_name, value) => {
@@ -79,25 +74,22 @@ describe('session lifecycle beyond the tutorial', () => {
     it('renews before expiry and keeps the user in when the tenant session is alive', () => {
       localStorage.setItem('id_token', testIdToken(600));
       const app = boot();
-      const $timeout = app.injector.get<angular.ITimeoutService>('$timeout');
-      $timeout.flush(540_000);
+      advanceClock(app.injector, 540_000 + RENEWAL_JITTER_MS + 1000);
       expect(app.lock.checkSession).toHaveBeenCalledTimes(1);
       const renewed = testIdToken(1200);
       app.lock.checkSession.mock.calls[0]?.[1](null, { idToken: renewed });
       expect(localStorage.getItem('id_token')).toBe(renewed);
-      $timeout.flush(61_000);
+      advanceClock(app.injector, 61_000);
       expect(app.injector.get<AuthService>('authService').isAuthenticated()).toBe(true);
     });
 
     it('logs out at expiry when the tenant session is gone', () => {
       localStorage.setItem('id_token', testIdToken(600));
       const app = boot();
-      const $timeout = app.injector.get<angular.ITimeoutService>('$timeout');
-      $timeout.flush(540_000);
+      advanceClock(app.injector, 540_000 + RENEWAL_JITTER_MS + 1000);
       app.lock.checkSession.mock.calls[0]?.[1]({ error: 'login_required' });
       expect(app.injector.get<AuthService>('authService').isAuthenticated()).toBe(true);
-      jest.advanceTimersByTime(60_000);
-      $timeout.flush(60_000);
+      advanceClock(app.injector, 57_000);
       expect(app.injector.get<AuthService>('authService').isAuthenticated()).toBe(false);
     });
   });

@@ -1,46 +1,26 @@
+import { StorageSlot } from './storage-slot';
+
 /** The tutorial's storage key for the id_token. */
 export const ID_TOKEN_KEY = 'id_token';
+/** When this browser received the stored token, on its own clock (token-clock.ts). */
+export const TOKEN_RECEIPT_KEY = 'auth.idTokenReceipt';
+/** Which tab is renewing the token now (renewal-lease.ts). */
+export const RENEWAL_LEASE_KEY = 'auth.renewalLease';
 
 /**
- * localStorage access that never throws: storage can be disabled, full or blocked by privacy
- * settings, and a session must then simply not survive a reload.
+ * What the module keeps in localStorage, shared by the tabs: the id_token, its receipt, and the
+ * renewal lease. Each slot falls back to this tab's memory when storage refuses it (storage-slot.ts).
  */
 export class TokenStorage {
   static $inject = ['$window'];
 
-  constructor(private readonly $window: angular.IWindowService) {}
+  readonly idToken: StorageSlot;
+  readonly receipt: StorageSlot;
+  readonly renewalLease: StorageSlot;
 
-  read(): string | null {
-    try {
-      return this.$window.localStorage.getItem(ID_TOKEN_KEY);
-    } catch {
-      return null;
-    }
-  }
-
-  write(token: string): boolean {
-    try {
-      this.$window.localStorage.setItem(ID_TOKEN_KEY, token);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** The `storage` event for this key, or for `localStorage.clear()` (key null). */
-  onChangeInAnotherTab(listener: () => void): void {
-    this.$window.addEventListener('storage', (event: StorageEvent) => {
-      if (event.key === ID_TOKEN_KEY || event.key === null) {
-        listener();
-      }
-    });
-  }
-
-  clear(): void {
-    try {
-      this.$window.localStorage.removeItem(ID_TOKEN_KEY);
-    } catch {
-      // Nothing stored, nothing to clear.
-    }
+  constructor($window: angular.IWindowService) {
+    this.idToken = new StorageSlot($window, ID_TOKEN_KEY);
+    this.receipt = new StorageSlot($window, TOKEN_RECEIPT_KEY);
+    this.renewalLease = new StorageSlot($window, RENEWAL_LEASE_KEY);
   }
 }

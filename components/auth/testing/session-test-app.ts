@@ -35,12 +35,8 @@ export interface SessionAppSetup {
   readonly tutorialRunBlock?: boolean;
 }
 
-/**
- * Boots `auth0.session` the way an adopting app does: configure() in a config block, then the
- * tutorial's run block, with a FakeLock in place of angular-lock's service. Call it inside a test
- * or beforeEach, after preparing localStorage: the run block reads it.
- */
-export function startSessionApp(setup: SessionAppSetup = {}): TestApp {
+/** The test app's module: configure() in a config block, then the tutorial's run block, with a FakeLock for angular-lock's service. */
+function sessionTestModule(setup: SessionAppSetup): { name: string; lock: FakeLock } {
   const lock = new FakeLock();
   const testModule = angular.module(`sessionTestApp${String(Math.random()).slice(2)}`, [
     'auth0.session',
@@ -68,7 +64,20 @@ export function startSessionApp(setup: SessionAppSetup = {}): TestApp {
       }
     ]);
   }
-  angular.mock.module(testModule.name);
+  return { name: testModule.name, lock };
+}
+
+function testApp(lock: FakeLock, injector: angular.auto.IInjectorService): TestApp {
+  return { lock, injector, authService: injector.get<AuthService>('authService'), $rootScope: injector.get('$rootScope') };
+}
+
+/**
+ * Boots `auth0.session` the way an adopting app does, with a FakeLock in place of angular-lock's
+ * service. Call it inside a test or beforeEach, after preparing localStorage: the run block reads it.
+ */
+export function startSessionApp(setup: SessionAppSetup = {}): TestApp {
+  const { name, lock } = sessionTestModule(setup);
+  angular.mock.module(name);
   let injector: angular.auto.IInjectorService | undefined;
   angular.mock.inject(($injector: angular.auto.IInjectorService) => {
     injector = $injector;
@@ -76,5 +85,14 @@ export function startSessionApp(setup: SessionAppSetup = {}): TestApp {
   if (!injector) {
     throw new Error('angular-mocks did not create an injector');
   }
-  return { lock, injector, authService: injector.get<AuthService>('authService'), $rootScope: injector.get('$rootScope') };
+  return testApp(lock, injector);
+}
+
+/**
+ * Another tab of the same app: its own injector (services, FakeLock, mocked $timeout), sharing the
+ * window and its localStorage. Storage events do not cross jsdom "tabs": a test dispatches them.
+ */
+export function startAnotherTab(setup: SessionAppSetup = {}): TestApp {
+  const { name, lock } = sessionTestModule(setup);
+  return testApp(lock, angular.injector(['ng', 'ngMock', name]));
 }

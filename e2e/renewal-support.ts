@@ -1,0 +1,79 @@
+// What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a tenant that issues
+// short-lived tokens, and a count of silent-renewal requests.
+import type { BrowserContext, Page } from '@playwright/test';
+import { jsonForScript } from '../dev-tenant/http-helpers';
+import { E2E_TENANT_URL } from './e2e-env';
+import { decodeJwtPayload } from './lock-page';
+import { mintIdToken, nowInSeconds } from './tenant-tokens';
+
+/** Makes `Date` (and so `Date.now()`, `new Date()`) in every page and frame of the context run `aheadMs` ahead of the real time (negative: behind). */
+export async function skewBrowserClock(context: BrowserContext, aheadMs: number): Promise<void> {
+  await context.addInitScript({
+    content: `(() => {
+      const RealDate = Date;
+      const ahead = ${JSON.stringify(aheadMs)};
+      class SkewedDate extends RealDate {
+        constructor(...args) { if (args.length === 0) { super(RealDate.now() + ahead); } else { super(...args); } }
+        static now() { return RealDate.now() + ahead; }
+      }
+      window.Date = SkewedDate;
+    })();`
+  });
+}
+
+const AUTHORIZATION_RESPONSE = /(<script type="application\/json" id="authorization-response">)([\s\S]*?)(<\/script>)/;
+
+/**
+ * The dev tenant, as if started with DEV_TENANT_TOKEN_TTL=<lifetimeS>, for checkSession's answers
+ * only: each web_message response's id_token is signed again, by the tenant's own key, with the
+ * same claims (nonce included) but `iat` now and `exp` lifetimeS later, on the tenant's clock.
+ */
+export async function tenantRenewsWithLifetime(context: BrowserContext, lifetimeS: number): Promise<void> {
+  await context.route(
+    (url) => url.origin === E2E_TENANT_URL && url.pathname === '/authorize' && url.searchParams.get('response_mode') === 'web_message',
+    async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      const match = AUTHORIZATION_RESPONSE.exec(body);
+      const data = match ? (JSON.parse(match[2]) as { response: Record<string, string> }) : undefined;
+      const idToken = data?.response.id_token;
+      if (!match || !data || idToken === undefined) {
+        await route.fulfill({ response, body });
+        return;
+      }
+      const iat = nowInSeconds();
+      data.response.id_token = await mintIdToken({ ...decodeJwtPayload(idToken), iat, exp: iat + lifetimeS });
+      await route.fulfill({ response, body: body.replace(match[0], `${match[1]}${jsonForScript(data)}${match[3]}`) });
+    }
+  );
+}
+
+/** When (real time, ms) each silent renewal, a `prompt=none` /authorize from any page or frame of the context, was sent. */
+export function recordSilentRenewals(context: BrowserContext): number[] {
+  const sentAt: number[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === E2E_TENANT_URL && url.pathname === '/authorize' && url.searchParams.get('prompt') === 'none') {
+      sentAt.push(Date.now());
+    }
+  });
+  return sentAt;
+}
+
+/** The claims of the session's token (its `sub`, …), to mint tokens for the same user: a renewal for another user ends the session. */
+export async function sessionClaims(page: Page): Promise<Record<string, unknown>> {
+  const token = await page.evaluate(() => localStorage.getItem('id_token'));
+  if (token === null) {
+    throw new Error('no id_token stored: log in first');
+  }
+  const { sub, email, name } = decodeJwtPayload(token);
+  return { sub, email, name };
+}
+
+/** Stores `token` under id_token and reloads the page: the app boots with it, as found in storage. */
+export async function reloadWithToken(page: Page, token: string): Promise<void> {
+  await page.evaluate((value) => {
+    localStorage.setItem('id_token', value);
+  }, token);
+  await page.reload();
+}

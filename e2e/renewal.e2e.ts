@@ -1,0 +1,107 @@
+// Silent renewal and the session's end, in Chromium against the dev tenant (issue 9 items 4, 5, 9;
+// issue 8 item 3). The unit specs beside components/auth/renewal.ts cover the timing in detail.
+import { expect, test } from './fixtures';
+import { DEV_USER, loggedInText, loggedOutText, navbar, plantToken, storedIdToken, submitLock, whenTokenRemoved } from './lock-page';
+import { recordSilentRenewals, reloadWithToken, sessionClaims, skewBrowserClock, tenantRenewsWithLifetime } from './renewal-support';
+import { mintIdToken, nowInSeconds } from './tenant-tokens';
+
+/** How long the tests watch for renewals: a loop sent ~10 a second, a working renewal 1 in this time. */
+const WATCH_MS = 20_000;
+
+test.describe('issue 9 item 5: silent renewal cannot loop', () => {
+  for (const [name, aheadMs] of [
+    ['70 s fast', 70_000],
+    ['5 minutes fast', 300_000],
+    ['5 minutes slow', -300_000]
+  ] as const) {
+    test(`a 120 s token lifetime with the browser clock ${name}: one renewal request, not a loop`, async ({ context, page, logIn }) => {
+      // Logged in first (the tenant session), then every new document runs on the skewed clock.
+      await logIn();
+      await skewBrowserClock(context, aheadMs);
+      await tenantRenewsWithLifetime(context, 120);
+      const renewals = recordSilentRenewals(context);
+      // A 120 s token whose end is under a minute away on the browser's clock: renewal is due at once.
+      const exp = Math.floor((Date.now() + aheadMs) / 1000) + 50;
+      await reloadWithToken(page, await mintIdToken({ ...(await sessionClaims(page)), iat: exp - 120, exp }));
+      await expect.poll(() => renewals.length, { timeout: 10_000 }).toBe(1);
+      await page.waitForTimeout(WATCH_MS);
+      expect(renewals).toHaveLength(1);
+      if (aheadMs < 120_000) {
+        // auth0-js took the renewed token (its exp check allows 60 s of skew): the user is still in.
+        await expect(page.getByText(loggedInText)).toBeVisible();
+        expect(await storedIdToken(page)).not.toBeNull();
+      }
+    });
+  }
+
+  test('with two tabs open, one renews and the other adopts its token', async ({ context, page: first, logIn }) => {
+    await logIn();
+    const second = await context.newPage();
+    await second.goto('/');
+    await expect(second.getByText(loggedInText)).toBeVisible();
+    const renewals = recordSilentRenewals(context);
+    const exp = nowInSeconds() + 40;
+    const dying = await mintIdToken({ ...(await sessionClaims(first)), iat: exp - 200, exp });
+    await reloadWithToken(first, dying);
+    await second.reload();
+    await expect.poll(() => storedIdToken(first), { timeout: 15_000 }).not.toBe(dying);
+    await first.waitForTimeout(5_000);
+    expect(renewals).toHaveLength(1);
+    const renewed = await storedIdToken(first);
+    expect(await storedIdToken(second)).toBe(renewed);
+    await first.waitForTimeout(Math.max(0, exp * 1000 - Date.now()) + 1000);
+    await expect(first.getByText(loggedInText)).toBeVisible();
+    await expect(second.getByText(loggedInText)).toBeVisible();
+  });
+});
+
+test.describe('issue 8 item 3: renewal answers login_required', () => {
+  test('the user sees when the session ends and can log in again; nothing loops', async ({ context, page }) => {
+    const renewals = recordSilentRenewals(context);
+    // No tenant session in this browser: checkSession answers login_required.
+    const exp = nowInSeconds() + 60;
+    await plantToken(page, await mintIdToken({ iat: exp - 200, exp }));
+    const notice = page.locator('session-notice');
+    await expect(notice).toContainText(/Your session could not be renewed: it ends at\s+\d{1,2}:\d{2}:\d{2}\s?[AP]M\./);
+    expect(await notice.locator('time').getAttribute('datetime')).toBe(new Date(exp * 1000).toISOString());
+    await page.waitForTimeout(5_000);
+    expect(renewals).toHaveLength(1);
+    await notice.getByRole('button', { name: 'Log in again' }).click();
+    await submitLock(page, DEV_USER);
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    await expect(notice.locator('time')).toHaveCount(0);
+    expect(await storedIdToken(page)).not.toBeNull();
+  });
+
+  test('without a new login the user is logged out at exp, after one renewal attempt', async ({ context, page }) => {
+    const renewals = recordSilentRenewals(context);
+    const exp = nowInSeconds() + 8;
+    await plantToken(page, await mintIdToken({ iat: exp - 200, exp }));
+    await expect(page.locator('session-notice time')).toBeVisible();
+    const removedAt = await whenTokenRemoved(page);
+    expect(Math.abs(removedAt - exp * 1000)).toBeLessThanOrEqual(1000);
+    await expect(page.getByText(loggedOutText)).toBeVisible();
+    await expect(page.locator('session-notice time')).toHaveCount(0);
+    expect(renewals).toHaveLength(1);
+  });
+});
+
+test.describe('issue 9 item 9: localStorage disabled', () => {
+  for (const [name, script] of [
+    ['setItem throws', `Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };`],
+    [
+      'every access throws',
+      `Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('Access denied', 'SecurityError'); } });`
+    ]
+  ] as const) {
+    test(`when ${name}: login works for the tab, with a notice that a reload logs out`, async ({ context, page, logIn }) => {
+      await context.addInitScript({ content: script });
+      await logIn();
+      await expect(page.locator('session-notice')).toContainText('reloading the page will log you out');
+      await expect(page.locator('auth-error')).toHaveText('');
+      await page.reload();
+      await expect(page.getByText(loggedOutText)).toBeVisible();
+      await expect(navbar(page).getByRole('button', { name: 'Log In' })).toBeVisible();
+    });
+  }
+});
