@@ -40,6 +40,13 @@ module.exports = {
       roots: ['<rootDir>/demo-api'],
       testMatch: ['**/*.spec.ts'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
+    },
+    {
+      displayName: 'servers',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/servers', '<rootDir>/scripts'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
     }
   ]
 };

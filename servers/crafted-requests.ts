@@ -12,9 +12,9 @@ export interface RawReply {
 const REPLY_TIMEOUT_MS = 15_000;
 
 /** Writes `request` as is and resolves with what came back once the server closes or the answer is complete. */
-export function sendRaw(port: number, request: Buffer | string, host = '127.0.0.1'): Promise<RawReply> {
+export function sendRaw(port: number, request: Buffer | string, options: { halfClose?: boolean; host?: string } = {}): Promise<RawReply> {
   return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
+    const socket = net.connect({ port, host: options.host ?? '127.0.0.1' });
     const chunks: Buffer[] = [];
     const done = (): void => {
       socket.destroy();
@@ -27,8 +27,9 @@ export function sendRaw(port: number, request: Buffer | string, host = '127.0.0.
     socket.on('end', done);
     socket.on('error', done);
     socket.on('close', done);
-    // Half-closed after the request, so a server waiting for more body sees its end at once.
-    socket.end(request);
+    // Node's server drops a half-closed connection's pending answer, so only a request that means to end early half-closes.
+    if (options.halfClose === true) socket.end(request);
+    else socket.write(request);
   });
 }
 
@@ -59,6 +60,8 @@ export const CRAFTED_TOKENS: readonly string[] = [
 export interface CraftedRequest {
   readonly name: string;
   readonly bytes: Buffer;
+  /** Ends the connection after the bytes, e.g. for a body shorter than its Content-Length. */
+  readonly halfClose?: boolean;
 }
 
 function head(method: string, target: string, headers: readonly string[], body = ''): Buffer {
@@ -128,7 +131,7 @@ export interface ReplayResult {
 export async function replayCrafted(port: number, requests: readonly CraftedRequest[], probePath: string): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for (const request of requests) {
-    const reply = await sendRaw(port, request.bytes);
+    const reply = await sendRaw(port, request.bytes, { halfClose: request.halfClose });
     const probe = await sendRaw(port, `GET ${probePath} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
     results.push({ name: request.name, status: reply.status, stillAnswering: probe.status !== undefined && probe.status < 500 });
   }
