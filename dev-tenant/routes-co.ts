@@ -40,8 +40,9 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
       return;
     }
     const ip = clientIp(req);
-    // Checked before the password, so a blocked pair learns nothing, not even from a right password.
-    if (bruteForce.isBlocked(username, ip)) {
+    // Counted before the password is checked: a blocked pair learns nothing, not even from a right password.
+    const verdict = bruteForce.beginAttempt(username, ip);
+    if (verdict === 'blocked') {
       sendError(
         res,
         429,
@@ -51,10 +52,13 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
       );
       return;
     }
+    if (verdict === 'throttled') {
+      sendError(res, 429, 'too_many_requests', 'Too many failed logins from this IP address or for this account: wait and try again.');
+      return;
+    }
     const user = await users.verifyPassword(username, password);
     if (user === undefined) {
-      bruteForce.recordFailure(username, ip);
-      // One message for unknown email and wrong password: no account enumeration (Auth0 does the same).
+      // Already counted by beginAttempt. One message for unknown email and wrong password: no account enumeration (as Auth0).
       sendError(res, 403, 'access_denied', 'Wrong email or password.');
       return;
     }

@@ -67,7 +67,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
       signingKey: deps.signingKey,
       now
     }),
-    bruteForce: new BruteForceGuard(config.blockMinutes * 60_000, now),
+    bruteForce: new BruteForceGuard({ blockMs: config.blockMinutes * 60_000, now }),
     passwordPolicy: new PasswordPolicy(config.passwordPolicy),
     sendEmail: deps.sendEmail ?? printEmail,
     now
