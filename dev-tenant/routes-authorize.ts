@@ -2,6 +2,7 @@
 // session cookie for tokens, delivered in the redirect fragment or by web_message.
 import { Router, type Request, type Response } from 'express';
 import { DATABASE_CONNECTION } from './config';
+import { clearVerifierCookies, isBoundToThisBrowser, VERIFICATION_FAILED } from './co-verifier-cookie';
 import type { TenantContext } from './context';
 import { sendError } from './errors';
 import { originOf, queryParam } from './http-helpers';
@@ -89,6 +90,7 @@ export function authorizeRoutes(ctx: TenantContext): Router {
     if (user === undefined) {
       if (login.kind === 'ticket_refused')
         fail('access_denied', 'The login ticket is invalid, expired or already used. Please log in again.');
+      else if (login.kind === 'other_browser') fail(VERIFICATION_FAILED.error, VERIFICATION_FAILED.description);
       else fail('login_required', 'Login required');
       return;
     }
@@ -115,7 +117,7 @@ function apiAudience({ config, tokens }: TenantContext, audience: string | undef
   return { kind: 'unknown', audience };
 }
 
-type Login = { kind: 'user'; email: string } | { kind: 'ticket_refused' } | { kind: 'login_required' };
+type Login = { kind: 'user'; email: string } | { kind: 'ticket_refused' } | { kind: 'other_browser' } | { kind: 'login_required' };
 
 /**
  * Who is logging in: the user behind a login_ticket (who then gets a new SSO session), else the user
@@ -125,11 +127,14 @@ function authenticate(ctx: TenantContext, req: Request, res: Response, clientId:
   const oldSessionId = sessionIdFrom(req);
   const loginTicket = queryParam(req, 'login_ticket');
   if (loginTicket !== undefined) {
-    const email = ctx.tickets.consume(loginTicket, clientId);
-    if (email === undefined) return { kind: 'ticket_refused' };
+    const ticket = ctx.tickets.consume(loginTicket, clientId);
+    if (ticket === undefined) return { kind: 'ticket_refused' };
+    clearVerifierCookies(req, res, ctx.config, ticket.coId);
+    // Minted for another browser (login CSRF): refused, and this browser's own session is left as it was.
+    if (!isBoundToThisBrowser(req, ticket)) return { kind: 'other_browser' };
     if (oldSessionId !== undefined) ctx.sessions.destroy(oldSessionId);
-    setSessionCookie(res, ctx.config, ctx.sessions.create(email));
-    return { kind: 'user', email };
+    setSessionCookie(res, ctx.config, ctx.sessions.create(ticket.email));
+    return { kind: 'user', email: ticket.email };
   }
   if (oldSessionId === undefined || queryParam(req, 'prompt') === 'login') return { kind: 'login_required' };
   const session = ctx.sessions.touch(oldSessionId);

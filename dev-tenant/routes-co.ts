@@ -3,6 +3,7 @@
 import express, { Router, type Request } from 'express';
 import { DATABASE_CONNECTION } from './config';
 import type { TenantContext } from './context';
+import { setVerifierCookie } from './co-verifier-cookie';
 import { cors, hasAllowedOrigin } from './cors';
 import { sendError } from './errors';
 import { readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
@@ -63,7 +64,9 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
       return;
     }
     bruteForce.recordSuccess(username, ip);
-    res.json(tickets.issue(clientId, user.email));
+    const issued = tickets.issue(clientId, user.email);
+    setVerifierCookie(res, config, issued.ticket);
+    res.json(issued.response);
   });
   return router;
 }

@@ -9,8 +9,6 @@ export const LOGIN_TICKET_TTL_MS = 60_000;
 export const RESET_TICKET_TTL_MS = 60 * 60 * 1000;
 /** Auth0's default idle session lifetime (3 days); each use extends it. */
 export const SESSION_IDLE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
-/** HttpOnly so page scripts cannot read it; named apart from the app's own cookies (ports share cookies). */
-export const SESSION_COOKIE = 'dev_tenant_session';
 
 /** An unguessable identifier: 256 bits from the CSPRNG, URL- and cookie-safe. */
 export function randomId(): string {
@@ -23,23 +21,29 @@ export interface LoginTicketResponse {
   readonly co_id: string;
 }
 
-interface Ticket {
+export interface LoginTicket {
   readonly clientId: string;
   readonly email: string;
+  /** Names the browser's verifier cookie (and auth0-js's co/verifier key). */
+  readonly coId: string;
+  /** What auth0-js keeps for the cross-origin verification fallback. */
+  readonly coVerifier: string;
+  /** The HttpOnly cookie's value: proves at /authorize that this browser authenticated. */
+  readonly browserSecret: string;
 }
 
-export class LoginTicketStore extends ExpiringStore<Ticket> {
-  issue(clientId: string, email: string): LoginTicketResponse {
+export class LoginTicketStore extends ExpiringStore<LoginTicket> {
+  issue(clientId: string, email: string): { response: LoginTicketResponse; ticket: LoginTicket } {
     const loginTicket = randomId();
-    this.entries.set(loginTicket, { clientId, email }, LOGIN_TICKET_TTL_MS);
-    // co_verifier/co_id feed auth0-js's cross-origin verification fallback, which this tenant never asks for.
-    return { login_ticket: loginTicket, co_verifier: randomId(), co_id: randomId().slice(0, 32) };
+    const ticket: LoginTicket = { clientId, email, coId: randomId().slice(0, 32), coVerifier: randomId(), browserSecret: randomId() };
+    this.entries.set(loginTicket, ticket, LOGIN_TICKET_TTL_MS);
+    return { response: { login_ticket: loginTicket, co_verifier: ticket.coVerifier, co_id: ticket.coId }, ticket };
   }
 
-  /** The ticket's email if it is live and belongs to clientId. Any attempt consumes it: single use. */
-  consume(loginTicket: string, clientId: string): string | undefined {
+  /** The ticket if it is live and belongs to clientId. Any attempt consumes it: single use. */
+  consume(loginTicket: string, clientId: string): LoginTicket | undefined {
     const ticket = this.entries.take(loginTicket);
-    return ticket?.clientId === clientId ? ticket.email : undefined;
+    return ticket?.clientId === clientId ? ticket : undefined;
   }
 }
 

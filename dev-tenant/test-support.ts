@@ -8,6 +8,7 @@ import type { OutgoingEmail } from './context';
 import type { Clock } from './expiring-map';
 import { PASSWORD_REALM_GRANT } from './routes-co';
 import { startDevTenant, type RunningDevTenant, type TenantOptions } from './server';
+import { SESSION_COOKIE } from './session-cookie';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 export const CALLBACK = `${APP_ORIGIN}/`;
@@ -136,10 +137,37 @@ export function fragmentOf(res: Response): URLSearchParams {
   return new URLSearchParams(location.slice(location.indexOf('#') + 1));
 }
 
+/** The "name=value" pair of the first cookie a response sets whose name starts with `prefix` (and is not a deletion). */
+function setCookieOf(res: Response, prefix: string): string | undefined {
+  const cookie = res.headers.getSetCookie().find((header) => header.startsWith(prefix) && !/Expires=Thu, 01 Jan 1970/.test(header));
+  return cookie?.split(';')[0];
+}
+
 /** The "name=value" pair of the session cookie a response sets, for sending back in a Cookie header. */
 export function sessionCookieOf(res: Response): string | undefined {
-  const cookie = res.headers.getSetCookie().find((header) => header.startsWith('dev_tenant_session='));
-  return cookie?.split(';')[0];
+  return setCookieOf(res, `${SESSION_COOKIE}=`);
+}
+
+/** The "name=value" pair of the login-ticket verifier cookie /co/authenticate sets. */
+export function verifierCookieOf(res: Response): string | undefined {
+  return setCookieOf(res, 'auth0_co_');
+}
+
+/** A Cookie header from pairs, skipping absent ones; undefined when none is left. */
+export function cookieHeader(...pairs: (string | undefined)[]): string | undefined {
+  const present = pairs.filter((pair): pair is string => pair !== undefined);
+  return present.length === 0 ? undefined : present.join('; ');
+}
+
+/** /co/authenticate's login ticket with the cookie that binds it to the "browser" that asked. */
+export async function loginTicketFor(
+  tenant: RunningDevTenant,
+  user = credentials()
+): Promise<{ loginTicket: string; cookie: string | undefined }> {
+  const co = await coAuthenticate(tenant, user);
+  if (co.status !== 200) throw new Error(`/co/authenticate answered ${co.status}: ${await co.text()}`);
+  const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
+  return { loginTicket, cookie: verifierCookieOf(co) };
 }
 
 export interface WebMessage {
@@ -162,8 +190,6 @@ export async function fullLogin(
   cookie?: string,
   user = credentials()
 ): Promise<Response> {
-  const co = await coAuthenticate(tenant, user);
-  if (co.status !== 200) throw new Error(`/co/authenticate answered ${co.status}: ${await co.text()}`);
-  const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
-  return authorize(tenant, authorizeParams({ login_ticket: loginTicket, ...overrides }), cookie);
+  const ticket = await loginTicketFor(tenant, user);
+  return authorize(tenant, authorizeParams({ login_ticket: ticket.loginTicket, ...overrides }), cookieHeader(cookie, ticket.cookie));
 }
