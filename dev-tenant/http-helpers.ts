@@ -53,6 +53,11 @@ export function originOf(url: string): string | undefined {
   }
 }
 
+/** The TCP peer: the tenant listens on loopback without a proxy, so X-Forwarded-For is never trusted. */
+export function clientIp(req: Request): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
 /** Credentials and sign-ups are tiny; a small limit keeps hostile bodies cheap. */
 export const SMALL_BODY_LIMIT = '10kb';
 

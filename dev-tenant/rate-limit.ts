@@ -1,5 +1,6 @@
 // Token-bucket rate limits like Auth0's (a burst, then a steady refill), keyed by IP, account or
 // both. A full store refuses new keys rather than forgetting old ones: a flood can never reset a limit.
+import type { Response } from 'express';
 import { ExpiringMap, type Clock } from './expiring-map';
 
 export interface RateLimitPolicy {
@@ -51,6 +52,11 @@ export class RateLimiter {
     this.store(key, Math.min(this.policy.burst, this.available(key) + 1));
   }
 
+  /** The burst: what X-RateLimit-Limit reports. */
+  get limit(): number {
+    return this.policy.burst;
+  }
+
   /** Whole requests left for key now. */
   remaining(key: string): number {
     return Math.floor(this.available(key));
@@ -81,4 +87,40 @@ export class RateLimiter {
     const ttlMs = Math.max(1, Math.ceil((this.policy.burst - tokens) * this.policy.refillMs));
     return this.buckets.set(key, { tokens, updatedAt: this.now() }, ttlMs);
   }
+}
+
+/** Auth0's rate-limit message: the numbers are in its X-RateLimit-* headers. */
+export const TOO_MANY_REQUESTS = 'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.';
+
+/** The rate limits of the tenant's endpoints (the login throttles live in BruteForceGuard). */
+export class EndpointRateLimits {
+  readonly changePassword: RateLimiter;
+  readonly signup: RateLimiter;
+  readonly userinfo: RateLimiter;
+
+  constructor(now?: Clock) {
+    this.changePassword = new RateLimiter(RATE_LIMITS.changePassword, now);
+    this.signup = new RateLimiter(RATE_LIMITS.signup, now);
+    this.userinfo = new RateLimiter(RATE_LIMITS.userinfo, now);
+  }
+
+  purgeExpired(): void {
+    for (const limiter of [this.changePassword, this.signup, this.userinfo]) limiter.purgeExpired();
+  }
+}
+
+/**
+ * Takes one request for key and sets Auth0's X-RateLimit-* headers (Reset in epoch seconds); false,
+ * with Retry-After, when none is left: the caller then answers 429 too_many_requests.
+ */
+export function takeRequest(limiter: RateLimiter, key: string, res: Response, now: Clock = Date.now): boolean {
+  const allowed = limiter.take(key);
+  const retryAfter = limiter.retryAfterSeconds(key);
+  res.set({
+    'X-RateLimit-Limit': String(limiter.limit),
+    'X-RateLimit-Remaining': String(limiter.remaining(key)),
+    'X-RateLimit-Reset': String(Math.ceil(now() / 1000) + retryAfter)
+  });
+  if (!allowed) res.set('Retry-After', String(Math.max(1, retryAfter)));
+  return allowed;
 }

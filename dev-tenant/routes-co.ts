@@ -1,12 +1,12 @@
 // Cross-origin authentication: Lock posts the credentials here and gets a login_ticket that the
 // following full-page /authorize exchanges for tokens.
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { DATABASE_CONNECTION } from './config';
 import type { TenantContext } from './context';
 import { setVerifierCookie } from './co-verifier-cookie';
 import { cors, hasAllowedOrigin } from './cors';
 import { sendError } from './errors';
-import { readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
+import { clientIp, readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
 
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
@@ -69,9 +69,4 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
     res.json(issued.response);
   });
   return router;
-}
-
-/** The TCP peer: the tenant listens on loopback without a proxy, so X-Forwarded-For is never trusted. */
-function clientIp(req: Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }

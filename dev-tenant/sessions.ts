@@ -1,6 +1,7 @@
 // Short-lived login tickets (from /co/authenticate to /authorize), password-reset tickets (the
 // link of the reset "email") and the tenant's SSO sessions.
 import { randomBytes } from 'node:crypto';
+import { normalizeEmail } from './config-users';
 import { ExpiringStore } from './expiring-map';
 
 /** Login tickets bridge one page navigation, so a minute is plenty. */
@@ -40,6 +41,11 @@ export class LoginTicketStore extends ExpiringStore<LoginTicket> {
     return { response: { login_ticket: loginTicket, co_verifier: ticket.coVerifier, co_id: ticket.coId }, ticket };
   }
 
+  /** Drops the user's unredeemed tickets (a password reset ends everything minted before it). */
+  revokeFor(email: string): void {
+    this.entries.deleteWhere((_ticket, ticket) => sameEmail(ticket.email, email));
+  }
+
   /** The ticket if it is live and belongs to clientId. Any attempt consumes it: single use. */
   consume(loginTicket: string, clientId: string): LoginTicket | undefined {
     const ticket = this.entries.take(loginTicket);
@@ -62,6 +68,11 @@ export class ResetTicketStore extends ExpiringStore<string> {
 
   consume(ticket: string): string | undefined {
     return this.entries.take(ticket);
+  }
+
+  /** Using one reset link ends the user's other links. */
+  revokeFor(email: string): void {
+    this.entries.deleteWhere((_ticket, owner) => sameEmail(owner, email));
   }
 }
 
@@ -87,4 +98,13 @@ export class SessionStore extends ExpiringStore<TenantSession> {
   destroy(id: string): void {
     this.entries.delete(id);
   }
+
+  /** Ends every session of the user, in every browser (after a password reset). */
+  destroyFor(email: string): void {
+    this.entries.deleteWhere((_id, session) => sameEmail(session.email, email));
+  }
+}
+
+function sameEmail(a: string, b: string): boolean {
+  return normalizeEmail(a) === normalizeEmail(b);
 }
