@@ -17,8 +17,8 @@ import {
   postJson,
   sessionCookieOf,
   signUpBody,
-  useTestTenant,
-  webMessageOf
+  silentRenewal,
+  useTestTenant
 } from './test-support';
 
 async function verifyIdToken(tenant: RunningDevTenant, idToken: string) {
@@ -203,8 +203,7 @@ describe('login tickets are bound to the browser that authenticated (issue 9, fi
     const planted = await authorize(t.tenant, authorizeParams({ login_ticket: attacker.loginTicket }), victim);
     expect(fragmentOf(planted).get('error')).toBe('server_error');
     // The victim's next silent renewal still gets the victim's own account.
-    const renewal = await authorize(t.tenant, authorizeParams({ prompt: 'none', response_mode: 'web_message' }), victim);
-    const idToken = (await webMessageOf(renewal)).response.id_token ?? '';
+    const idToken = (await silentRenewal(t.tenant, victim)).response.id_token ?? '';
     expect(decodeJwt(idToken).email).toBe('dev@example.com');
   });
 

@@ -10,8 +10,6 @@ import { RATE_LIMITS, TOO_MANY_REQUESTS } from './rate-limit';
 import {
   CLIENT_ID,
   CONNECTION,
-  authorize,
-  authorizeParams,
   coAuthenticate,
   credentials,
   fragmentOf,
@@ -19,8 +17,8 @@ import {
   postJson,
   sessionCookieOf,
   signUpBody,
-  useTestTenant,
-  webMessageOf
+  silentRenewal,
+  useTestTenant
 } from './test-support';
 
 const NEW_PASSWORD = 'N3w-password';
@@ -128,8 +126,7 @@ describe('password reset', () => {
     expect((await submit(second, 'An0ther-password')).status).toBe(400);
     expect((await coAuthenticate(t.tenant, credentials('reuse@example.com', NEW_PASSWORD))).status).toBe(200);
     // The session opened with the old password no longer renews, and its opaque token is revoked.
-    const renewal = await authorize(t.tenant, authorizeParams({ prompt: 'none', response_mode: 'web_message' }), session);
-    expect((await webMessageOf(renewal)).response.error).toBe('login_required');
+    expect((await silentRenewal(t.tenant, session)).response.error).toBe('login_required');
     expect((await userinfo()).status).toBe(401);
   });
 });

@@ -193,3 +193,8 @@ export async function fullLogin(
   const ticket = await loginTicketFor(tenant, user);
   return authorize(tenant, authorizeParams({ login_ticket: ticket.loginTicket, ...overrides }), cookieHeader(cookie, ticket.cookie));
 }
+
+/** Lock's silent renewal (checkSession: prompt=none, web_message) with this session cookie: what the page would be told. */
+export async function silentRenewal(tenant: RunningDevTenant, cookie: string | undefined): Promise<WebMessage> {
+  return webMessageOf(await authorize(tenant, authorizeParams({ prompt: 'none', response_mode: 'web_message' }), cookie));
+}
