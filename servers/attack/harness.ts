@@ -97,8 +97,8 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let stdout = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr?.resume();
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.resume();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
@@ -115,8 +115,12 @@ export function answers(url: string): Promise<boolean> {
       res.resume();
       resolve((res.statusCode ?? 500) < 500);
     });
-    req.setTimeout(10_000, () => req.destroy());
-    req.on('error', () => resolve(false));
+    req.setTimeout(10_000, () => {
+      req.destroy();
+    });
+    req.on('error', () => {
+      resolve(false);
+    });
   });
 }
 
@@ -134,8 +138,7 @@ export async function pool<T>(tasks: readonly (() => Promise<T>)[], limit: numbe
   const worker = async (): Promise<void> => {
     while (next < tasks.length) {
       const index = next++;
-      const task = tasks[index];
-      if (task !== undefined) results[index] = await task();
+      results[index] = await tasks[index]();
     }
   };
   await Promise.all(Array.from({ length: limit }, worker));
