@@ -1,6 +1,6 @@
 // `npx tsx servers/attack/main.ts`: replays the attacks of issue 9 against the dev tenant, the demo
-// API and the static server, each a child process on loopback (ports from E2E_PORT_BASE, default
-// 5100: app origin +0, tenant +1, API +2, static +3), and prints what held, the request count, the
+// API and the static server, each a child process on loopback (ports from ATTACK_PORT_BASE, default
+// 5150, clear of the e2e ports: app origin +0, tenant +1, API +2, static +3), and prints what held, the request count, the
 // 5xx seen, the processes lost and the acknowledged writes lost (checked after a tenant restart).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +12,7 @@ import { HEADERS_FILE } from '../../scripts/static-server';
 import { CRAFTED_TOKENS, craftedRequests } from '../crafted-requests';
 import { answers, pool, replayRaw, request, setCookies, startServer, stopServer, tally, type Reply, type ServerProcess } from './harness';
 
-const base = Number(process.env.E2E_PORT_BASE ?? 5100);
+const base = Number(process.env.ATTACK_PORT_BASE ?? 5150);
 const APP_ORIGIN = `http://localhost:${base}`;
 const TENANT = `http://127.0.0.1:${base + 1}`;
 const API = `http://127.0.0.1:${base + 2}`;
