@@ -1,5 +1,6 @@
 // Hostile and broken requests: each gets a 4xx (an Auth0-shaped JSON body where JSON is spoken),
 // never a 5xx or a crash, and the tenant still logs users in afterwards.
+import { craftedRequests, replayCrafted } from '../servers/crafted-requests';
 import * as http from 'node:http';
 import { APP_ORIGIN, CLIENT_ID, CONNECTION, credentials, fragmentOf, fullLogin, signUpBody, useTestTenant } from './test-support';
 
@@ -152,4 +153,25 @@ describe('bad requests', () => {
     expect(res.status).toBe(302);
     expect(fragmentOf(res).get('id_token')).toEqual(expect.any(String));
   });
+});
+
+describe('crafted headers (issue 9, finding 1)', () => {
+  const t = useTestTenant();
+  const port = () => Number(new URL(t.tenant.url).port);
+
+  it.each([
+    ['/authorize', '/co/authenticate'],
+    ['/userinfo', '/dbconnections/signup'],
+    ['/v2/logout', '/dbconnections/change_password'],
+    ['/lo/reset', '/lo/reset'],
+    ['/nowhere', '/nowhere']
+  ])(
+    'finding 1: no crafted request to GET %s or POST %s ends the tenant or gets a 5xx',
+    async (getPath, postPath) => {
+      const results = await replayCrafted(port(), craftedRequests(getPath, postPath), '/.well-known/openid-configuration');
+      expect(results.filter((result) => !result.stillAnswering)).toEqual([]);
+      expect(results.filter((result) => result.status !== undefined && result.status >= 500)).toEqual([]);
+    },
+    60_000
+  );
 });

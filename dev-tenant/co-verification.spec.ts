@@ -7,9 +7,10 @@ import {
   coAuthenticate,
   credentials,
   fragmentOf,
+  postVerifier,
   sessionCookieOf,
-  ticketCookieOf,
-  useTestTenant
+  useTestTenant,
+  verifierCookieOf
 } from './test-support';
 import { loadConfigFromEnv } from './config';
 import type { RunningDevTenant } from './server';
@@ -33,20 +34,6 @@ function pageData(html: string): { fallbackUrl: string; fallbackOrigin: string; 
   return JSON.parse(json) as { fallbackUrl: string; fallbackOrigin: string; coId: string };
 }
 
-/** The page's form post, as the browser sends it, then the 303 back to /authorize followed once. */
-async function postVerifier(tenant: RunningDevTenant, params: Record<string, string>, verifier: string): Promise<Response> {
-  const query = new URLSearchParams(params).toString();
-  const verify = await fetch(`${tenant.url}/co/verify?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ verifier }).toString(),
-    redirect: 'manual'
-  });
-  expect(verify.status).toBe(303);
-  expect(verify.headers.get('location')).toBe(`/authorize?${query}`);
-  return fetch(`${tenant.url}/authorize?${query}`, { redirect: 'manual' });
-}
-
 describe('cross-origin verification (same site)', () => {
   const t = useTestTenant();
 
@@ -54,7 +41,7 @@ describe('cross-origin verification (same site)', () => {
     const co = await coAuthenticate(t.tenant, credentials());
     const cookies = co.headers.getSetCookie();
     expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatch(/^dev_tenant_co=[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(cookies[0]).toMatch(/^auth0_co_[\w-]+=[\w-]+; Max-Age=60; Path=\/authorize; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
   });
 
   it('without the cookie, answers a page that frames the fallback URL and asks it for this co_id', async () => {
@@ -96,7 +83,7 @@ describe('cross-origin verification (same site)', () => {
   it('with the cookie, goes straight on: no page', async () => {
     const co = await coAuthenticate(t.tenant, credentials());
     const { login_ticket: ticket } = (await co.json()) as Ticket;
-    const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), ticketCookieOf(co));
+    const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), verifierCookieOf(co));
     expect(res.status).toBe(302);
     expect(fragmentOf(res).get('id_token')).toBeTruthy();
   });
@@ -114,13 +101,14 @@ describe('cross-site (DEV_TENANT_BROWSER_HOST=127.0.0.1)', () => {
   it('sets its cookies as Auth0 does: SameSite=None; Secure; HttpOnly, and a _compat twin without SameSite', async () => {
     const co = await coAuthenticate(t.tenant, credentials());
     const [main, compat] = co.headers.getSetCookie();
-    expect(main).toMatch(/^dev_tenant_co=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=None$/);
-    expect(compat).toMatch(/^dev_tenant_co_compat=[\w-]+; Path=\/; HttpOnly; Secure$/);
+    expect(main).toMatch(/^auth0_co_[\w-]+=[\w-]+; Max-Age=60; Path=\/authorize; Expires=[^;]+; HttpOnly; Secure; SameSite=None$/);
+    expect(compat).toMatch(/^auth0_co_[\w-]+_compat=[\w-]+; Max-Age=60; Path=\/authorize; Expires=[^;]+; HttpOnly; Secure$/);
     const { login_ticket: ticket } = (await co.json()) as Ticket;
     // A browser that drops SameSite=None sends the twin: that is enough.
     const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), compat.split(';')[0]);
     expect(fragmentOf(res).get('id_token')).toBeTruthy();
-    expect(res.headers.getSetCookie().map((cookie) => cookie.split('=')[0])).toEqual(['dev_tenant_session', 'dev_tenant_session_compat']);
+    const set = res.headers.getSetCookie().filter((cookie) => !cookie.includes('Expires=Thu, 01 Jan 1970'));
+    expect(set.map((cookie) => cookie.split('=')[0])).toEqual(['auth0', 'auth0_compat']);
   });
 });
 

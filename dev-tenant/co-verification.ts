@@ -1,5 +1,5 @@
 // Auth0's cross-origin verification, as its /authorize does it: a login ticket from /co/authenticate
-// must come back with the cookie /co/authenticate set. A browser that refused that cookie (a third-party
+// must come back with the cookie /co/authenticate set (co-verifier-cookie.ts). A browser that refused that cookie (a third-party
 // cookie: Safari, Firefox, Chromium blocking them) gets a page that frames the client's Cross-Origin
 // Verification Fallback URL (`cross_origin_loc`) with `#origin=<tenant>`, asks it for the ticket's
 // co_verifier (auth0-js's crossOriginVerification() answers from what it stored on the app's origin)
@@ -7,13 +7,9 @@
 // An empty answer ends in Auth0's `invalid_request` "No verifier returned from client.".
 import { createHash } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
-import type { ResolvedTenantConfig } from './config';
+import { isBoundToThisBrowser } from './co-verifier-cookie';
 import type { TenantContext } from './context';
 import { escapeHtml, jsonForScript, originOf, queryParam, SMALL_BODY_LIMIT } from './http-helpers';
-import { readTenantCookie, setTenantCookie } from './session-cookie';
-
-/** Set by /co/authenticate, read by /authorize: the ticket came back to the browser that got it. */
-export const TICKET_COOKIE = 'dev_tenant_co';
 /** How long the page waits for the fallback page's answer before posting none (a page that never loads). */
 const ANSWER_TIMEOUT_MS = 10_000;
 
@@ -52,17 +48,13 @@ function queryStringOf(req: Request): string {
   return start === -1 ? '' : req.originalUrl.slice(start);
 }
 
-export function setTicketCookie(res: Response, config: ResolvedTenantConfig, value: string): void {
-  setTenantCookie(res, config, TICKET_COOKIE, value);
-}
-
 /** What /authorize does with a login ticket: go on, ask the fallback page, or answer the fallback's error. */
 export type TicketCheck = { kind: 'go_on' } | { kind: 'ask_fallback'; coId: string } | { kind: 'refused'; error: string };
 
 export function checkTicketCameBack(ctx: TenantContext, req: Request, loginTicket: string): TicketCheck {
-  const binding = ctx.tickets.bindingOf(loginTicket);
+  const binding = ctx.tickets.peek(loginTicket);
   // An unknown or expired ticket is refused where it is consumed.
-  if (binding === undefined || readTenantCookie(req, TICKET_COOKIE) === binding.cookie) return { kind: 'go_on' };
+  if (binding === undefined || isBoundToThisBrowser(req, binding)) return { kind: 'go_on' };
   if (binding.fallback === undefined) return { kind: 'ask_fallback', coId: binding.coId };
   return binding.fallback.verified ? { kind: 'go_on' } : { kind: 'refused', error: binding.fallback.error };
 }

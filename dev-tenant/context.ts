@@ -3,6 +3,7 @@ import type { BruteForceGuard } from './brute-force';
 import type { ResolvedTenantConfig } from './config';
 import type { Clock } from './expiring-map';
 import type { PasswordPolicy } from './password-policy';
+import type { EndpointRateLimits } from './rate-limit';
 import type { LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
 import type { SigningKey } from './signing-key';
 import type { TokenIssuer } from './tokens';
@@ -26,6 +27,7 @@ export interface TenantContext {
   readonly sessions: SessionStore;
   readonly tokens: TokenIssuer;
   readonly bruteForce: BruteForceGuard;
+  readonly rateLimits: EndpointRateLimits;
   readonly passwordPolicy: PasswordPolicy;
   readonly sendEmail: SendEmail;
   readonly now: Clock;

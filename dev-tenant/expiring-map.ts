@@ -12,25 +12,39 @@ interface Entry<V> {
   readonly expiresAt: number;
 }
 
+/**
+ * What a full map does with a new key: drop its oldest entry (tickets, sessions, tokens: the least
+ * valuable one), or refuse the newcomer (counters whose loss would lift a limit, e.g. a brute-force block).
+ */
+export type WhenFull = 'evict-oldest' | 'refuse';
+
 export class ExpiringMap<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
   constructor(
     private readonly now: Clock = Date.now,
-    private readonly maxEntries = DEFAULT_MAX_ENTRIES
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
+    private readonly whenFull: WhenFull = 'evict-oldest'
   ) {}
 
   /**
-   * (Re)inserts at the young end. Each map uses one TTL, so the oldest entry is also the first to
-   * expire: when the map is full, dropping it costs O(1) and loses the least valuable entry.
+   * (Re)inserts at the young end; false when the map is full, refuses new keys and `key` is new
+   * (an existing key is always updated). Each map uses one TTL, so the oldest entry is also the
+   * first to expire: evicting it costs O(1).
    */
-  set(key: string, value: V, ttlMs: number): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done !== true) this.entries.delete(oldest.value);
+  set(key: string, value: V, ttlMs: number): boolean {
+    const existed = this.entries.delete(key);
+    if (!existed && this.entries.size >= this.maxEntries) {
+      if (this.whenFull === 'refuse') {
+        this.purgeExpired();
+        if (this.entries.size >= this.maxEntries) return false;
+      } else {
+        const oldest = this.entries.keys().next();
+        if (oldest.done !== true) this.entries.delete(oldest.value);
+      }
     }
     this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
+    return true;
   }
 
   get(key: string): V | undefined {
@@ -87,8 +101,8 @@ export function startSweeper(maps: readonly { purgeExpired(): void }[], interval
 export abstract class ExpiringStore<V> {
   protected readonly entries: ExpiringMap<V>;
 
-  constructor(now?: Clock) {
-    this.entries = new ExpiringMap<V>(now);
+  constructor(now?: Clock, whenFull?: WhenFull, maxEntries?: number) {
+    this.entries = new ExpiringMap<V>(now, maxEntries, whenFull);
   }
 
   purgeExpired(): void {

@@ -7,13 +7,27 @@ export function queryParam(req: Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** One cookie's value from the Cookie header (no cookie-parser: our values are base64url, never encoded). */
-export function readCookie(req: Request, name: string): string | undefined {
+function cookiePairs(req: Request): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
+    if (separator > 0) pairs.push([part.slice(0, separator).trim(), part.slice(separator + 1).trim()]);
   }
-  return undefined;
+  return pairs;
+}
+
+/**
+ * One cookie's value from the Cookie header (no cookie-parser: our values are base64url, never
+ * encoded). A name sent twice counts as absent: another page on the same host may have planted a
+ * second cookie of that name on a narrower path (cookie tossing), and neither can be trusted.
+ */
+export function readCookie(req: Request, name: string): string | undefined {
+  const values = cookiePairs(req).filter(([key]) => key === name);
+  return values.length === 1 ? values[0]?.[1] : undefined;
+}
+
+export function requestCookieNames(req: Request): string[] {
+  return cookiePairs(req).map(([key]) => key);
 }
 
 /** JSON that can sit inside an HTML <script> element without closing it or breaking JS parsing. */
@@ -37,6 +51,11 @@ export function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The TCP peer: the tenant listens on loopback without a proxy, so X-Forwarded-For is never trusted. */
+export function clientIp(req: Request): string {
+  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** Credentials and sign-ups are tiny; a small limit keeps hostile bodies cheap. */

@@ -113,7 +113,7 @@ describe('runServerCli', () => {
     let closed = (): void => undefined;
     const running = { close: jest.fn(() => new Promise<void>((resolve) => (closed = resolve))) };
     await expect(runServerCli(cli(() => Promise.resolve(running)))).resolves.toBe(running);
-    expect([...signals.keys()].sort()).toEqual(['SIGINT', 'SIGTERM']);
+    expect([...signals.keys()].sort()).toEqual(['SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection']);
     signals.get('SIGTERM')?.();
     expect(running.close).toHaveBeenCalledTimes(1);
     expect(exits).toEqual([]);
@@ -123,6 +123,18 @@ describe('runServerCli', () => {
     closed();
     await new Promise(setImmediate);
     expect(exits).toEqual([130, 0]);
+  });
+
+  it('finding 1 (issue 9): logs a stray rejection or exception and keeps running', async () => {
+    mockExit();
+    const running = { close: jest.fn(() => Promise.resolve()) };
+    await runServerCli(cli(() => Promise.resolve(running)));
+    const stray = signals as unknown as Map<string, (error: unknown) => void>;
+    stray.get('unhandledRejection')?.(new Error('late'));
+    stray.get('uncaughtException')?.(new Error('thrown'));
+    expect(errors).toEqual(['Test server: an unhandled rejection (still running):', 'Test server: an uncaught exception (still running):']);
+    expect(exits).toEqual([]);
+    expect(running.close).not.toHaveBeenCalled();
   });
 
   it('exits with code 1 when closing fails', async () => {

@@ -2,7 +2,7 @@
 // with tokens in the fragment that verify the way auth0-js verifies them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { RunningDevTenant } from './server';
 import {
   APP_ORIGIN,
@@ -10,12 +10,15 @@ import {
   CLIENT_ID,
   authorize,
   authorizeParams,
-  coAuthenticate,
+  loginTicketFor,
   credentials,
   fragmentOf,
   fullLogin,
+  postJson,
+  postVerifier,
   sessionCookieOf,
-  ticketCookieOf,
+  signUpBody,
+  silentRenewal,
   useTestTenant
 } from './test-support';
 
@@ -24,10 +27,11 @@ async function verifyIdToken(tenant: RunningDevTenant, idToken: string) {
   return jwtVerify(idToken, createLocalJWKSet(jwks), { issuer: `${tenant.url}/`, audience: CLIENT_ID, algorithms: ['RS256'] });
 }
 
-/** A login ticket and the cookie that binds it to the browser, as Lock's /co/authenticate leaves them. */
-async function ticketFor(tenant: RunningDevTenant, username?: string, password?: string): Promise<{ ticket: string; cookie?: string }> {
-  const res = await coAuthenticate(tenant, credentials(username, password));
-  return { ticket: ((await res.json()) as { login_ticket: string }).login_ticket, cookie: ticketCookieOf(res) };
+/** Redeems a fresh login ticket from the browser that got it (its verifier cookie sent along). */
+async function authorizeWithTicket(tenant: RunningDevTenant, overrides: Record<string, string | undefined> = {}, user = credentials()) {
+  const { loginTicket, cookie } = await loginTicketFor(tenant, user);
+  const params = authorizeParams({ login_ticket: loginTicket, ...overrides });
+  return { params, cookie, res: await authorize(tenant, params, cookie) };
 }
 
 describe('full-page login', () => {
@@ -55,7 +59,7 @@ describe('full-page login', () => {
       state: 'st&te=1 2'
     });
     expect(res.headers.get('location')).toContain('scope=openid%20profile%20email');
-    const cookie = res.headers.getSetCookie().find((header) => header.startsWith('dev_tenant_session='));
+    const cookie = res.headers.getSetCookie().find((header) => header.startsWith('auth0='));
     expect(cookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/);
   });
 
@@ -96,17 +100,15 @@ describe('full-page login', () => {
   });
 
   it('logs in a user from the DEV_TENANT_USERS file', async () => {
-    const { ticket, cookie } = await ticketFor(t.tenant, 'ann@example.com', 'ann-password');
-    const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), cookie);
+    const { res } = await authorizeWithTicket(t.tenant, {}, credentials('ann@example.com', 'ann-password'));
     const { payload } = await verifyIdToken(t.tenant, fragmentOf(res).get('id_token') ?? '');
     expect(payload).toMatchObject({ email: 'ann@example.com', name: 'Ann Example', nickname: 'ann' });
   });
 
   it('refuses a login ticket the second time', async () => {
-    const { ticket, cookie } = await ticketFor(t.tenant);
-    const params = authorizeParams({ login_ticket: ticket });
-    expect((await authorize(t.tenant, params, cookie)).status).toBe(302);
-    const again = await authorize(t.tenant, params, cookie);
+    const first = await authorizeWithTicket(t.tenant);
+    expect(first.res.status).toBe(302);
+    const again = await authorize(t.tenant, first.params, first.cookie);
     expect(again.status).toBe(302);
     expect(Object.fromEntries(fragmentOf(again))).toEqual({
       error: 'access_denied',
@@ -117,9 +119,11 @@ describe('full-page login', () => {
   });
 
   it('refuses a login ticket older than a minute', async () => {
-    const { ticket, cookie } = await ticketFor(t.tenant);
+    const { loginTicket, cookie } = await loginTicketFor(t.tenant);
     clock += 61_000;
-    expect(fragmentOf(await authorize(t.tenant, authorizeParams({ login_ticket: ticket }), cookie)).get('error')).toBe('access_denied');
+    expect(fragmentOf(await authorize(t.tenant, authorizeParams({ login_ticket: loginTicket }), cookie)).get('error')).toBe(
+      'access_denied'
+    );
   });
 
   it('refuses an unknown login ticket', async () => {
@@ -133,8 +137,7 @@ describe('full-page login', () => {
     ['an unknown client', { client_id: 'other' }],
     ['no client_id', { client_id: undefined }]
   ])('answers %s with 400 and no redirect', async (_case, overrides) => {
-    const { ticket, cookie } = await ticketFor(t.tenant);
-    const res = await authorize(t.tenant, authorizeParams({ login_ticket: ticket, ...overrides }), cookie);
+    const { res } = await authorizeWithTicket(t.tenant, overrides);
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
@@ -165,3 +168,76 @@ describe('full-page login', () => {
     expect(Object.fromEntries(fragmentOf(res))).toEqual({ error: 'login_required', error_description: 'Login required', state: 'state-1' });
   });
 });
+
+describe('login tickets are bound to the browser that authenticated (issue 9, findings 4 and 10)', () => {
+  const t = useTestTenant();
+
+  it("finding 4: /co/authenticate sets an HttpOnly verifier cookie, sent only to /authorize, for the ticket's life", async () => {
+    const co = await coAuthenticateDev(t.tenant);
+    const setCookie = co.headers.getSetCookie().find((header) => header.startsWith('auth0_co_')) ?? '';
+    expect(setCookie).toMatch(/^auth0_co_[\w-]{32}=[\w-]{43}; Max-Age=60; Path=\/authorize; Expires=.*; HttpOnly; SameSite=Lax$/);
+  });
+
+  it.each([
+    ['no cookie', () => undefined],
+    ["another browser's verifier cookie", (own: string) => own.replace(/=.*/, `=${'A'.repeat(43)}`)],
+    ['its own cookie sent twice (one planted)', (own: string) => `${own}; ${own.replace(/=.*/, `=${'B'.repeat(43)}`)}`]
+  ])(
+    'finding 4: a ticket redeemed with %s is not taken on trust: the fallback must answer, opens no session, and is used up',
+    async (_case, cookieFor) => {
+      const { loginTicket, cookie } = await loginTicketFor(t.tenant);
+      const params = authorizeParams({ login_ticket: loginTicket });
+      const page = await authorize(t.tenant, params, cookieFor(cookie ?? ''));
+      // Auth0's answer: a page that asks the app's fallback page, in this browser, for the ticket's co_verifier.
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('id="co-verification"');
+      expect(sessionCookieOf(page)).toBeUndefined();
+      // Only the browser that authenticated holds the verifier: this one's fallback page has none to give.
+      const done = await postVerifier(t.tenant, params, '');
+      expect(Object.fromEntries(fragmentOf(done))).toEqual({
+        error: 'invalid_request',
+        error_description: 'No verifier returned from client.',
+        state: 'state-1'
+      });
+      expect(sessionCookieOf(done)).toBeUndefined();
+      // The browser that did authenticate cannot use it afterwards either: single use.
+      expect(fragmentOf(await authorize(t.tenant, params, cookie)).get('error')).toBe('access_denied');
+    }
+  );
+
+  it('finding 4: a ticket minted in one browser does not replace the session of the browser it is carried to', async () => {
+    expect((await postJson(t.tenant, '/dbconnections/signup', signUpBody('mallory@example.com', 'Mallory-pass-1'))).status).toBe(200);
+    const victim = sessionCookieOf(await fullLogin(t.tenant));
+    const attacker = await loginTicketFor(t.tenant, credentials('mallory@example.com', 'Mallory-pass-1'));
+    const params = authorizeParams({ login_ticket: attacker.loginTicket });
+    expect((await authorize(t.tenant, params, victim)).status).toBe(200);
+    const planted = await postVerifier(t.tenant, params, '');
+    expect(fragmentOf(planted).get('error')).toBe('invalid_request');
+    // The victim's next silent renewal still gets the victim's own account.
+    const idToken = (await silentRenewal(t.tenant, victim)).response.id_token ?? '';
+    expect(decodeJwt(idToken).email).toBe('dev@example.com');
+  });
+
+  it('finding 10: redeeming a ticket removes its verifier cookie and the co/verifier cookie auth0-js left behind', async () => {
+    const { loginTicket, cookie } = await loginTicketFor(t.tenant);
+    const coId = /^auth0_co_([\w-]+)=/.exec(cookie ?? '')?.[1] ?? '';
+    // What js-cookie stores for auth0-js's key `co/verifier/<encoded tenant URL>/<co_id>`, in the app's origin.
+    const leftover = `co%2Fverifier%2Fhttp%253A%252F%252Flocalhost%253A3001%2F${coId}`;
+    const other = 'co%2Fverifier%2Fhttp%253A%252F%252Flocalhost%253A3001%2Fsomeone-else';
+    const res = await authorize(t.tenant, authorizeParams({ login_ticket: loginTicket }), `${cookie ?? ''}; ${leftover}=v1; ${other}=v2`);
+    expect(res.status).toBe(302);
+    expect(fragmentOf(res).has('id_token')).toBe(true);
+    const cleared = res.headers.getSetCookie().filter((header) => /Expires=Thu, 01 Jan 1970/.test(header));
+    expect(cleared.map((header) => header.split('=')[0]).sort()).toEqual([`auth0_co_${coId}`, leftover].sort());
+    expect(cleared.find((header) => header.startsWith(leftover))).toMatch(/; Path=\/;/);
+  });
+
+  it("finding 10: the session cookie is HttpOnly and named like Auth0's", async () => {
+    const res = await fullLogin(t.tenant);
+    expect(res.headers.getSetCookie().find((header) => header.startsWith('auth0='))).toMatch(/; HttpOnly; SameSite=Lax$/);
+  });
+});
+
+function coAuthenticateDev(tenant: RunningDevTenant): Promise<Response> {
+  return postJson(tenant, '/co/authenticate', credentials());
+}

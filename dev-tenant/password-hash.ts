@@ -1,6 +1,6 @@
 // Password hashes. Users who sign up are stored on disk with salted scrypt; users from the config
-// (whose passwords are in the environment or a file anyway) get a fast in-memory SHA-256 digest,
-// which keeps the default user's logins cheap under load.
+// (whose passwords are in the environment or a file anyway) get a fast in-memory SHA-256 digest.
+// Every verification costs exactly one scrypt whatever the hash, so timing tells no account kind apart.
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 // Node's defaults (N=2^14, r=8, p=1): about 35 ms per hash, off the event loop.
@@ -25,13 +25,17 @@ export function isPasswordHash(value: string): boolean {
   return parseScrypt(value) !== undefined || /^sha256\$[\w-]{43}$/.test(value);
 }
 
-/** True when password matches the stored hash; constant-time comparison. */
+/** Salt of the scrypt a SHA-256 check runs and discards, so that it costs what a scrypt check costs. */
+const EQUALIZING_SALT = randomBytes(16);
+
+/** True when password matches the stored hash; constant-time comparison, and always exactly one scrypt. */
 export async function verifyPasswordHash(stored: string, password: string): Promise<boolean> {
   const params = parseScrypt(stored);
   if (params !== undefined) {
     const actual = await scryptAsync(password, params.salt, params);
-    return timingSafeEqual(actual, params.hash);
+    return actual.length === params.hash.length && timingSafeEqual(actual, params.hash);
   }
+  await scryptAsync(password, EQUALIZING_SALT, { N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P });
   const expected = Buffer.from(stored.slice('sha256$'.length), 'base64url');
   const actual = sha256(password);
   return expected.length === actual.length && timingSafeEqual(actual, expected);

@@ -5,7 +5,21 @@ import * as path from 'node:path';
 import { RESET_EMAIL_SENT } from './routes-dbconnections';
 import { RESET_TICKET_TTL_MS } from './sessions';
 import { USERS_FILE } from './users-file';
-import { CLIENT_ID, CONNECTION, coAuthenticate, credentials, postJson, signUpBody, useTestTenant } from './test-support';
+import { createRequire } from 'node:module';
+import { RATE_LIMITS, TOO_MANY_REQUESTS } from './rate-limit';
+import {
+  CLIENT_ID,
+  CONNECTION,
+  coAuthenticate,
+  credentials,
+  fragmentOf,
+  fullLogin,
+  postJson,
+  sessionCookieOf,
+  signUpBody,
+  silentRenewal,
+  useTestTenant
+} from './test-support';
 
 const NEW_PASSWORD = 'N3w-password';
 
@@ -94,6 +108,71 @@ describe('password reset', () => {
     const ticket = (await requestReset('blocked@example.com')).searchParams.get('ticket') ?? '';
     expect((await submit(ticket, NEW_PASSWORD)).status).toBe(200);
     expect((await coAuthenticate(t.tenant, credentials('blocked@example.com', NEW_PASSWORD))).status).toBe(200);
+  });
+
+  it('finding 6: using one reset link ends the other links, the sessions and the opaque access tokens of the user', async () => {
+    await postJson(t.tenant, '/dbconnections/signup', signUpBody('reuse@example.com', 'Old-passw0rd'));
+    const user = credentials('reuse@example.com', 'Old-passw0rd');
+    const login = await fullLogin(t.tenant, {}, undefined, user);
+    const session = sessionCookieOf(login);
+    const accessToken = fragmentOf(login).get('access_token') ?? '';
+    const userinfo = () => fetch(`${t.tenant.url}/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect((await userinfo()).status).toBe(200);
+    const first = (await requestReset('reuse@example.com')).searchParams.get('ticket') ?? '';
+    const second = (await requestReset('reuse@example.com')).searchParams.get('ticket') ?? '';
+    expect((await submit(first, NEW_PASSWORD)).status).toBe(200);
+    // The other link is dead: neither shown nor usable to set another password.
+    expect((await fetch(`${t.tenant.url}/lo/reset?ticket=${second}`)).status).toBe(400);
+    expect((await submit(second, 'An0ther-password')).status).toBe(400);
+    expect((await coAuthenticate(t.tenant, credentials('reuse@example.com', NEW_PASSWORD))).status).toBe(200);
+    // The session opened with the old password no longer renews, and its opaque token is revoked.
+    expect((await silentRenewal(t.tenant, session)).response.error).toBe('login_required');
+    expect((await userinfo()).status).toBe(401);
+  });
+});
+
+describe('rate limits like Auth0 (issue 9, finding 6)', () => {
+  const t = useTestTenant();
+  const changePassword = (email: string) =>
+    postJson(t.tenant, '/dbconnections/change_password', { client_id: CLIENT_ID, email, connection: CONNECTION });
+
+  it('finding 6: change_password answers 429 too_many_requests after a burst of 10 per IP and email', async () => {
+    for (let i = 0; i < RATE_LIMITS.changePassword.burst; i++) expect((await changePassword('dev@example.com')).status).toBe(200);
+    const limited = await changePassword('dev@example.com');
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ code: 'too_many_requests', error: 'too_many_requests', statusCode: 429 });
+    expect(limited.headers.get('x-ratelimit-limit')).toBe('10');
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(t.emails).toHaveLength(RATE_LIMITS.changePassword.burst);
+    // Another email from the same IP has its own bucket.
+    expect((await changePassword('other@example.com')).status).toBe(200);
+  });
+
+  it('finding 6: sign-up answers 429 too_many_requests after 50 a minute from one IP', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= RATE_LIMITS.signup.burst; i++) {
+      statuses.push((await postJson(t.tenant, '/dbconnections/signup', signUpBody(`rate${i}@example.com`, 'weak'))).status);
+    }
+    expect(statuses.slice(0, RATE_LIMITS.signup.burst).every((status) => status === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('finding 6: /userinfo answers 429 too_many_requests after a burst of 10 for one user', async () => {
+    const accessToken = fragmentOf(await fullLogin(t.tenant)).get('access_token') ?? '';
+    const userinfo = () => fetch(`${t.tenant.url}/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } });
+    for (let i = 0; i < RATE_LIMITS.userinfo.burst; i++) expect((await userinfo()).status).toBe(200);
+    const limited = await userinfo();
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toEqual({ error: 'too_many_requests', error_description: TOO_MANY_REQUESTS });
+  });
+
+  it('uses error codes Lock has its own messages for', () => {
+    const lockRequire = createRequire(require.resolve('auth0-lock/package.json'));
+    type Messages = Record<'forgotPassword' | 'login', Record<string, string>>;
+    const english = (lockRequire('./lib/i18n/en.js') as { default: { error: Messages } }).default;
+    expect(english.error.forgotPassword.too_many_requests).toMatch(/limit on password change attempts/);
+    expect(english.error.login.too_many_requests).toMatch(/too many requests/);
   });
 });
 

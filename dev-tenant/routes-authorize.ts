@@ -3,6 +3,7 @@
 import { Router, type Request, type Response } from 'express';
 import { DATABASE_CONNECTION } from './config';
 import { checkTicketCameBack, sendVerificationPage } from './co-verification';
+import { clearVerifierCookies } from './co-verifier-cookie';
 import type { TenantContext } from './context';
 import { sendError } from './errors';
 import { originOf, queryParam } from './http-helpers';
@@ -141,12 +142,15 @@ function authenticate(ctx: TenantContext, req: Request, res: Response, clientId:
   if (loginTicket !== undefined) {
     const check = checkTicketCameBack(ctx, req, loginTicket);
     if (check.kind === 'ask_fallback') return check;
+    const ticket = ctx.tickets.consume(loginTicket, clientId);
+    if (ticket !== undefined) clearVerifierCookies(req, res, ctx.config, ticket.coId);
+    // Carried to a browser that cannot prove it authenticated (login CSRF, or a fallback page with no
+    // verifier): refused, and this browser's own session is left as it was.
     if (check.kind === 'refused') return { kind: 'fallback_refused', error: check.error };
-    const email = ctx.tickets.consume(loginTicket, clientId);
-    if (email === undefined) return { kind: 'ticket_refused' };
+    if (ticket === undefined) return { kind: 'ticket_refused' };
     if (oldSessionId !== undefined) ctx.sessions.destroy(oldSessionId);
-    setSessionCookie(res, ctx.config, ctx.sessions.create(email));
-    return { kind: 'user', email };
+    setSessionCookie(res, ctx.config, ctx.sessions.create(ticket.email));
+    return { kind: 'user', email: ticket.email };
   }
   if (oldSessionId === undefined || queryParam(req, 'prompt') === 'login') return { kind: 'login_required' };
   const session = ctx.sessions.touch(oldSessionId);

@@ -1,12 +1,12 @@
 // Cross-origin authentication: Lock posts the credentials here and gets a login_ticket that the
 // following full-page /authorize exchanges for tokens.
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { DATABASE_CONNECTION } from './config';
-import { setTicketCookie } from './co-verification';
 import type { TenantContext } from './context';
+import { setVerifierCookie } from './co-verifier-cookie';
 import { cors, hasAllowedOrigin } from './cors';
 import { sendError } from './errors';
-import { readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
+import { clientIp, readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
 
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
@@ -41,8 +41,9 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
       return;
     }
     const ip = clientIp(req);
-    // Checked before the password, so a blocked pair learns nothing, not even from a right password.
-    if (bruteForce.isBlocked(username, ip)) {
+    // Counted before the password is checked: a blocked pair learns nothing, not even from a right password.
+    const verdict = bruteForce.beginAttempt(username, ip);
+    if (verdict === 'blocked') {
       sendError(
         res,
         429,
@@ -52,23 +53,20 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
       );
       return;
     }
+    if (verdict === 'throttled') {
+      sendError(res, 429, 'too_many_requests', 'Too many failed logins from this IP address or for this account: wait and try again.');
+      return;
+    }
     const user = await users.verifyPassword(username, password);
     if (user === undefined) {
-      bruteForce.recordFailure(username, ip);
-      // One message for unknown email and wrong password: no account enumeration (Auth0 does the same).
+      // Already counted by beginAttempt. One message for unknown email and wrong password: no account enumeration (as Auth0).
       sendError(res, 403, 'access_denied', 'Wrong email or password.');
       return;
     }
     bruteForce.recordSuccess(username, ip);
     const issued = tickets.issue(clientId, user.email);
-    // Binds the ticket to this browser; a browser that refuses this (cross-site) cookie gets the fallback page.
-    setTicketCookie(res, config, tickets.bindingOf(issued.login_ticket)?.cookie ?? '');
-    res.json(issued);
+    setVerifierCookie(res, config, issued.ticket);
+    res.json(issued.response);
   });
   return router;
-}
-
-/** The TCP peer: the tenant listens on loopback without a proxy, so X-Forwarded-For is never trusted. */
-function clientIp(req: Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }

@@ -2,10 +2,11 @@
 // /dbconnections/change_password. The reset "email" is printed; its link opens routes-reset.ts.
 import express, { Router, type Response } from 'express';
 import { DATABASE_CONNECTION } from './config';
-import { looksLikeEmail } from './config-users';
+import { looksLikeEmail, normalizeEmail } from './config-users';
 import type { TenantContext } from './context';
 import { cors } from './cors';
-import { readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
+import { clientIp, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
+import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
 
 export const RESET_EMAIL_SENT = "We've just sent you an email to reset your password.";
 const MAX_NAME_LENGTH = 300;
@@ -52,6 +53,10 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
   }
 
   router.post('/dbconnections/signup', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
+    if (!takeRequest(ctx.rateLimits.signup, clientIp(req), res, ctx.now)) {
+      sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
+      return;
+    }
     const checked = check(req.body, ['email', 'password'], config.signup, 'Sign-up (DEV_TENANT_SIGNUP)');
     if (!('fields' in checked)) {
       sendDbError(res, checked.status, checked.code, checked.description);
@@ -84,6 +89,11 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
     const checked = check(req.body, ['email'], config.forgotPassword, 'Password reset (DEV_TENANT_FORGOT_PASSWORD)');
     if (!('fields' in checked)) {
       sendDbError(res, checked.status, checked.code, checked.description);
+      return;
+    }
+    const limitKey = `${clientIp(req)}\0${normalizeEmail(checked.fields.email)}`;
+    if (!takeRequest(ctx.rateLimits.changePassword, limitKey, res, ctx.now)) {
+      sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
       return;
     }
     const user = users.findByEmail(checked.fields.email);

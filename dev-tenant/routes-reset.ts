@@ -8,7 +8,7 @@ import { escapeHtml, queryParam, SMALL_BODY_LIMIT } from './http-helpers';
 
 const TITLE = 'Change your password';
 
-export function resetRoutes({ config, users, resetTickets, passwordPolicy, bruteForce }: TenantContext): Router {
+export function resetRoutes({ config, users, resetTickets, passwordPolicy, bruteForce, sessions, tickets, tokens }: TenantContext): Router {
   const router = Router();
 
   function sendForm(res: Response, status: number, ticket: string, email: string, problem?: string): void {
@@ -70,7 +70,13 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
       sendExpired(res);
       return;
     }
+    // As in Auth0, a new password ends what the old one opened: other links, sessions, tickets, opaque tokens.
     bruteForce.unblockUser(email);
+    resetTickets.revokeFor(email);
+    sessions.destroyFor(email);
+    tickets.revokeFor(email);
+    const user = users.findByEmail(email);
+    if (user !== undefined) tokens.revokeFor(user.userId);
     const back = config.callbackUrls.at(0);
     sendPage(
       res,

@@ -8,6 +8,7 @@ import { issuerOf, type SendEmail, type TenantContext } from './context';
 import { errorHandler, notFound } from './errors';
 import { startSweeper, type Clock, type ExpiringStore } from './expiring-map';
 import { PasswordPolicy } from './password-policy';
+import { EndpointRateLimits } from './rate-limit';
 import { authorizeRoutes } from './routes-authorize';
 import { avatarRoutes } from './routes-avatar';
 import { crossOriginRoutes } from './routes-co';
@@ -68,7 +69,8 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
       signingKey: deps.signingKey,
       now
     }),
-    bruteForce: new BruteForceGuard(config.blockMinutes * 60_000, now),
+    bruteForce: new BruteForceGuard({ blockMs: config.blockMinutes * 60_000, now }),
+    rateLimits: new EndpointRateLimits(now),
     passwordPolicy: new PasswordPolicy(config.passwordPolicy),
     sendEmail: deps.sendEmail ?? printEmail,
     now
@@ -106,6 +108,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   };
   const sweep = (): void => {
     for (const store of Object.values(stores)) store.purgeExpired();
+    ctx.rateLimits.purgeExpired();
   };
   return {
     app,

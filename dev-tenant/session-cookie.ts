@@ -1,40 +1,55 @@
-// The tenant's cookies: the SSO session, and the login ticket's binding (co-verification.ts).
+// The tenant's own cookies: the SSO session and (co-verifier-cookie.ts) the login ticket's binding.
 // Same site as the app (localhost:$PORT and localhost:$DEV_TENANT_PORT), SameSite=Lax suffices: Lock's
-// hidden /authorize iframe still sends it. Cross-site (DEV_TENANT_BROWSER_HOST=127.0.0.1), they are set
+// hidden /authorize iframe still sends them. Cross-site (DEV_TENANT_BROWSER_HOST=127.0.0.1), they are set
 // as Auth0 sets its own: SameSite=None; Secure; HttpOnly, plus a `<name>_compat` twin without SameSite
 // for browsers that reject None. Browsers that block third-party cookies then drop them in iframes
 // and on /co/authenticate's cross-site response, as they drop your-tenant.auth0.com's.
 import type { CookieOptions, Request, Response } from 'express';
 import type { ResolvedTenantConfig } from './config';
 import { readCookie } from './http-helpers';
-import { SESSION_COOKIE } from './sessions';
+
+/**
+ * Auth0's own name for its session cookie. Browsers share cookies across the ports of one host, so
+ * the app's pages see this name too: no SDK writes a cookie called exactly `auth0` (auth0-js uses
+ * `auth0.ssodata`, `com.auth0.auth.<state>` and `co/verifier/…`), and HttpOnly keeps scripts from reading it.
+ */
+export const SESSION_COOKIE = 'auth0';
 
 const compatName = (name: string): string => `${name}_compat`;
 
-/** The attributes of every cookie the tenant sets: the one place that decides them. */
-function cookieOptions(config: ResolvedTenantConfig): CookieOptions {
+/** The attributes every cookie of the tenant has; the one place that decides them. */
+export function tenantCookieOptions(config: ResolvedTenantConfig): CookieOptions {
   // No maxAge: a browser-session cookie; the server-side session has its own idle expiry.
   if (config.crossSite) return { httpOnly: true, sameSite: 'none', secure: true, path: '/' };
   return { httpOnly: true, sameSite: 'lax', path: '/', secure: config.publicUrl.startsWith('https:') };
 }
 
 /** Auth0's legacy twin: the same cookie without SameSite (older browsers treat None as Strict). */
-function compatOptions(config: ResolvedTenantConfig): CookieOptions {
-  return { ...cookieOptions(config), sameSite: undefined };
+function compatOptions(options: CookieOptions): CookieOptions {
+  return { ...options, sameSite: undefined };
 }
 
 export function readTenantCookie(req: Request, name: string): string | undefined {
   return readCookie(req, name) ?? readCookie(req, compatName(name));
 }
 
-export function setTenantCookie(res: Response, config: ResolvedTenantConfig, name: string, value: string): void {
-  res.cookie(name, value, cookieOptions(config));
-  if (config.crossSite) res.cookie(compatName(name), value, compatOptions(config));
+/** `overrides` narrows a cookie (its path, a maxAge) without changing the attributes decided above. */
+export function setTenantCookie(
+  res: Response,
+  config: ResolvedTenantConfig,
+  name: string,
+  value: string,
+  overrides: CookieOptions = {}
+): void {
+  const options = { ...tenantCookieOptions(config), ...overrides };
+  res.cookie(name, value, options);
+  if (config.crossSite) res.cookie(compatName(name), value, compatOptions(options));
 }
 
-export function clearTenantCookie(res: Response, config: ResolvedTenantConfig, name: string): void {
-  res.clearCookie(name, cookieOptions(config));
-  if (config.crossSite) res.clearCookie(compatName(name), compatOptions(config));
+export function clearTenantCookie(res: Response, config: ResolvedTenantConfig, name: string, overrides: CookieOptions = {}): void {
+  const options = { ...tenantCookieOptions(config), ...overrides };
+  res.clearCookie(name, options);
+  if (config.crossSite) res.clearCookie(compatName(name), compatOptions(options));
 }
 
 export function sessionIdFrom(req: Request): string | undefined {

@@ -20,16 +20,16 @@ describe('expiring stores', () => {
   it('hands a login ticket out once, to its own client, within a minute', () => {
     const tickets = new LoginTicketStore(now);
     const first = tickets.issue('client-a', 'dev@example.com');
-    expect(tickets.consume(first.login_ticket, 'client-a')).toBe('dev@example.com');
-    expect(tickets.consume(first.login_ticket, 'client-a')).toBeUndefined();
+    expect(tickets.consume(first.response.login_ticket, 'client-a')).toMatchObject({ email: 'dev@example.com' });
+    expect(tickets.consume(first.response.login_ticket, 'client-a')).toBeUndefined();
 
     const stolen = tickets.issue('client-a', 'dev@example.com');
-    expect(tickets.consume(stolen.login_ticket, 'client-b')).toBeUndefined();
-    expect(tickets.consume(stolen.login_ticket, 'client-a')).toBeUndefined();
+    expect(tickets.consume(stolen.response.login_ticket, 'client-b')).toBeUndefined();
+    expect(tickets.consume(stolen.response.login_ticket, 'client-a')).toBeUndefined();
 
     const late = tickets.issue('client-a', 'dev@example.com');
     clock += LOGIN_TICKET_TTL_MS;
-    expect(tickets.consume(late.login_ticket, 'client-a')).toBeUndefined();
+    expect(tickets.consume(late.response.login_ticket, 'client-a')).toBeUndefined();
   });
 
   it('keeps a session alive while it is used and drops it after the idle time', () => {

@@ -1,6 +1,7 @@
 // Short-lived login tickets (from /co/authenticate to /authorize), password-reset tickets (the
 // link of the reset "email") and the tenant's SSO sessions.
 import { randomBytes } from 'node:crypto';
+import { normalizeEmail } from './config-users';
 import { ExpiringStore } from './expiring-map';
 
 /** Login tickets bridge one page navigation, so a minute is plenty. */
@@ -9,8 +10,6 @@ export const LOGIN_TICKET_TTL_MS = 60_000;
 export const RESET_TICKET_TTL_MS = 60 * 60 * 1000;
 /** Auth0's default idle session lifetime (3 days); each use extends it. */
 export const SESSION_IDLE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
-/** HttpOnly so page scripts cannot read it; named apart from the app's own cookies (ports share cookies). */
-export const SESSION_COOKIE = 'dev_tenant_session';
 
 /** An unguessable identifier: 256 bits from the CSPRNG, URL- and cookie-safe. */
 export function randomId(): string {
@@ -23,32 +22,29 @@ export interface LoginTicketResponse {
   readonly co_id: string;
 }
 
-/** How a ticket shows it came back to the browser that got it (co-verification.ts). */
-export interface TicketBinding {
-  /** The value of the cookie /co/authenticate set. */
-  readonly cookie: string;
-  /** What auth0-js stored on the app's origin, for the fallback page to hand back. */
-  readonly coVerifier: string;
+export interface LoginTicket {
+  readonly clientId: string;
+  readonly email: string;
+  /** Names the browser's verifier cookie (and auth0-js's co/verifier key). */
   readonly coId: string;
-  /** Settled by the fallback: verified, or the error /authorize then answers. */
+  /** What auth0-js keeps for the cross-origin verification fallback. */
+  readonly coVerifier: string;
+  /** The HttpOnly cookie's value: proves at /authorize that this browser authenticated. */
+  readonly browserSecret: string;
+  /** Settled by the fallback page (co-verification.ts): verified, or the error /authorize then answers. */
   readonly fallback?: { readonly verified: true } | { readonly verified: false; readonly error: string };
 }
 
-interface Ticket extends TicketBinding {
-  readonly clientId: string;
-  readonly email: string;
-}
-
-export class LoginTicketStore extends ExpiringStore<Ticket> {
-  issue(clientId: string, email: string): LoginTicketResponse {
+export class LoginTicketStore extends ExpiringStore<LoginTicket> {
+  issue(clientId: string, email: string): { response: LoginTicketResponse; ticket: LoginTicket } {
     const loginTicket = randomId();
-    const binding = { cookie: randomId(), coVerifier: randomId(), coId: randomId().slice(0, 32) };
-    this.entries.set(loginTicket, { clientId, email, ...binding }, LOGIN_TICKET_TTL_MS);
-    return { login_ticket: loginTicket, co_verifier: binding.coVerifier, co_id: binding.coId };
+    const ticket: LoginTicket = { clientId, email, coId: randomId().slice(0, 32), coVerifier: randomId(), browserSecret: randomId() };
+    this.entries.set(loginTicket, ticket, LOGIN_TICKET_TTL_MS);
+    return { response: { login_ticket: loginTicket, co_verifier: ticket.coVerifier, co_id: ticket.coId }, ticket };
   }
 
-  /** The live ticket's binding, without using the ticket up. */
-  bindingOf(loginTicket: string): TicketBinding | undefined {
+  /** The live ticket, without using it up. */
+  peek(loginTicket: string): LoginTicket | undefined {
     return this.entries.get(loginTicket);
   }
 
@@ -65,10 +61,15 @@ export class LoginTicketStore extends ExpiringStore<Ticket> {
     this.entries.set(loginTicket, { ...ticket, fallback }, LOGIN_TICKET_TTL_MS);
   }
 
-  /** The ticket's email if it is live and belongs to clientId. Any attempt consumes it: single use. */
-  consume(loginTicket: string, clientId: string): string | undefined {
+  /** Drops the user's unredeemed tickets (a password reset ends everything minted before it). */
+  revokeFor(email: string): void {
+    this.entries.deleteWhere((_ticket, ticket) => sameEmail(ticket.email, email));
+  }
+
+  /** The ticket if it is live and belongs to clientId. Any attempt consumes it: single use. */
+  consume(loginTicket: string, clientId: string): LoginTicket | undefined {
     const ticket = this.entries.take(loginTicket);
-    return ticket?.clientId === clientId ? ticket.email : undefined;
+    return ticket?.clientId === clientId ? ticket : undefined;
   }
 }
 
@@ -87,6 +88,11 @@ export class ResetTicketStore extends ExpiringStore<string> {
 
   consume(ticket: string): string | undefined {
     return this.entries.take(ticket);
+  }
+
+  /** Using one reset link ends the user's other links. */
+  revokeFor(email: string): void {
+    this.entries.deleteWhere((_ticket, owner) => sameEmail(owner, email));
   }
 }
 
@@ -112,4 +118,13 @@ export class SessionStore extends ExpiringStore<TenantSession> {
   destroy(id: string): void {
     this.entries.delete(id);
   }
+
+  /** Ends every session of the user, in every browser (after a password reset). */
+  destroyFor(email: string): void {
+    this.entries.deleteWhere((_id, session) => sameEmail(session.email, email));
+  }
+}
+
+function sameEmail(a: string, b: string): boolean {
+  return normalizeEmail(a) === normalizeEmail(b);
 }

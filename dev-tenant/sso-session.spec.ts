@@ -94,7 +94,7 @@ describe('SSO session', () => {
     const res = await logout(`client_id=${CLIENT_ID}&returnTo=${encodeURIComponent(CALLBACK)}`, cookie);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(CALLBACK);
-    expect(res.headers.getSetCookie().join()).toMatch(/dev_tenant_session=;.*Expires=Thu, 01 Jan 1970/);
+    expect(res.headers.getSetCookie().join()).toMatch(/^auth0=;.*Expires=Thu, 01 Jan 1970/);
     const after = await authorize(t.tenant, silent(), cookie);
     expect((await webMessageOf(after)).response.error).toBe('login_required');
   });

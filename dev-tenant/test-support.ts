@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { loadConfigFromEnv, type TenantConfig } from './config';
 import type { OutgoingEmail } from './context';
 import type { Clock } from './expiring-map';
-import { TICKET_COOKIE } from './co-verification';
 import { PASSWORD_REALM_GRANT } from './routes-co';
 import { startDevTenant, type RunningDevTenant, type TenantOptions } from './server';
+import { SESSION_COOKIE } from './session-cookie';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 export const CALLBACK = `${APP_ORIGIN}/`;
@@ -137,20 +137,51 @@ export function fragmentOf(res: Response): URLSearchParams {
   return new URLSearchParams(location.slice(location.indexOf('#') + 1));
 }
 
-/** The "name=value" pair of a cookie a response sets, for sending back in a Cookie header. */
-function cookieOf(res: Response, name: string): string | undefined {
-  const cookie = res.headers.getSetCookie().find((header) => header.startsWith(`${name}=`));
+/** The "name=value" pair of the first cookie a response sets whose name starts with `prefix` (and is not a deletion). */
+function setCookieOf(res: Response, prefix: string): string | undefined {
+  const cookie = res.headers.getSetCookie().find((header) => header.startsWith(prefix) && !/Expires=Thu, 01 Jan 1970/.test(header));
   return cookie?.split(';')[0];
 }
 
-/** The session cookie a response sets. */
+/** The "name=value" pair of the session cookie a response sets, for sending back in a Cookie header. */
 export function sessionCookieOf(res: Response): string | undefined {
-  return cookieOf(res, 'dev_tenant_session');
+  return setCookieOf(res, `${SESSION_COOKIE}=`);
 }
 
-/** The cookie /co/authenticate sets to bind its login ticket to the browser. */
-export function ticketCookieOf(res: Response): string | undefined {
-  return cookieOf(res, TICKET_COOKIE);
+/** The "name=value" pair of the login-ticket verifier cookie /co/authenticate sets. */
+export function verifierCookieOf(res: Response): string | undefined {
+  return setCookieOf(res, 'auth0_co_');
+}
+
+/** A Cookie header from pairs, skipping absent ones; undefined when none is left. */
+export function cookieHeader(...pairs: (string | undefined)[]): string | undefined {
+  const present = pairs.filter((pair): pair is string => pair !== undefined);
+  return present.length === 0 ? undefined : present.join('; ');
+}
+
+/** /co/authenticate's login ticket with the cookie that binds it to the "browser" that asked. */
+export async function loginTicketFor(
+  tenant: RunningDevTenant,
+  user = credentials()
+): Promise<{ loginTicket: string; cookie: string | undefined }> {
+  const co = await coAuthenticate(tenant, user);
+  if (co.status !== 200) throw new Error(`/co/authenticate answered ${co.status}: ${await co.text()}`);
+  const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
+  return { loginTicket, cookie: verifierCookieOf(co) };
+}
+
+/** The page's form post, as the browser sends it, then the 303 back to /authorize followed once. */
+export async function postVerifier(tenant: RunningDevTenant, params: Record<string, string>, verifier: string): Promise<Response> {
+  const query = new URLSearchParams(params).toString();
+  const verify = await fetch(`${tenant.url}/co/verify?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ verifier }).toString(),
+    redirect: 'manual'
+  });
+  expect(verify.status).toBe(303);
+  expect(verify.headers.get('location')).toBe(`/authorize?${query}`);
+  return fetch(`${tenant.url}/authorize?${query}`, { redirect: 'manual' });
 }
 
 export interface WebMessage {
@@ -173,10 +204,11 @@ export async function fullLogin(
   cookie?: string,
   user = credentials()
 ): Promise<Response> {
-  const co = await coAuthenticate(tenant, user);
-  if (co.status !== 200) throw new Error(`/co/authenticate answered ${co.status}: ${await co.text()}`);
-  const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
-  // The browser sends back the cookie that binds the ticket to it (co-verification.ts), beside any session cookie.
-  const cookies = [cookie, ticketCookieOf(co)].filter((pair): pair is string => pair !== undefined);
-  return authorize(tenant, authorizeParams({ login_ticket: loginTicket, ...overrides }), cookies.join('; ') || undefined);
+  const ticket = await loginTicketFor(tenant, user);
+  return authorize(tenant, authorizeParams({ login_ticket: ticket.loginTicket, ...overrides }), cookieHeader(cookie, ticket.cookie));
+}
+
+/** Lock's silent renewal (checkSession: prompt=none, web_message) with this session cookie: what the page would be told. */
+export async function silentRenewal(tenant: RunningDevTenant, cookie: string | undefined): Promise<WebMessage> {
+  return webMessageOf(await authorize(tenant, authorizeParams({ prompt: 'none', response_mode: 'web_message' }), cookie));
 }

@@ -59,6 +59,11 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
     return { accessToken, expiresIn };
   }
 
+  /** Revokes the user's opaque access tokens (after a password reset); JWT access tokens live until their exp, as in Auth0. */
+  revokeFor(userId: string): void {
+    this.entries.deleteWhere((_token, grant) => grant.userId === userId);
+  }
+
   /** The grant of a live access token that may call /userinfo, else undefined. */
   async verifyAccessToken(accessToken: string): Promise<AccessTokenGrant | undefined> {
     if (accessToken.split('.').length !== 3) return this.entries.get(accessToken);

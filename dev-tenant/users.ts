@@ -76,9 +76,8 @@ export class UserStore {
   /** Creates and persists a user; undefined when the email is taken. */
   async signUp(email: string, password: string, name: string | undefined): Promise<UserProfile | undefined> {
     const key = normalizeEmail(email);
-    if (this.byEmail.has(key)) return undefined;
+    // Hashed before the email is looked up, so a taken email answers as slowly as a new one.
     const passwordHash = await hashPassword(password);
-    // Checked again: another sign-up for the same email may have finished while this one hashed.
     if (this.byEmail.has(key)) return undefined;
     const stamp = new Date(this.now()).toISOString();
     // Stored lower-cased, as Auth0 stores database users' emails; the name defaults to the email, as in Auth0.

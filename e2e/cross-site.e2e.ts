@@ -42,7 +42,7 @@ test.describe('same site, the tenant cookie refused on /co/authenticate', () => 
     await page.route('**/co/authenticate', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       const response = await route.fetch();
-      await context.clearCookies({ name: 'dev_tenant_co' });
+      await context.clearCookies({ name: /^auth0_co_/ });
       const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name !== 'set-cookie'));
       return route.fulfill({ response, headers });
     });

@@ -1,18 +1,25 @@
 // The child processes of `npm start` and `npm run example:<name>`: the dev tenant, the demo API, the
-// app's or an example's server. Any one ending ends all of them, with its exit code.
+// app's or an example's server. Any one ending ends all of them, with its exit code, and never
+// silently: the one that ended is named, with its code, before the others are stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const children: ChildProcess[] = [];
+/** Set once we stop the children ourselves (a signal, a failed start): their exits are then expected. */
+let stopping = false;
 
-/** `node --import tsx <script>`: one of the project's TypeScript CLIs. */
+/** `node --import tsx <script>`: one of the project's TypeScript CLIs, named by its script. */
 export function runTsx(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return runChild(process.execPath, ['--import', 'tsx', script, ...args], env);
+  return runChild(process.execPath, ['--import', 'tsx', script, ...args], env, script);
 }
 
-export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, name = args[0] ?? command): ChildProcess {
   const child = spawn(command, args, { stdio: 'inherit', env });
   children.push(child);
   child.on('exit', (code, signal) => {
+    if (!stopping) {
+      const how = signal === null ? `with code ${String(code)}` : `on ${signal}`;
+      console.error(`\n${name} exited ${how}: stopping the other processes (see its output above).`);
+    }
     stopChildren();
     process.exitCode = code ?? (signal ? 1 : 0);
   });
@@ -20,6 +27,7 @@ export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv
 }
 
 function stopChildren(): void {
+  stopping = true;
   for (const child of children) {
     if (child.exitCode === null && !child.killed) {
       child.kill('SIGTERM');

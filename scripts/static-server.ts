@@ -1,8 +1,8 @@
 // Serves a production build (dist/): precompressed files, long caching for content-hashed names,
 // no-cache for index.html, and the security headers the build wrote for itself.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 
 /** webpack/security-headers.js writes the build's headers here (a dotfile, never served). */
 export const HEADERS_FILE = '.security-headers.json';
@@ -25,7 +25,8 @@ export function readBuildHeaders(distDir: string, name = HEADERS_FILE): Record<s
 }
 
 export function createStaticServer(distDir: string): Express {
-  const root = path.resolve(distDir);
+  // The real path: a dist/ that is itself a symlink still serves, and what lies inside is judged by where it really is.
+  const root = realpathSync(path.resolve(distDir));
   const securityHeaders = readBuildHeaders(root);
   const fallbackPageHeaders = readBuildHeaders(root, FALLBACK_HEADERS_FILE);
   const app = express();
@@ -37,22 +38,41 @@ export function createStaticServer(distDir: string): Express {
   app.get(/.*/, (request, response) => {
     const relative = request.path === '/' ? 'index.html' : safeDecode(request.path.slice(1));
     const file = path.resolve(root, relative);
-    const isInside = file.startsWith(root + path.sep);
-    if (!isInside || relative.split(/[\\/]/).some((part) => part.startsWith('.')) || !isFile(file)) {
+    if (!isInside(root, file) || relative.split(/[\\/]/).some((part) => part.startsWith('.')) || !isFile(root, file)) {
       response.status(404).type('text/plain').send('Not found');
       return;
     }
-    sendFile(request, response, file);
+    sendFile(request, response, root, file);
   });
+  app.use(staticErrorHandler);
   return app;
 }
 
-function sendFile(request: Request, response: Response, file: string): void {
+/** A file that vanished or cannot be read mid-send, or a request express cannot parse: plain text, never a stack trace. */
+const staticErrorHandler: ErrorRequestHandler = (error: unknown, _request, response, next) => {
+  if (response.headersSent) {
+    next(error);
+    return;
+  }
+  const status = (error as { status?: unknown } | null)?.status;
+  const clientError = typeof status === 'number' && status >= 400 && status < 500;
+  if (!clientError) console.error('static server:', error);
+  response
+    .status(clientError ? status : 500)
+    .type('text/plain')
+    .send(clientError ? 'Bad request' : 'Server error');
+};
+
+function isInside(root: string, file: string): boolean {
+  return file.startsWith(root + path.sep);
+}
+
+function sendFile(request: Request, response: Response, root: string, file: string): void {
   response.type(path.extname(file));
   response.set('Cache-Control', HASHED_NAME.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
   response.vary('Accept-Encoding');
   const encoding = ENCODINGS.find(
-    (candidate) => request.acceptsEncodings(candidate.name) === candidate.name && isFile(file + candidate.extension)
+    (candidate) => request.acceptsEncodings(candidate.name) === candidate.name && isFile(root, file + candidate.extension)
   );
   if (encoding) {
     response.set('Content-Encoding', encoding.name);
@@ -69,6 +89,12 @@ function safeDecode(value: string): string {
   }
 }
 
-function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
+/** A regular file whose real path (symlinks followed) is still inside root: a link out of dist/ is not served. */
+function isFile(root: string, file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    return isInside(root, realpathSync(file)) && statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -72,6 +72,7 @@ export async function runServerCli<S extends { close(): Promise<void> }>(cli: Se
     if (code === 'EACCES') fail(`Not allowed to listen on ${address ?? ''}:${port ?? ''}: set ${cli.portVariable}`, 2);
     fail(error instanceof Error ? error.message : String(error), 1);
   }
+  keepRunningOnStrayErrors(cli.name);
   let stopping = false;
   const stop = (): void => {
     // A second Ctrl-C exits at once instead of waiting for the close.
@@ -87,4 +88,18 @@ export async function runServerCli<S extends { close(): Promise<void> }>(cli: Se
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return running;
+}
+
+/**
+ * A last line of defence for the long-running dev servers: an error no handler caught (a rejected
+ * promise, a throw in a timer) is logged and the server keeps answering, since one bad request must
+ * never end it. The handlers themselves turn request errors into 4xx/5xx answers first.
+ */
+function keepRunningOnStrayErrors(name: string): void {
+  process.on('unhandledRejection', (reason) => {
+    console.error(`${name}: an unhandled rejection (still running):`, reason);
+  });
+  process.on('uncaughtException', (error) => {
+    console.error(`${name}: an uncaught exception (still running):`, error);
+  });
 }

@@ -10,17 +10,7 @@ import { DEFAULTS, localOrigin } from '../../config/defaults';
 import { SESSION_IDLE_TTL_MS } from '../sessions';
 import type { RunningDevTenant, StoreSizes } from '../server';
 import { loadOrCreateSigningKey } from '../signing-key';
-import {
-  authorize,
-  authorizeParams,
-  coAuthenticate,
-  credentials,
-  fragmentOf,
-  makeTempDir,
-  removeDir,
-  sessionCookieOf,
-  startTestTenant
-} from '../test-support';
+import { fragmentOf, fullLogin, makeTempDir, removeDir, sessionCookieOf, startTestTenant } from '../test-support';
 
 const LOGINS = 1000;
 const CONCURRENCY = 20;
@@ -37,10 +27,7 @@ interface Round {
 
 /** One browser's login: the session cookie of its previous login goes along, as a browser sends it. */
 async function login(tenant: RunningDevTenant, cookie: string | undefined): Promise<string | undefined> {
-  const co = await coAuthenticate(tenant, credentials());
-  if (co.status !== 200) throw new Error(`/co/authenticate: ${co.status} ${await co.text()}`);
-  const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
-  const res = await authorize(tenant, authorizeParams({ login_ticket: loginTicket }), cookie);
+  const res = await fullLogin(tenant, {}, cookie);
   const fragment = fragmentOf(res);
   if (res.status !== 302 || !fragment.has('id_token') || !fragment.has('access_token')) {
     throw new Error(`/authorize: ${res.status} ${res.headers.get('location') ?? ''}`);

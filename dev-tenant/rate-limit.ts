@@ -1,0 +1,126 @@
+// Token-bucket rate limits like Auth0's (a burst, then a steady refill), keyed by IP, account or
+// both. A full store refuses new keys rather than forgetting old ones: a flood can never reset a limit.
+import type { Response } from 'express';
+import { ExpiringMap, type Clock } from './expiring-map';
+
+export interface RateLimitPolicy {
+  /** Requests allowed at once (the bucket's size). */
+  readonly burst: number;
+  /** Milliseconds to earn back one request. */
+  readonly refillMs: number;
+}
+
+/** Auth0's published limits, as far as a local tenant needs them (see dev-tenant/README.md). */
+export const RATE_LIMITS = {
+  /** Suspicious IP throttling: 100 failed logins from one IP, then about one more every 864 s (100 a day). */
+  loginFailuresPerIp: { burst: 100, refillMs: 864_000 },
+  /** Failed logins for one account from all IPs together: a slow spray across addresses still hits a wall. */
+  loginFailuresPerAccount: { burst: 100, refillMs: 36_000 },
+  /** change_password: 1 a minute per IP and email, burst 10. */
+  changePassword: { burst: 10, refillMs: 60_000 },
+  /** Sign-ups: 50 a minute per IP. */
+  signup: { burst: 50, refillMs: 1_200 },
+  /** /userinfo: 5 a minute per user, burst 10. */
+  userinfo: { burst: 10, refillMs: 12_000 }
+} as const satisfies Record<string, RateLimitPolicy>;
+
+interface Bucket {
+  readonly tokens: number;
+  readonly updatedAt: number;
+}
+
+export class RateLimiter {
+  private readonly buckets: ExpiringMap<Bucket>;
+
+  constructor(
+    private readonly policy: RateLimitPolicy,
+    private readonly now: Clock = Date.now,
+    maxEntries?: number
+  ) {
+    this.buckets = new ExpiringMap<Bucket>(now, maxEntries, 'refuse');
+  }
+
+  /** Takes one request from key's bucket; false when it is empty, or when key is new and the store is full. */
+  take(key: string): boolean {
+    const tokens = this.available(key);
+    if (tokens < 1) return false;
+    return this.store(key, tokens - 1);
+  }
+
+  /** Gives one request back (e.g. a login that succeeded after being counted up front). */
+  giveBack(key: string): void {
+    this.store(key, Math.min(this.policy.burst, this.available(key) + 1));
+  }
+
+  /** The burst: what X-RateLimit-Limit reports. */
+  get limit(): number {
+    return this.policy.burst;
+  }
+
+  /** Whole requests left for key now. */
+  remaining(key: string): number {
+    return Math.floor(this.available(key));
+  }
+
+  /** Seconds until key has a request again (0 when it has one). */
+  retryAfterSeconds(key: string): number {
+    const tokens = this.available(key);
+    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) * this.policy.refillMs) / 1000);
+  }
+
+  purgeExpired(): void {
+    this.buckets.purgeExpired();
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private available(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) return this.policy.burst;
+    return Math.min(this.policy.burst, bucket.tokens + (this.now() - bucket.updatedAt) / this.policy.refillMs);
+  }
+
+  private store(key: string, tokens: number): boolean {
+    // Kept until the bucket would be full again; after that a missing entry means the same thing.
+    const ttlMs = Math.max(1, Math.ceil((this.policy.burst - tokens) * this.policy.refillMs));
+    return this.buckets.set(key, { tokens, updatedAt: this.now() }, ttlMs);
+  }
+}
+
+/** Auth0's rate-limit message: the numbers are in its X-RateLimit-* headers. */
+export const TOO_MANY_REQUESTS = 'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.';
+
+/** The rate limits of the tenant's endpoints (the login throttles live in BruteForceGuard). */
+export class EndpointRateLimits {
+  readonly changePassword: RateLimiter;
+  readonly signup: RateLimiter;
+  readonly userinfo: RateLimiter;
+
+  constructor(now?: Clock) {
+    this.changePassword = new RateLimiter(RATE_LIMITS.changePassword, now);
+    this.signup = new RateLimiter(RATE_LIMITS.signup, now);
+    this.userinfo = new RateLimiter(RATE_LIMITS.userinfo, now);
+  }
+
+  purgeExpired(): void {
+    for (const limiter of [this.changePassword, this.signup, this.userinfo]) limiter.purgeExpired();
+  }
+}
+
+/**
+ * Takes one request for key and sets Auth0's X-RateLimit-* headers (Reset in epoch seconds); false,
+ * with Retry-After, when none is left: the caller then answers 429 too_many_requests.
+ */
+export function takeRequest(limiter: RateLimiter, key: string, res: Response, now: Clock = Date.now): boolean {
+  const allowed = limiter.take(key);
+  const retryAfter = limiter.retryAfterSeconds(key);
+  res.set({
+    'X-RateLimit-Limit': String(limiter.limit),
+    'X-RateLimit-Remaining': String(limiter.remaining(key)),
+    'X-RateLimit-Reset': String(Math.ceil(now() / 1000) + retryAfter)
+  });
+  if (!allowed) res.set('Retry-After', String(Math.max(1, retryAfter)));
+  return allowed;
+}
