@@ -8,9 +8,11 @@ import {
   credentials,
   fragmentOf,
   postVerifier,
+  readVerificationPage,
   sessionCookieOf,
   useTestTenant,
-  verifierCookieOf
+  verifierCookieOf,
+  type VerificationPage
 } from './test-support';
 import { loadConfigFromEnv } from './config';
 import type { RunningDevTenant } from './server';
@@ -21,11 +23,14 @@ interface Ticket {
   co_id: string;
 }
 
-async function logInWithoutCookie(tenant: RunningDevTenant): Promise<{ ticket: Ticket; page: Response; params: Record<string, string> }> {
+async function logInWithoutCookie(
+  tenant: RunningDevTenant
+): Promise<{ ticket: Ticket; res: Response; page: VerificationPage; params: Record<string, string> }> {
   const co = await coAuthenticate(tenant, credentials());
   const ticket = (await co.json()) as Ticket;
   const params = authorizeParams({ login_ticket: ticket.login_ticket });
-  return { ticket, page: await authorize(tenant, params), params };
+  const res = await authorize(tenant, params);
+  return { ticket, res, page: await readVerificationPage(res), params };
 }
 
 function pageData(html: string): { fallbackUrl: string; fallbackOrigin: string; coId: string } {
@@ -45,17 +50,17 @@ describe('cross-origin verification (same site)', () => {
   });
 
   it('without the cookie, answers a page that frames the fallback URL and asks it for this co_id', async () => {
-    const { ticket, page } = await logInWithoutCookie(t.tenant);
-    expect(page.status).toBe(200);
-    expect(sessionCookieOf(page)).toBeUndefined();
-    const html = await page.text();
+    const { ticket, res, page } = await logInWithoutCookie(t.tenant);
+    expect(res.status).toBe(200);
+    expect(sessionCookieOf(res)).toBeUndefined();
+    const { html } = page;
     expect(pageData(html)).toMatchObject({
       fallbackUrl: `${APP_ORIGIN}/callback-cross-auth.html#origin=${encodeURIComponent(t.tenant.url)}`,
       fallbackOrigin: APP_ORIGIN,
       coId: ticket.co_id
     });
     expect(html).toContain('<form method="post" action="/co/verify?');
-    const policy = page.headers.get('content-security-policy') ?? '';
+    const policy = res.headers.get('content-security-policy') ?? '';
     expect(policy).toContain(`frame-src ${APP_ORIGIN};`);
     expect(policy).toContain(`form-action 'self' ${APP_ORIGIN};`);
     expect(policy).toMatch(/script-src 'sha256-[\w+/=]+';/);
@@ -63,19 +68,32 @@ describe('cross-origin verification (same site)', () => {
   });
 
   it("the fallback's right verifier completes the login", async () => {
-    const { ticket, params } = await logInWithoutCookie(t.tenant);
-    const done = await postVerifier(t.tenant, params, ticket.co_verifier);
+    const { ticket, page, params } = await logInWithoutCookie(t.tenant);
+    expect(page.cookie).toMatch(/^auth0_co_page=/);
+    const done = await postVerifier(t.tenant, params, ticket.co_verifier, page);
     expect(done.status).toBe(302);
     expect(fragmentOf(done).get('id_token')).toBeTruthy();
     expect(sessionCookieOf(done)).toBeDefined();
+  });
+
+  it("finding 4: the right verifier posted by another site's page (login CSRF) settles nothing: refused, and used up", async () => {
+    // Whoever called /co/authenticate knows the co_verifier; a page of theirs can post it from the victim's browser.
+    const { ticket, params } = await logInWithoutCookie(t.tenant);
+    const forged = await postVerifier(t.tenant, params, ticket.co_verifier);
+    expect(Object.fromEntries(fragmentOf(forged))).toEqual({
+      error: 'invalid_request',
+      error_description: 'Invalid verifier.',
+      state: 'state-1'
+    });
+    expect(sessionCookieOf(forged)).toBeUndefined();
   });
 
   it.each([
     ['no verifier', '', 'No verifier returned from client.'],
     ['a wrong verifier', 'guessed', 'Invalid verifier.']
   ])("%s from the fallback ends in Auth0's invalid_request", async (_case, verifier, description) => {
-    const { params } = await logInWithoutCookie(t.tenant);
-    const done = await postVerifier(t.tenant, params, verifier);
+    const { params, page } = await logInWithoutCookie(t.tenant);
+    const done = await postVerifier(t.tenant, params, verifier, page);
     expect(Object.fromEntries(fragmentOf(done))).toEqual({ error: 'invalid_request', error_description: description, state: 'state-1' });
     expect(sessionCookieOf(done)).toBeUndefined();
   });

@@ -5,11 +5,20 @@
 // co_verifier (auth0-js's crossOriginVerification() answers from what it stored on the app's origin)
 // and posts the answer to /co/verify, which settles the ticket and sends the browser back to /authorize.
 // An empty answer ends in Auth0's `invalid_request` "No verifier returned from client.".
+// The co_verifier is no secret from whoever called /co/authenticate, so /co/verify takes an answer only
+// from the page this browser was shown (a cookie set with the page, echoed by its form): a login-CSRF
+// page that posts the attacker's own verifier from the victim's browser settles nothing.
 import { createHash } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
-import { isBoundToThisBrowser } from './co-verifier-cookie';
+import { isBoundToThisBrowser, sameSecret } from './co-verifier-cookie';
 import type { TenantContext } from './context';
 import { escapeHtml, jsonForScript, originOf, queryParam, SMALL_BODY_LIMIT } from './http-helpers';
+import { clearTenantCookie, readTenantCookie, setTenantCookie } from './session-cookie';
+import { LOGIN_TICKET_TTL_MS, randomId } from './sessions';
+
+/** Set with the verification page, sent only to /co/verify: the answer comes from that page, in this browser. */
+const PAGE_COOKIE = 'auth0_co_page';
+const PAGE_COOKIE_SCOPE = { path: '/co/verify' } as const;
 /** How long the page waits for the fallback page's answer before posting none (a page that never loads). */
 const ANSWER_TIMEOUT_MS = 10_000;
 
@@ -67,6 +76,8 @@ export function sendVerificationPage(res: Response, ctx: TenantContext, req: Req
   const fallbackUrl = new URL(ctx.config.crossOriginLoc);
   const fallbackOrigin = fallbackUrl.origin;
   const query = queryStringOf(req);
+  const pageSecret = randomId();
+  setTenantCookie(res, ctx.config, PAGE_COOKIE, pageSecret, { ...PAGE_COOKIE_SCOPE, maxAge: LOGIN_TICKET_TTL_MS });
   const data = jsonForScript({
     fallbackUrl: `${fallbackUrl.href}#origin=${encodeURIComponent(ctx.config.publicUrl)}`,
     fallbackOrigin,
@@ -83,20 +94,23 @@ export function sendVerificationPage(res: Response, ctx: TenantContext, req: Req
     .type('html')
     .send(
       '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Verifying</title></head><body>\n' +
-        `<form method="post" action="/co/verify${escapeHtml(query)}"><input type="hidden" name="verifier"></form>\n` +
+        `<form method="post" action="/co/verify${escapeHtml(query)}"><input type="hidden" name="verifier"><input type="hidden" name="page" value="${pageSecret}"></form>\n` +
         `<script type="application/json" id="co-verification">${data}</script>\n` +
         `<script>${SCRIPT}</script>\n</body></html>\n`
     );
 }
 
 /** POST /co/verify?<the /authorize query>: settles the ticket with the fallback's answer, then back to /authorize. */
-export function coVerifyRoutes({ tickets }: TenantContext): Router {
+export function coVerifyRoutes({ config, tickets }: TenantContext): Router {
   const router = Router();
   router.post('/co/verify', express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT }), (req, res) => {
     const loginTicket = queryParam(req, 'login_ticket');
     const body = req.body as Record<string, unknown> | undefined;
     const verifier = typeof body?.verifier === 'string' ? body.verifier : '';
-    if (loginTicket !== undefined) tickets.settleFallback(loginTicket, verifier);
+    const fromOurPage = sameSecret(readTenantCookie(req, PAGE_COOKIE), typeof body?.page === 'string' ? body.page : '');
+    clearTenantCookie(res, config, PAGE_COOKIE, PAGE_COOKIE_SCOPE);
+    // A forged post settles the ticket as refused: it is used up, and nobody's session changes.
+    if (loginTicket !== undefined) tickets.settleFallback(loginTicket, fromOurPage ? verifier : undefined);
     res.set('Cache-Control', 'no-store');
     res.redirect(303, `/authorize${queryStringOf(req)}`);
   });

@@ -21,11 +21,16 @@ export function setVerifierCookie(res: Response, config: ResolvedTenantConfig, t
   });
 }
 
+/** Compares a secret a request sent with the one expected, in constant time. */
+export function sameSecret(sent: string | undefined, expected: string): boolean {
+  const a = Buffer.from(sent ?? '');
+  const b = Buffer.from(expected);
+  return expected !== '' && a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** True when the request carries the cookie /co/authenticate set for this ticket. */
 export function isBoundToThisBrowser(req: Request, ticket: LoginTicket): boolean {
-  const sent = Buffer.from(readTenantCookie(req, VERIFIER_COOKIE_PREFIX + ticket.coId) ?? '');
-  const expected = Buffer.from(ticket.browserSecret);
-  return sent.length === expected.length && timingSafeEqual(sent, expected);
+  return sameSecret(readTenantCookie(req, VERIFIER_COOKIE_PREFIX + ticket.coId), ticket.browserSecret);
 }
 
 /**

@@ -49,15 +49,18 @@ export class LoginTicketStore extends ExpiringStore<LoginTicket> {
   }
 
   /** Records what the fallback page answered; the ticket gets a minute more for the redirect back to /authorize. */
-  settleFallback(loginTicket: string, verifier: string): void {
+  /** `verifier` undefined: the answer did not come from the verification page this browser was shown. */
+  settleFallback(loginTicket: string, verifier: string | undefined): void {
     const ticket = this.entries.get(loginTicket);
     if (ticket === undefined) return;
     const fallback =
-      verifier === ''
-        ? { verified: false as const, error: 'No verifier returned from client.' }
-        : verifier === ticket.coVerifier
-          ? { verified: true as const }
-          : { verified: false as const, error: 'Invalid verifier.' };
+      verifier === undefined
+        ? { verified: false as const, error: 'Invalid verifier.' }
+        : verifier === ''
+          ? { verified: false as const, error: 'No verifier returned from client.' }
+          : verifier === ticket.coVerifier
+            ? { verified: true as const }
+            : { verified: false as const, error: 'Invalid verifier.' };
     this.entries.set(loginTicket, { ...ticket, fallback }, LOGIN_TICKET_TTL_MS);
   }
 

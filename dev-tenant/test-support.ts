@@ -170,13 +170,36 @@ export async function loginTicketFor(
   return { loginTicket, cookie: verifierCookieOf(co) };
 }
 
-/** The page's form post, as the browser sends it, then the 303 back to /authorize followed once. */
-export async function postVerifier(tenant: RunningDevTenant, params: Record<string, string>, verifier: string): Promise<Response> {
+/** The verification page /authorize answers when a ticket comes back without its cookie, as a browser keeps it. */
+export interface VerificationPage {
+  readonly html: string;
+  /** What its form posts back beside the verifier, and the cookie set with it. */
+  readonly secret: string;
+  readonly cookie: string | undefined;
+}
+
+export async function readVerificationPage(res: Response): Promise<VerificationPage> {
+  const html = await res.text();
+  const secret = /<input type="hidden" name="page" value="([\w-]+)">/.exec(html)?.[1];
+  if (secret === undefined) throw new Error(`not a verification page: ${html.slice(0, 200)}`);
+  return { html, secret, cookie: setCookieOf(res, 'auth0_co_page=') };
+}
+
+/**
+ * The page's form post, as the browser sends it, then the 303 back to /authorize followed once.
+ * Without `page`: a post forged by another site (no page secret, no cookie).
+ */
+export async function postVerifier(
+  tenant: RunningDevTenant,
+  params: Record<string, string>,
+  verifier: string,
+  page?: VerificationPage
+): Promise<Response> {
   const query = new URLSearchParams(params).toString();
   const verify = await fetch(`${tenant.url}/co/verify?${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ verifier }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(page?.cookie === undefined ? {} : { cookie: page.cookie }) },
+    body: new URLSearchParams({ verifier, ...(page === undefined ? {} : { page: page.secret }) }).toString(),
     redirect: 'manual'
   });
   expect(verify.status).toBe(303);

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { craftedRequests, replayCrafted, sendRaw } from '../servers/crafted-requests';
 import { listen, type ListeningServer } from '../servers/lifecycle';
-import { createStaticServer, HEADERS_FILE } from './static-server';
+import { createStaticServer, FALLBACK_HEADERS_FILE, HEADERS_FILE } from './static-server';
 
 describe('static server (npm run serve)', () => {
   let base: string;
@@ -18,7 +18,9 @@ describe('static server (npm run serve)', () => {
     fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
     fs.mkdirSync(outside);
     fs.writeFileSync(path.join(dist, HEADERS_FILE), JSON.stringify({ 'X-Frame-Options': 'DENY' }));
+    fs.writeFileSync(path.join(dist, FALLBACK_HEADERS_FILE), JSON.stringify({ 'Content-Security-Policy': "frame-ancestors 'self'" }));
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
+    fs.writeFileSync(path.join(dist, 'callback-cross-auth.html'), '<!doctype html><title>fallback</title>');
     fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1);');
     fs.writeFileSync(path.join(outside, 'secret.txt'), 'outside dist');
     fs.writeFileSync(path.join(outside, 'secret.txt.gz'), 'outside dist, gzip');
@@ -41,6 +43,13 @@ describe('static server (npm run serve)', () => {
     const alias = await get('/alias.js');
     expect(alias.status).toBe(200);
     expect(await alias.text()).toBe('console.log(1);');
+  });
+
+  it("sends the build's headers, and the fallback page its own (the tenant may frame it)", async () => {
+    expect((await get('/')).headers.get('x-frame-options')).toBe('DENY');
+    const fallback = await get('/callback-cross-auth.html');
+    expect(fallback.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+    expect(fallback.headers.get('x-frame-options')).toBeNull();
   });
 
   it.each(['/leak.txt', '/linked-dir/secret.txt', '/linked-dir/secret.txt.gz'])(

@@ -8,7 +8,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 export const HEADERS_FILE = '.security-headers.json';
 /** The Cross-Origin Verification Fallback page and its own headers (webpack/static-host-headers.js): the tenant may frame it. */
 const FALLBACK_PAGE_PATH = '/callback-cross-auth.html';
-const FALLBACK_HEADERS_FILE = '.security-headers.callback-cross-auth.json';
+export const FALLBACK_HEADERS_FILE = '.security-headers.callback-cross-auth.json';
 /** Names webpack gave a [contenthash]: they never change content, so browsers may keep them a year. */
 const HASHED_NAME = /\.[0-9a-f]{16,}\.\w+(\.map)?$/;
 const ENCODINGS = [

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { SignJWT } from 'jose';
 import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/brute-force';
 import { loadOrCreateSigningKey } from '../../dev-tenant/signing-key';
-import { HEADERS_FILE } from '../../scripts/static-server';
+import { FALLBACK_HEADERS_FILE, HEADERS_FILE } from '../../scripts/static-server';
 import { CRAFTED_TOKENS, craftedRequests } from '../crafted-requests';
 import { answers, pool, replayRaw, request, setCookies, startServer, stopServer, tally, type Reply, type ServerProcess } from './harness';
 
@@ -65,8 +65,8 @@ async function signUp(email: string, password = PASSWORD, from?: string): Promis
   return reply;
 }
 
-function authorize(params: Record<string, string>, cookies: string[]): Promise<Reply> {
-  const query = new URLSearchParams({
+function authorizeQuery(params: Record<string, string>): string {
+  return new URLSearchParams({
     client_id: CLIENT_ID,
     response_type: 'token id_token',
     redirect_uri: `${APP_ORIGIN}/`,
@@ -74,8 +74,19 @@ function authorize(params: Record<string, string>, cookies: string[]): Promise<R
     nonce: 'n',
     state: 's',
     ...params
-  });
-  return request(`${TENANT}/authorize?${query.toString()}`, { headers: cookies.length > 0 ? { cookie: cookies.join('; ') } : {} });
+  }).toString();
+}
+
+function authorize(params: Record<string, string>, cookies: string[]): Promise<Reply> {
+  return request(`${TENANT}/authorize?${authorizeQuery(params)}`, { headers: cookies.length > 0 ? { cookie: cookies.join('; ') } : {} });
+}
+
+/** A post to /co/verify (the verification page's form, or a forged one without its secret), then the 303 back to /authorize. */
+async function coVerify(params: Record<string, string>, verifier: string, cookies: string[], pageSecret?: string): Promise<Reply> {
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') };
+  const body = new URLSearchParams({ verifier, ...(pageSecret === undefined ? {} : { page: pageSecret }) }).toString();
+  const verify = await request(`${TENANT}/co/verify?${authorizeQuery(params)}`, { method: 'POST', headers, body });
+  return request(`${TENANT}${verify.headers.location ?? '/authorize'}`, { headers: { cookie: cookies.join('; ') } });
 }
 
 function fragment(reply: Reply): URLSearchParams {
@@ -153,16 +164,26 @@ async function storeFill(): Promise<void> {
 async function ticketReplay(): Promise<void> {
   await signUp('attacker@example.com');
   const victim = await login('dev@example.com', 'dev-password', '127.0.0.2');
-  const co = await coAuthenticate('attacker@example.com', PASSWORD);
-  const ticket = (JSON.parse(co.body) as { login_ticket: string }).login_ticket;
-  const planted = await authorize({ login_ticket: ticket }, victim.jar);
-  const refused = !fragment(planted).has('id_token') && fragment(planted).get('error') === 'server_error';
+  const mint = async () =>
+    JSON.parse((await coAuthenticate('attacker@example.com', PASSWORD)).body) as { login_ticket: string; co_verifier: string };
+  // The victim's browser is sent to /authorize with the attacker's ticket: no binding cookie, so the verification
+  // page, whose fallback frame in this browser has no verifier to give.
+  const first = await mint();
+  const page = await authorize({ login_ticket: first.login_ticket }, victim.jar);
+  const secret = /name="page" value="([\w-]+)"/.exec(page.body)?.[1];
+  const honest = await coVerify({ login_ticket: first.login_ticket }, '', [...victim.jar, ...setCookies(page)], secret);
+  // The attacker's own page posts the attacker's co_verifier from the victim's browser, without the page's secret.
+  const second = await mint();
+  const shown = await authorize({ login_ticket: second.login_ticket }, victim.jar);
+  const forged = await coVerify({ login_ticket: second.login_ticket }, second.co_verifier, [...victim.jar, ...setCookies(shown)]);
+  const refused = [honest, forged].every((reply) => !fragment(reply).has('id_token') && fragment(reply).get('error') === 'invalid_request');
   const renewal = await authorize({ prompt: 'none', response_mode: 'web_message' }, victim.jar);
   const victimKept = renewal.body.includes('id_token') && !renewal.body.includes('attacker');
+  const outcome = (reply: Reply) => fragment(reply).get('error_description') ?? 'TOKENS ISSUED';
   record(
-    '4 login_ticket minted in one browser, redeemed in another',
-    refused && victimKept,
-    `redeemed elsewhere: ${fragment(planted).get('error') ?? 'TOKENS ISSUED'}; victim's renewal still its own account: ${String(victimKept)}`
+    '4 login_ticket minted in one browser, redeemed in another (its fallback answering, and a forged verifier post)',
+    page.status === 200 && refused && victimKept,
+    `redeemed elsewhere: ${outcome(honest)}; forged post: ${outcome(forged)}; victim's renewal still its own account: ${String(victimKept)}`
   );
 }
 
@@ -253,6 +274,7 @@ function makeDist(root: string): string {
   fs.mkdirSync(dist, { recursive: true });
   fs.mkdirSync(path.join(root, 'outside'));
   fs.writeFileSync(path.join(dist, HEADERS_FILE), '{}');
+  fs.writeFileSync(path.join(dist, FALLBACK_HEADERS_FILE), '{}');
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>attack</title>');
   fs.writeFileSync(path.join(root, 'outside', 'secret.txt'), 'outside dist');
   fs.symlinkSync(path.join(root, 'outside', 'secret.txt'), path.join(dist, 'leak.txt'));
