@@ -214,6 +214,36 @@ describe('the lazy Auth0Lock', () => {
     await flush();
     expect(FakeLock.instances[0].show).toHaveBeenCalledTimes(1);
   });
+
+  it('reports nothing when a warm-up (preload) fails, and loads again on the next show, which reports its own failure', async () => {
+    loader.mockImplementationOnce(() => Promise.reject(new Error('navigation cut the warm-up short')));
+    loader.mockImplementationOnce(() => Promise.reject(new Error('chunk failed')));
+    const lock = new LazyLock('client', 'domain', options);
+    const onError = jest.fn();
+    lock.on('unrecoverable_error', onError);
+    lock.preload();
+    await flush();
+    expect(onError).not.toHaveBeenCalled();
+    lock.show();
+    await flush();
+    expect(onError).toHaveBeenCalledWith(new Error('chunk failed'));
+    lock.preload();
+    lock.show();
+    await flush();
+    expect(loader).toHaveBeenCalledTimes(3);
+    expect(FakeLock.instances[0].show).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a failed load that a show() joined after the warm-up started', async () => {
+    loader.mockImplementationOnce(() => Promise.reject(new Error('chunk failed')));
+    const lock = new LazyLock('client', 'domain', options);
+    const onError = jest.fn();
+    lock.on('unrecoverable_error', onError);
+    lock.preload();
+    lock.show();
+    await flush();
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('angular-lock with the lazy Auth0Lock of vendor/lock-globals', () => {

@@ -45,6 +45,8 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
     /** One listener per event name on the real Lock, re-emitting here: each event reaches each listener once. */
     private readonly forwarders = new Map<string, Listener>();
     private loading: Promise<LockInstance | undefined> | undefined;
+    /** Whether a show() (not only a warm-up) waits for the load in flight: only then is a failure reported. */
+    private awaitedByUser = false;
     private lock: LockInstance | undefined;
     private webAuth: auth0.WebAuth | undefined;
 
@@ -106,7 +108,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
 
     /** Loads Lock ahead of `show()`, e.g. when the user is about to log in. */
     preload(): void {
-      this.withLock(() => undefined);
+      this.withLock(() => undefined, { background: true });
     }
 
     checkSession(options: auth0.CheckSessionOptions, callback: auth0.Auth0Callback<unknown>): void {
@@ -156,11 +158,18 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       );
     }
 
-    /** Calls run in call order once Lock is up; a failed load is reported once and retried on the next call. */
-    private withLock(run: (lock: LockInstance) => void): void {
+    /**
+     * Calls run in call order once Lock is up; a failed load is reported once and retried on the next call.
+     * A background load (preload) that fails is not reported: a navigation that cuts the warm-up short,
+     * or a flaky network, is no error to show a visitor who has not clicked; the next show() loads again.
+     */
+    private withLock(run: (lock: LockInstance) => void, { background = false } = {}): void {
+      this.awaitedByUser ||= !background;
       this.loading ??= this.load().catch((error: unknown) => {
         this.loading = undefined;
-        if (!this.emit('unrecoverable_error', error)) {
+        const report = this.awaitedByUser;
+        this.awaitedByUser = false;
+        if (report && !this.emit('unrecoverable_error', error)) {
           console.error('Lock could not be loaded:', error);
         }
         return undefined;
