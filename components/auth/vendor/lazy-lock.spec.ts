@@ -234,6 +234,22 @@ describe('the lazy Auth0Lock', () => {
     expect(FakeLock.instances[0].show).toHaveBeenCalledTimes(1);
   });
 
+  it("drops quietly a warm-up's Lock that fails before any show (e.g. its client configuration), and builds a new one on show", async () => {
+    const lock = new LazyLock('client', 'domain', options);
+    const onError = jest.fn();
+    lock.on('unrecoverable_error', onError);
+    lock.preload();
+    await flush();
+    expect(FakeLock.instances[0].emit('unrecoverable_error', new Error('client data cut off'))).toBe(true);
+    expect(onError).not.toHaveBeenCalled();
+    lock.show();
+    await flush();
+    expect(FakeLock.instances).toHaveLength(2);
+    expect(FakeLock.instances[1].show).toHaveBeenCalledTimes(1);
+    FakeLock.instances[1].emit('unrecoverable_error', new Error('after a click'));
+    expect(onError).toHaveBeenCalledWith(new Error('after a click'));
+  });
+
   it('reports a failed load that a show() joined after the warm-up started', async () => {
     loader.mockImplementationOnce(() => Promise.reject(new Error('chunk failed')));
     const lock = new LazyLock('client', 'domain', options);

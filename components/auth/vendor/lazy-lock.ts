@@ -192,11 +192,31 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       return lock;
     }
 
+    /**
+     * A warm-up's Lock that failed before anyone asked to see it (its client configuration cut off by a
+     * navigation, a flaky network) is dropped without a word; the next show() builds a new one.
+     */
+    private discard(lock: LockInstance): void {
+      if (this.lock !== lock) {
+        return;
+      }
+      for (const [event, forwarder] of this.forwarders) {
+        lock.off(event, forwarder);
+      }
+      this.forwarders.clear();
+      this.lock = undefined;
+      this.loading = undefined;
+    }
+
     private forward(lock: LockInstance, event: string): void {
       if (this.forwarders.has(event) || (this.listeners.get(event) ?? []).length === 0) {
         return;
       }
       const forwarder: Listener = (...args) => {
+        if (event === 'unrecoverable_error' && !this.awaitedByUser) {
+          this.discard(lock);
+          return;
+        }
         this.emit(event, ...args);
       };
       this.forwarders.set(event, forwarder);
