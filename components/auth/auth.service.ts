@@ -86,8 +86,14 @@ export class AuthService {
       }
     });
     this.lock.on('authorization_error', (error: auth0.Auth0Error) => {
-      // No session at the tenant, answered to the returning visitor's round trip: simply logged out.
-      this.status.error = this.returningVisitor.isRefusal(error) ? null : loginErrorMessage(error);
+      if (this.returningVisitor.isRefusal(error)) {
+        // The returning visitor's round trip found no tenant session: logged out, no message, and on
+        // the page first asked for (the login page, if the guard turns it away).
+        this.status.error = null;
+        this.loginGuard.returnAfterLogin();
+        return;
+      }
+      this.status.error = loginErrorMessage(error);
     });
   }
 

@@ -62,12 +62,14 @@ describe('a returning visitor with an expired token', () => {
     expect(again.authService.isAuthenticated()).toBe(false);
   });
 
-  it('lands logged out with no message when the tenant answers login_required, and is not sent again', () => {
+  it('lands logged out with no message when the tenant answers login_required, on the login page for a guarded deep link, and is not sent again', () => {
     localStorage.setItem('id_token', testIdToken(-60));
-    startSessionApp(withRouter);
+    expect(visit(startSessionApp(withRouter), '/profile')).toBe('/login');
     const back = bootWithHash('#error=login_required&error_description=Login%20required');
+    expect(visit(back, '/home')).toBe('/home');
     back.lock.emit('authorization_error', LOGIN_REQUIRED);
     settle(back);
+    expect(back.injector.get<angular.ILocationService>('$location').url()).toBe('/login');
     expect(back.lock.authorize).not.toHaveBeenCalled();
     expect(back.authService.error).toBeNull();
     expect(back.authService.isAuthenticated()).toBe(false);
