@@ -7,8 +7,6 @@ import type { TokenStorage } from './token-storage';
 
 /** sessionStorage: this tab has made its one `prompt=none` round trip; cleared by the next login or logout. */
 export const SIGN_IN_AGAIN_KEY = 'auth.signInAgain';
-/** A stored token with less than this left is as good as expired: resuming it would only start a renewal at once. */
-export const NEARLY_EXPIRED_MS = 5_000;
 /** What angular-lock's `interceptHash` takes for a callback (its own test): the tenant is answering, not being asked. */
 const CALLBACK_HASH = /id_token=|access_token=|error=/;
 
@@ -68,10 +66,13 @@ export class ReturningVisitor {
     }
   }
 
-  /** A token this client was given, expired or about to: a visitor who was logged in (garbage under `id_token` is not). */
+  /**
+   * A token this client was given, now expired: a visitor who was logged in (garbage under `id_token`
+   * is not). One with seconds left is resumed: it ends while open, or its renewal comes first.
+   */
   private hasExpiredToken(nowMs: number): boolean {
     const claims = claimsForClient(this.tokenStorage.idToken.read(), this.settings.clientID);
-    return claims !== null && this.storedSession.current(nowMs + NEARLY_EXPIRED_MS) === null;
+    return claims !== null && this.storedSession.current(nowMs) === null;
   }
 
   /** False if this tab already tried, or cannot note that it did (no sessionStorage: it could not stop a loop). */
