@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
 /** The three engines the e2e suite runs in: Chromium through Playwright, the other two through e2e/engines/. */
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
@@ -98,3 +99,11 @@ export const CHROMIUM_ARGS = [
 /** The same Chromium with the same flags, for the scripts that drive it outside the test runner. */
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+
+/** The same Chromium with a profile set to "Allow all cookies" (third-party cookies sent, framed or not); its profile is a temporary directory. */
+export function launchAllowingThirdPartyCookies(): Promise<BrowserContext> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'auth0-angularjs-3pc-'));
+  mkdirSync(path.join(profile, 'Default'));
+  writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  return chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+}

@@ -1,16 +1,14 @@
 // The dev tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1, the app on
 // localhost), as your-tenant.auth0.com is to a deployed app, and Auth0's cross-origin verification:
 // the app's fallback page (callback-cross-auth.html), framed by the tenant when its cookie is missing.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
-import { CHROMIUM_ARGS, chromiumExecutable } from './browser';
+import { launchAllowingThirdPartyCookies } from './browser';
 import { collectCspViolations } from './csp-support';
 import { E2E_APP_PORT } from './e2e-env';
 import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from './lock-page';
-import { buildInto, OwnServers, startServe, startTenant } from './own-servers';
+import { OwnServers, startCrossSite } from './own-servers';
 
 /** Clear of playwright.config.ts's ports (E2E_PORT_BASE + 0…8) and nginx.e2e.ts's (+10, +11). */
 const CROSS_APP_PORT = E2E_APP_PORT + 12;
@@ -18,8 +16,6 @@ const CROSS_TENANT_PORT = E2E_APP_PORT + 13;
 const CROSS_APP = localOrigin(CROSS_APP_PORT);
 const CROSS_TENANT = `http://127.0.0.1:${CROSS_TENANT_PORT}`;
 const CROSS_DIST = path.resolve('node_modules/.cache', `e2e-cross-site-dist-${CROSS_APP_PORT}`);
-/** The one setting, for the build and for the tenant. */
-const CROSS_SITE = { DEV_TENANT_BROWSER_HOST: '127.0.0.1' };
 
 const isFallbackPage = (url: string): boolean => new URL(url).pathname === '/callback-cross-auth.html';
 
@@ -63,15 +59,7 @@ test.describe('cross-site: the tenant on 127.0.0.1, the app on localhost', () =>
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    await buildInto(CROSS_DIST, {
-      ...CROSS_SITE,
-      AUTH0_DOMAIN: '',
-      AUTH0_CLIENT_ID: '',
-      API_URL: '',
-      DEV_TENANT_PORT: String(CROSS_TENANT_PORT)
-    });
-    servers.keep(await startTenant(CROSS_TENANT_PORT, CROSS_APP_PORT, path.join(servers.dir, 'tenant'), CROSS_SITE));
-    servers.keep(await startServe(CROSS_DIST, CROSS_APP_PORT));
+    await startCrossSite(servers, CROSS_DIST, CROSS_APP_PORT, CROSS_TENANT_PORT);
   });
 
   test.afterAll(async () => {
@@ -95,15 +83,7 @@ test.describe('cross-site: the tenant on 127.0.0.1, the app on localhost', () =>
   });
 
   test('third-party cookies allowed: the tenant cookie comes back, no fallback, logged in, 0 CSP violations', async () => {
-    // A profile whose cookie setting allows third-party cookies (Chromium's "Allow all cookies").
-    const profile = mkdtempSync(path.join(os.tmpdir(), 'auth0-angularjs-3pc-'));
-    mkdirSync(path.join(profile, 'Default'));
-    writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumExecutable(),
-      args: CHROMIUM_ARGS,
-      headless: true
-    });
+    const context = await launchAllowingThirdPartyCookies();
     try {
       const page = await context.newPage();
       const violations = await collectCspViolations(page);

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEFAULTS } from '../config/defaults';
 import { waitForUrl } from '../scripts/dev-processes';
 
 const ROOT = path.join(__dirname, '..');
@@ -123,4 +124,18 @@ export class OwnServers {
     await Promise.all(this.children.map(exited));
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The one setting, for the build and for the tenant, that serves the dev tenant from another site than the app. */
+export const CROSS_SITE_ENV = { DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost };
+
+/**
+ * A production build in dev-tenant mode whose tenant is on another site (`http://127.0.0.1:<tenantPort>`,
+ * the app on localhost:<appPort>), as your-tenant.auth0.com is to a deployed app: built into `distDir`,
+ * both servers kept by `servers`, the tenant's data (its signing key) in `<servers.dir>/tenant`.
+ */
+export async function startCrossSite(servers: OwnServers, distDir: string, appPort: number, tenantPort: number): Promise<void> {
+  await buildInto(distDir, { ...CROSS_SITE_ENV, AUTH0_DOMAIN: '', AUTH0_CLIENT_ID: '', API_URL: '', DEV_TENANT_PORT: String(tenantPort) });
+  servers.keep(await startTenant(tenantPort, appPort, path.join(servers.dir, 'tenant'), CROSS_SITE_ENV));
+  servers.keep(await startServe(distDir, appPort));
 }

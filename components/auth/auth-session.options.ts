@@ -7,7 +7,7 @@ export interface AuthSessionOptions {
   readonly callbackUrl?: string;
   /** Exact origins (scheme, host, port) whose requests carry the id_token. Default: none. */
   readonly apiOrigins?: readonly string[];
-  /** Renew the id_token with `checkSession` before it expires. Default: on for a dev tenant only. */
+  /** Renew the id_token with `checkSession` before it expires, and a returning visitor's expired one with one `prompt=none` redirect. Default: on for a dev tenant only. */
   readonly silentRenewal?: boolean;
   /** Where anonymous visitors of guarded routes go: a state (ui-router, default `login`) or a path (ngRoute, default `/login`). */
   readonly loginState?: string;
@@ -129,6 +129,8 @@ export function resolveAuthSessionOptions(options: unknown, pageOrigin: string):
     clientID,
     callbackUrl,
     apiOrigins: parseOrigins(given.apiOrigins),
+    // Opt-in for a real tenant: on another site its checkSession iframe cannot see the tenant cookie in
+    // Safari or with third-party cookies blocked, and a returning visitor's redirect costs a round trip.
     silentRenewal: optional('silentRenewal', given.silentRenewal, 'boolean') ?? devTenant,
     loginState: optional('loginState', given.loginState, 'string'),
     lockOptions: (optional('lockOptions', given.lockOptions, 'object') as Auth0LockConstructorOptions | undefined) ?? {},

@@ -7,6 +7,7 @@ import { LoginGuard } from './guards/login-guard';
 import { LockWidget } from './lock-widget';
 import { SilentRenewal } from './renewal';
 import { ReturnTo } from './return-to';
+import { ReturningVisitor } from './returning-visitor';
 import { StoredSession } from './session';
 import { SessionLifecycle } from './session-lifecycle';
 import { sessionNoticeComponent } from './session-notice.component';
@@ -40,6 +41,7 @@ export const authSessionModule = angular
   .service('silentRenewal', SilentRenewal)
   .service('sessionLifecycle', SessionLifecycle)
   .service('returnTo', ReturnTo)
+  .service('returningVisitor', ReturningVisitor)
   .service('loginGuard', LoginGuard)
   .service('lockWidget', LockWidget)
   .service('authService', AuthService)

@@ -4,6 +4,7 @@ import type { LoginGuard } from './guards/login-guard';
 import type { IdTokenClaims } from './id-token';
 import type { LockWidget } from './lock-widget';
 import { loginErrorMessage } from './login-error';
+import type { ReturningVisitor } from './returning-visitor';
 import type { SessionLifecycle } from './session-lifecycle';
 
 /**
@@ -13,7 +14,7 @@ import type { SessionLifecycle } from './session-lifecycle';
  * Lock's widget state (LockWidget), where to go before and after login (LoginGuard).
  */
 export class AuthService {
-  static $inject = ['lock', 'authSession', 'authStatus', 'lockWidget', 'sessionLifecycle', 'loginGuard'];
+  static $inject = ['lock', 'authSession', 'authStatus', 'lockWidget', 'sessionLifecycle', 'loginGuard', 'returningVisitor'];
 
   private listening = false;
 
@@ -23,7 +24,8 @@ export class AuthService {
     private readonly status: AuthStatus,
     private readonly lockWidget: LockWidget,
     private readonly session: SessionLifecycle,
-    private readonly loginGuard: LoginGuard
+    private readonly loginGuard: LoginGuard,
+    private readonly returningVisitor: ReturningVisitor
   ) {
     session.onEnded(() => {
       this.logoutLocally();
@@ -60,6 +62,7 @@ export class AuthService {
 
   /** Ends the local session (the tutorial's logout) and the tenant's, so the next login asks for a password. */
   logout(): void {
+    this.returningVisitor.forget();
     this.session.end();
     this.lock.logout({ returnTo: this.settings.callbackUrl });
   }
@@ -78,16 +81,31 @@ export class AuthService {
     this.listening = true;
     this.lock.on('authenticated', (authResult: AuthResult) => {
       if (this.session.start(authResult.idToken)) {
+        this.returningVisitor.forget();
         this.loginGuard.returnAfterLogin();
       }
     });
     this.lock.on('authorization_error', (error: auth0.Auth0Error) => {
+      if (this.returningVisitor.isRefusal(error)) {
+        // The returning visitor's round trip found no tenant session: logged out, no message, and on
+        // the page first asked for (the login page, if the guard turns it away).
+        this.status.error = null;
+        this.loginGuard.returnAfterLogin();
+        return;
+      }
       this.status.error = loginErrorMessage(error);
     });
   }
 
-  /** Authenticated if the stored token is usable; anything else under `id_token` is removed. */
+  /**
+   * Authenticated if the stored token is usable; anything else under `id_token` is removed. At boot,
+   * an expired token of ours may first send the visitor to the tenant for a new one (ReturningVisitor).
+   */
   checkAuthOnRefresh(): void {
+    if (this.returningVisitor.signInAgain()) {
+      this.session.end();
+      return;
+    }
     if (!this.session.resumeStored() && (this.session.hasStoredValue() || this.isAuthenticated())) {
       this.logoutLocally();
     }

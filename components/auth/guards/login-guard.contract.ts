@@ -15,7 +15,8 @@ export interface GuardUnderTest {
   readonly hooksAreListeners: boolean;
 }
 
-function visit(app: TestApp, url: string): string {
+/** Navigates to `url` as the address bar would, and says where the router ended up. */
+export function visit(app: TestApp, url: string): string {
   const $location = app.injector.get<angular.ILocationService>('$location');
   $location.url(url);
   app.$rootScope.$digest();
@@ -23,7 +24,8 @@ function visit(app: TestApp, url: string): string {
   return $location.url();
 }
 
-function logIn(app: TestApp): string {
+/** A login's callback (angular-lock's `authenticated`), and where the router then goes. */
+export function logIn(app: TestApp): string {
   app.lock.emit('authenticated', { idToken: testIdToken(3600) });
   app.$rootScope.$digest();
   app.$rootScope.$digest();

@@ -4,6 +4,8 @@ export class FakeLock {
   readonly hide = jest.fn();
   readonly interceptHash = jest.fn();
   readonly logout = jest.fn();
+  /** The top-level redirect to the tenant (returning-visitor.ts). */
+  readonly authorize = jest.fn<undefined, [object]>();
   /** Call `lock.checkSession.mock.calls[i][1](error, authResult)` to answer a renewal. */
   readonly checkSession = jest.fn<undefined, [object, (error: unknown, authResult?: { idToken: string }) => void]>();
   private readonly handlers = new Map<string, ((...args: unknown[]) => void)[]>();

@@ -54,14 +54,21 @@ class FakeLock {
   }
 }
 
-const webAuths: { options: object; checkSession: jest.Mock; logout: jest.Mock; userInfo: jest.Mock }[] = [];
+const webAuths: { options: object; checkSession: jest.Mock; logout: jest.Mock; authorize: jest.Mock; userInfo: jest.Mock }[] = [];
 class FakeWebAuth {
   readonly checkSession = jest.fn();
   readonly logout = jest.fn();
+  readonly authorize = jest.fn();
   readonly client = { userInfo: jest.fn() };
 
   constructor(options: object) {
-    webAuths.push({ options, checkSession: this.checkSession, logout: this.logout, userInfo: this.client.userInfo });
+    webAuths.push({
+      options,
+      checkSession: this.checkSession,
+      logout: this.logout,
+      authorize: this.authorize,
+      userInfo: this.client.userInfo
+    });
   }
 }
 
@@ -184,6 +191,35 @@ describe('the lazy Auth0Lock', () => {
     expect(webAuths[0].userInfo).toHaveBeenCalledWith('access-token', callback);
   });
 
+  it("redirects with authorize, Lock's options plus the caller's, and warms up no Lock on the page it leaves", async () => {
+    const lock = new LazyLock('client', 'http://localhost:3001', options);
+    lock.authorize({ prompt: 'none' });
+    lock.preload();
+    await flush();
+    expect(webAuths).toHaveLength(1);
+    expect(webAuths[0].options).toMatchObject({
+      redirectUri: 'http://localhost:3000/',
+      responseType: 'token id_token',
+      scope: 'openid profile email'
+    });
+    expect(webAuths[0].authorize).toHaveBeenCalledTimes(1);
+    expect(webAuths[0].authorize).toHaveBeenCalledWith({ prompt: 'none' });
+    expect(loader).not.toHaveBeenCalled();
+  });
+
+  it('logs a redirect that cannot load auth0-js, and lets Lock warm up after all', async () => {
+    webAuthLoader.mockImplementationOnce(() => Promise.reject(new Error('chunk failed')));
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const lock = new LazyLock('client', 'http://localhost:3001', options);
+    lock.authorize({ prompt: 'none' });
+    await flush();
+    expect(consoleError).toHaveBeenCalledWith('Could not go to the tenant:', 'auth0-js could not be loaded: chunk failed');
+    lock.preload();
+    await flush();
+    expect(loader).toHaveBeenCalledTimes(1);
+    consoleError.mockRestore();
+  });
+
   it("answers checkSession's callback with an error when auth0-js cannot be loaded, and loads it again on the next call", async () => {
     webAuthLoader.mockImplementationOnce(() => Promise.reject(new Error('chunk failed')));
     const lock = new LazyLock('client', 'http://localhost:3001', options);
@@ -282,6 +318,7 @@ describe('angular-lock with the lazy Auth0Lock of vendor/lock-globals', () => {
       'getUserInfo',
       'resumeAuth',
       'preload',
+      'authorize',
       'interceptHash'
     ]) {
       expect(typeof lock[method]).toBe('function');

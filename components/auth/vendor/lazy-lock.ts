@@ -2,7 +2,8 @@
  * What angular-lock gets as `Auth0Lock`: a stand-in it constructs on every page load without
  * loading Lock. Lock's UI (Lock, React, immutable: half the eager bundle) is imported on the first
  * `show()` (or `preload()`, `resumeAuth()`); `checkSession`, `logout` and `getUserInfo` are served
- * by auth0-js, itself loaded on their first call (lazy-web-auth.ts), with the options Lock would give it.
+ * by auth0-js, itself loaded on their first call (lazy-web-auth.ts), with the options Lock would give it;
+ * so is `authorize`, which Lock lacks: a top-level redirect to the tenant (returning-visitor.ts).
  */
 import type * as auth0 from 'auth0-js';
 import { loadFailure, type WebAuthLoader } from './lazy-web-auth';
@@ -49,6 +50,8 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
     private awaitedByUser = false;
     private lock: LockInstance | undefined;
     private webAuth: auth0.WebAuth | undefined;
+    /** authorize() was called: the page is leaving for the tenant. */
+    private leaving = false;
 
     constructor(
       private readonly clientID: string,
@@ -106,9 +109,25 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       });
     }
 
-    /** Loads Lock ahead of `show()`, e.g. when the user is about to log in. */
+    /** Loads Lock ahead of `show()`, e.g. when the user is about to log in; not on a page leaving for the tenant (its SSO check is an iframe /authorize). */
     preload(): void {
-      this.withLock(() => undefined, { background: true });
+      if (!this.leaving) {
+        this.withLock(() => undefined, { background: true });
+      }
+    }
+
+    /** WebAuth.authorize with Lock's options (response type, callback URL, scope) and `options` on top: leaves the page. */
+    authorize(options: auth0.AuthorizeOptions): void {
+      this.leaving = true;
+      this.withWebAuth(
+        (webAuth) => {
+          webAuth.authorize(options);
+        },
+        (error) => {
+          this.leaving = false;
+          console.error('Could not go to the tenant:', error.errorDescription);
+        }
+      );
     }
 
     checkSession(options: auth0.CheckSessionOptions, callback: auth0.Auth0Callback<unknown>): void {

@@ -23,6 +23,8 @@ declare module 'angular' {
       interceptHash(): void;
       /** Fetches Lock's UI chunk ahead of `show()` (components/auth/vendor/lazy-lock.ts). */
       preload(): void;
+      /** auth0-js's `WebAuth.authorize` with Lock's options: a top-level redirect to the tenant (lazy-lock.ts). */
+      authorize(options: auth0.AuthorizeOptions): void;
     }
   }
 }
