@@ -3,7 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { lockWidget, settle } from './app-tour';
 import { expect, test } from './fixtures';
-import { DEV_USER, loggedInText, loggedOutText, navbar, storedIdToken } from './lock-page';
+import { DEV_USER, expectTokenGone, loggedInText, loggedOutText, navbar, storedIdToken } from './lock-page';
 
 /** What a sighted keyboard user can tell about the focused element, measured in the page. */
 interface FocusSight {
@@ -127,6 +127,6 @@ test('keyboard only: Tab to Log In, Lock, type and submit, Tab to Log Out, with 
   step(`Tab to Log Out: ${(await moveFocusTo(page, logOut, 'Log Out')).join(' → ')}`);
   await page.keyboard.press('Enter');
   await expect(page.getByText(loggedOutText)).toBeVisible();
-  expect(await storedIdToken(page)).toBeNull();
+  await expectTokenGone(page);
   step('Enter: logged out');
 });

@@ -42,6 +42,11 @@ export async function storedIdToken(page: Page): Promise<string | null> {
   return page.evaluate(() => localStorage.getItem('id_token'));
 }
 
+/** After Log Out the page leaves for the tenant's /v2/logout and comes back: read storage between navigations. */
+export async function expectTokenGone(page: Page): Promise<void> {
+  await expect.poll(() => storedIdToken(page).catch(() => 'read during a navigation')).toBeNull();
+}
+
 export function decodeJwtPayload(token: string): Record<string, unknown> {
   const payload = token.split('.')[1] ?? '';
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;

@@ -2,6 +2,7 @@
 import { HOSTILE_TOKENS } from '../components/auth/testing/hostile-tokens';
 import { expect, test } from './fixtures';
 import {
+  expectTokenGone,
   DEV_USER,
   LOCK_READY_MS,
   afterNextFrames,
@@ -116,7 +117,7 @@ test('8. logout ends the tenant session too: the next Log In asks for the passwo
   await navbar(page).getByRole('button', { name: 'Log Out' }).click();
   await expect(page.getByText(loggedOutText)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`^http://localhost:${E2E_APP_PORT}/`));
-  expect(await storedIdToken(page)).toBeNull();
+  await expectTokenGone(page);
   await navbar(page).getByRole('button', { name: 'Log In' }).click();
   await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible({ timeout: LOCK_READY_MS });
   await expect(page.getByText(/last time you logged in/i)).toHaveCount(0);

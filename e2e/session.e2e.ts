@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import {
+  expectTokenGone,
   DEV_USER,
   decodeJwtPayload,
   hostsOffLoopback,
@@ -27,7 +28,7 @@ test.describe('the tutorial session, through the real Lock widget and the dev te
 
     await page.getByRole('navigation').getByRole('button', { name: 'Log Out' }).click();
     await expect(page.getByText(loggedOutText)).toBeVisible();
-    expect(await storedIdToken(page)).toBeNull();
+    await expectTokenGone(page);
 
     // Dev-tenant mode: no request leaves the machine (no CDN logo, dictionary or gravatar).
     expect(hostsOffLoopback(requests)).toEqual([]);
