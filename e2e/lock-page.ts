@@ -54,9 +54,7 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
 
 /** Stores `token` under id_token, then boots the app afresh at `path` (a new document, not a hash change). */
 export async function plantToken(page: Page, token: string, path = '/'): Promise<void> {
-  // A file of the app's origin, not the app: a logged-out boot would warm Lock up (its SSO check is a
-  // prompt=none request of its own) before the token is there.
-  await page.goto('/logo.svg');
+  await page.goto('/');
   await page.evaluate((value) => {
     localStorage.setItem('id_token', value);
   }, token);
