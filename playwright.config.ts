@@ -35,7 +35,9 @@ export default defineConfig<object, EngineWorkerOptions>({
   fullyParallel: false,
   // One worker per project at a time, two at once: Firefox and then WebKit run beside Chromium.
   workers: 2,
-  retries: 0,
+  // One retry: three engines share 2 cores beside the servers, and a test that fails twice still fails.
+  // Playwright lists every test that needed it as "flaky", so none goes unseen.
+  retries: 1,
   timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
