@@ -52,13 +52,22 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-/** Stores `token` under id_token, then boots the app afresh at `path` (a new document, not a hash change). */
-export async function plantToken(page: Page, token: string, path = '/'): Promise<void> {
+/**
+ * Stores `token` under id_token on the app's origin and leaves the tab on about:blank, so the next
+ * navigation boots the app afresh with it. The logged-out document it stores from is gone by then,
+ * with whatever it sent (its Lock warm-up's own prompt=none, say): record requests after this.
+ */
+export async function storeToken(page: Page, token: string): Promise<void> {
   await page.goto('/');
   await page.evaluate((value) => {
     localStorage.setItem('id_token', value);
   }, token);
   await page.goto('about:blank');
+}
+
+/** Stores `token` under id_token, then boots the app afresh at `path` (a new document, not a hash change). */
+export async function plantToken(page: Page, token: string, path = '/'): Promise<void> {
+  await storeToken(page, token);
   await page.goto(path);
 }
 

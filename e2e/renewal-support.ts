@@ -48,27 +48,17 @@ export async function tenantRenewsWithLifetime(context: BrowserContext, lifetime
   );
 }
 
-/** When (real time, ms) each silent renewal, a `prompt=none` /authorize from any page or frame of the context, was sent. */
-/** The SDK named by a tenant request's `auth0Client` telemetry: `auth0.js` for the app's renewals, `lock.js` for Lock's own. */
-function sentBy(url: URL): string | undefined {
-  try {
-    return (JSON.parse(Buffer.from(url.searchParams.get('auth0Client') ?? '', 'base64').toString('utf8')) as { name?: string }).name;
-  } catch {
-    return undefined;
-  }
-}
-
+/**
+ * When (real time, ms) each silent renewal, a `prompt=none` /authorize from any page or frame of the
+ * context, was sent. Lock's own SSO check looks the same on the wire (angular-lock gives Lock and
+ * auth0-js one telemetry name, and both ask for `openid profile email`), so start recording where no
+ * logged-out page is open: after `storeToken`, not before `plantToken`.
+ */
 export function recordSilentRenewals(context: BrowserContext): number[] {
   const sentAt: number[] = [];
   context.on('request', (request) => {
     const url = new URL(request.url());
-    // Lock's SSO check (its warm-up on a logged-out page, e.g. before plantToken stores the token) is no renewal.
-    if (
-      url.origin === E2E_TENANT_URL &&
-      url.pathname === '/authorize' &&
-      url.searchParams.get('prompt') === 'none' &&
-      sentBy(url) !== 'lock.js'
-    ) {
+    if (url.origin === E2E_TENANT_URL && url.pathname === '/authorize' && url.searchParams.get('prompt') === 'none') {
       sentAt.push(Date.now());
     }
   });

@@ -1,7 +1,7 @@
 // Silent renewal and the session's end, in Chromium against the dev tenant (issue 9 items 4, 5, 9;
 // issue 8 item 3). The unit specs beside components/auth/renewal.ts cover the timing in detail.
 import { expect, test } from './fixtures';
-import { DEV_USER, loggedInText, loggedOutText, navbar, plantToken, storedIdToken, submitLock, whenTokenRemoved } from './lock-page';
+import { DEV_USER, loggedInText, loggedOutText, navbar, storedIdToken, storeToken, submitLock, whenTokenRemoved } from './lock-page';
 import { recordSilentRenewals, reloadWithToken, sessionClaims, skewBrowserClock, tenantRenewsWithLifetime } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
@@ -57,10 +57,11 @@ test.describe('issue 9 item 5: silent renewal cannot loop', () => {
 
 test.describe('issue 8 item 3: renewal answers login_required', () => {
   test('the user sees when the session ends and can log in again; nothing loops', async ({ context, page }) => {
-    const renewals = recordSilentRenewals(context);
     // No tenant session in this browser: checkSession answers login_required.
     const exp = nowInSeconds() + 60;
-    await plantToken(page, await mintIdToken({ iat: exp - 200, exp }));
+    await storeToken(page, await mintIdToken({ iat: exp - 200, exp }));
+    const renewals = recordSilentRenewals(context);
+    await page.goto('/');
     const notice = page.locator('session-notice');
     await expect(notice).toContainText(/Your session could not be renewed: it ends at\s+\d{1,2}:\d{2}:\d{2}\s?[AP]M\./);
     expect(await notice.locator('time').getAttribute('datetime')).toBe(new Date(exp * 1000).toISOString());
@@ -74,9 +75,10 @@ test.describe('issue 8 item 3: renewal answers login_required', () => {
   });
 
   test('without a new login the user is logged out at exp, after one renewal attempt', async ({ context, page }) => {
-    const renewals = recordSilentRenewals(context);
     const exp = nowInSeconds() + 8;
-    await plantToken(page, await mintIdToken({ iat: exp - 200, exp }));
+    await storeToken(page, await mintIdToken({ iat: exp - 200, exp }));
+    const renewals = recordSilentRenewals(context);
+    await page.goto('/');
     await expect(page.locator('session-notice time')).toBeVisible();
     const removedAt = await whenTokenRemoved(page);
     expect(Math.abs(removedAt - exp * 1000)).toBeLessThanOrEqual(1000);
