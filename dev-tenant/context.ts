@@ -9,8 +9,12 @@ import type { SigningKey } from './signing-key';
 import type { TokenIssuer } from './tokens';
 import type { UserStore } from './users';
 
+/** The emails Auth0 sends from a database connection, each with one link. */
+export type EmailKind = 'reset' | 'verification' | 'unblock';
+
 /** A message the real Auth0 would email; the dev tenant prints it (tests capture it). */
 export interface OutgoingEmail {
+  readonly kind: EmailKind;
   readonly to: string;
   readonly subject: string;
   readonly link: string;

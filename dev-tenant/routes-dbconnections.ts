@@ -99,7 +99,12 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
     const user = users.findByEmail(checked.fields.email);
     if (user !== undefined) {
       const ticket = ctx.resetTickets.issue(user.email);
-      ctx.sendEmail({ to: user.email, subject: 'Reset your password', link: `${config.publicUrl}/lo/reset?ticket=${ticket}` });
+      ctx.sendEmail({
+        kind: 'reset',
+        to: user.email,
+        subject: 'Reset your password',
+        link: `${config.publicUrl}/lo/reset?ticket=${ticket}`
+      });
     }
     // The same answer for unknown emails, as in Auth0: no account enumeration.
     res.status(200).set('Cache-Control', 'no-store').type('text/plain').send(RESET_EMAIL_SENT);

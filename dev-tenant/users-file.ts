@@ -13,6 +13,8 @@ export interface StoredUserRecord {
   readonly email: string;
   readonly name: string;
   readonly email_verified: boolean;
+  /** Absent in files written before admins could block users. */
+  readonly blocked?: boolean;
   readonly password_hash: string;
   readonly created_at: string;
   readonly updated_at: string;
@@ -46,6 +48,7 @@ function isRecord(value: unknown): value is StoredUserRecord {
   return (
     STRING_FIELDS.every((field) => typeof record[field] === 'string') &&
     typeof record.email_verified === 'boolean' &&
+    (record.blocked === undefined || typeof record.blocked === 'boolean') &&
     looksLikeEmail(record.email as string) &&
     isPasswordHash(record.password_hash as string)
   );

@@ -15,6 +15,8 @@ export interface UserProfile {
   readonly email: string;
   readonly name: string;
   readonly emailVerified: boolean;
+  /** Blocked by an admin (Auth0's `blocked` user field): no login until unblocked. */
+  readonly blocked: boolean;
 }
 
 interface ActiveUser {
@@ -43,7 +45,7 @@ export class UserStore {
     // Compared against when the email is unknown, so that case costs as much as a signed-up user's.
     const store = new UserStore(new UsersFileWriter(dataDir), now, await hashPassword(randomId()));
     for (const user of configUsers) {
-      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true };
+      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true, blocked: false };
       store.activate(profile, fastHash(user.password), false);
     }
     for (const record of await readUsersFile(dataDir)) {
@@ -140,5 +142,11 @@ function userIdFor(email: string): string {
 }
 
 function profileOf(record: StoredUserRecord): UserProfile {
-  return { userId: record.user_id, email: record.email, name: record.name, emailVerified: record.email_verified };
+  return {
+    userId: record.user_id,
+    email: record.email,
+    name: record.name,
+    emailVerified: record.email_verified,
+    blocked: record.blocked ?? false
+  };
 }
