@@ -101,6 +101,19 @@ for (const app of APPS) {
       expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     });
 
+    test('a refused renewal: <session-notice> says when the session ends, and Log in again works', async ({ page }) => {
+      // No tenant session in this browser, and a token due for renewal: checkSession answers login_required.
+      const exp = nowInSeconds() + 120;
+      await plantToken(page, await mintIdToken({ iat: exp - 400, exp }), route('home'));
+      const notice = page.locator('session-notice');
+      await expect(notice).toContainText('Your session could not be renewed: it ends at');
+      expect(await notice.locator('time').getAttribute('datetime')).toBe(new Date(exp * 1000).toISOString());
+      await notice.getByRole('button', { name: 'Log in again' }).click();
+      await submitLock(page, DEV_USER);
+      await expect(notice.locator('time')).toHaveCount(0);
+      await expect(page.getByText(loggedInText)).toBeVisible();
+    });
+
     test("another tab's logout is followed within a second or two", async ({ context, loggedIn: page }) => {
       const other = await context.newPage();
       const expectOtherClean = await watchPage(other);
