@@ -1,6 +1,7 @@
 // The login guard's behaviour, the same for every router: each router's spec runs these cases.
 import { startSessionApp, type SessionAppSetup, type TestApp } from '../testing/session-test-app';
 import { testIdToken } from '../testing/jwt';
+import type { ReturnTo } from '../return-to';
 
 /** A listener or hook; only its name is looked at. */
 export type NamedFunction = (...args: never[]) => unknown;
@@ -73,6 +74,13 @@ export function loginGuardContract(guard: GuardUnderTest): void {
     const app = startSessionApp(guard.setup);
     expect(visit(app, '/login')).toBe('/login');
     expect(logIn(app)).toBe('/home');
+  });
+
+  it("returns to a remembered URL (a returning visitor's round trip from any page), whatever the router", () => {
+    const app = startSessionApp(guard.setup);
+    visit(app, '/login');
+    app.injector.get<ReturnTo>('returnTo').remember({ url: '/profile?tab=keys' });
+    expect(logIn(app)).toBe('/profile?tab=keys');
   });
 
   it('goes back once: a second login stays where it is', () => {

@@ -83,6 +83,11 @@ export class LoginGuard {
     if (!router || (target && router.goTo(target))) {
       return;
     }
+    if (target && 'url' in target) {
+      // A URL from the returning visitor's round trip (returning-visitor.ts), under a state router too.
+      this.$location.url(target.url);
+      return;
+    }
     if (router.isOnLoginRoute()) {
       // The app's own default route (its `otherwise`) decides where that is.
       this.$location.url('/');
