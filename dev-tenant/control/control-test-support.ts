@@ -1,6 +1,6 @@
 // Helpers for the control API's specs: requests as a test (or the tenant's own page) sends them.
 import type { RunningDevTenant } from '../server';
-import { fullLogin, sessionCookieOf } from '../test-support';
+import { fullLogin, sessionCookieOf, useTestTenant, type TestTenant } from '../test-support';
 import type { UserJson } from './routes-users';
 
 /** Passes the tenant's default policy ("good"). */
@@ -53,4 +53,23 @@ export async function loginCookie(tenant: RunningDevTenant, user?: Parameters<ty
 
 export function userPath(userId: string): string {
   return `/control/users/${encodeURIComponent(userId)}`;
+}
+
+/** A tenant whose clock a test can move forward; the clock is back to real time, and `cleanUp` has run, before each test. */
+export function useClockedTenant(cleanUp: (tenant: RunningDevTenant) => Promise<unknown>): {
+  readonly t: TestTenant;
+  readonly advance: (ms: number) => void;
+} {
+  let offsetMs = 0;
+  const t = useTestTenant({ now: () => Date.now() + offsetMs });
+  beforeEach(async () => {
+    offsetMs = 0;
+    await cleanUp(t.tenant);
+  });
+  return {
+    t,
+    advance: (ms: number): void => {
+      offsetMs += ms;
+    }
+  };
 }

@@ -47,10 +47,10 @@ export class FaultStore {
     const durationMs = optionalInteger(fields, 'duration_ms', 1, MAX_DURATION_MS);
     if (count === undefined && durationMs === undefined) throw badInput('count or duration_ms (or both) is required.');
     const latencyMs = optionalInteger(fields, 'latency_ms', 1, MAX_LATENCY_MS);
-    const status = optionalInteger(fields, 'status', 429, 599);
+    const status = optionalInteger(fields, 'status', 100, 999);
     if (kind === 'latency' && latencyMs === undefined) throw badInput('latency_ms is required for kind "latency".');
     if (kind !== 'latency' && latencyMs !== undefined) throw badInput('latency_ms applies to kind "latency" only.');
-    if (kind === 'status' && (status === undefined || (status !== 429 && status < 500))) {
+    if (kind === 'status' && (status === undefined || !isFaultStatus(status))) {
       throw badInput('status is required for kind "status" and must be 429 or 500 to 599.');
     }
     if (kind !== 'status' && status !== undefined) throw badInput('status applies to kind "status" only.');
@@ -102,6 +102,11 @@ export class FaultStore {
     const now = this.now();
     this.faults = this.faults.filter((fault) => fault.endsAt === undefined || fault.endsAt > now);
   }
+}
+
+/** Too many requests, or a server error: what a real tenant may answer when something is wrong on its side. */
+function isFaultStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status <= 599);
 }
 
 function isFaultKind(value: string): value is FaultKind {

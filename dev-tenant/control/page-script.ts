@@ -111,7 +111,7 @@ async function refresh(): Promise<void> {
   fillTable('sessions', sessions.sessions.map(sessionRow), 'No live sessions.');
   fillTable(
     'outbox',
-    outbox.emails.map((email) => [email.sent_at ?? '', email.kind, email.to, email.subject, link(email.link)]),
+    outbox.emails.map((email) => [email.sent_at, email.kind, email.to, email.subject, link(email.link)]),
     'No emails yet.'
   );
 }

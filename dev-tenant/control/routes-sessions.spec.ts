@@ -1,18 +1,12 @@
 // /control/sessions: listing, expiring and revoking the tenant's SSO sessions, one user's or all.
-import { credentials, fragmentOf, fullLogin, sessionCookieOf, silentRenewal, useTestTenant } from '../test-support';
-import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie } from './control-test-support';
+import { credentials, fragmentOf, fullLogin, sessionCookieOf, silentRenewal } from '../test-support';
+import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, useClockedTenant } from './control-test-support';
 import type { SessionJson } from './routes-sessions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('control API: sessions', () => {
-  let offsetMs = 0;
-  const t = useTestTenant({ now: () => Date.now() + offsetMs });
-
-  beforeEach(async () => {
-    offsetMs = 0;
-    await control(t.tenant, 'POST', '/control/sessions/revoke');
-  });
+  const { t, advance } = useClockedTenant((tenant) => control(tenant, 'POST', '/control/sessions/revoke'));
 
   async function sessions(query = ''): Promise<SessionJson[]> {
     const answer = await control<{ sessions: SessionJson[] }>(t.tenant, 'GET', `/control/sessions${query}`);
@@ -45,7 +39,7 @@ describe('control API: sessions', () => {
     const created = Date.parse(session.created_at);
     expect(Date.parse(session.idle_expires_at) - created).toBe(3 * DAY_MS);
     expect(Date.parse(session.expires_at) - created).toBe(3 * DAY_MS);
-    offsetMs = 2 * DAY_MS;
+    advance(2 * DAY_MS);
     await silentRenewal(t.tenant, cookie);
     const renewed = (await sessions()).at(0);
     expect(Date.parse(renewed?.last_interaction_at ?? '') - created).toBeGreaterThanOrEqual(2 * DAY_MS);

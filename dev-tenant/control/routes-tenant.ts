@@ -19,7 +19,7 @@ export interface EmailJson {
   readonly to: string;
   readonly subject: string;
   readonly link: string;
-  readonly sent_at: string | null;
+  readonly sent_at: string;
 }
 
 function settingsJson(lifetimes: TokenLifetimes): Record<string, number> {
