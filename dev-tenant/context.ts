@@ -7,6 +7,7 @@ import type { EndpointRateLimits } from './rate-limit';
 import type { LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
 import type { SigningKey } from './signing-key';
 import type { TokenIssuer } from './tokens';
+import type { UnblockTicketStore } from './routes-unblock';
 import type { UserStore } from './users';
 
 /** The emails Auth0 sends from a database connection, each with one link. */
@@ -28,6 +29,7 @@ export interface TenantContext {
   readonly users: UserStore;
   readonly tickets: LoginTicketStore;
   readonly resetTickets: ResetTicketStore;
+  readonly unblockTickets: UnblockTicketStore;
   readonly sessions: SessionStore;
   readonly tokens: TokenIssuer;
   readonly bruteForce: BruteForceGuard;

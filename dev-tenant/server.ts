@@ -17,8 +17,9 @@ import { discoveryRoutes } from './routes-discovery';
 import { lockAssetRoutes } from './routes-lock-assets';
 import { logoutRoutes } from './routes-logout';
 import { resetRoutes } from './routes-reset';
+import { UnblockTicketStore, unblockRoutes } from './routes-unblock';
 import { userinfoRoutes } from './routes-userinfo';
-import { LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
+import { LoginTicketStore, ResetTicketStore, SessionStore, sessionLifetimesOf } from './sessions';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
 import { TokenIssuer } from './tokens';
 import { UserStore } from './users';
@@ -38,7 +39,9 @@ export interface DevTenantDeps extends TenantOptions {
 }
 
 /** How many entries each in-memory store holds: what the load bench watches to show memory stays flat. */
-export type StoreSizes = Readonly<Record<'loginTickets' | 'resetTickets' | 'sessions' | 'accessTokens' | 'bruteForce', number>>;
+export type StoreSizes = Readonly<
+  Record<'loginTickets' | 'resetTickets' | 'unblockTickets' | 'sessions' | 'accessTokens' | 'bruteForce', number>
+>;
 
 export interface DevTenantApp {
   readonly app: Express;
@@ -61,7 +64,8 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     users: deps.users,
     tickets: new LoginTicketStore(now),
     resetTickets: new ResetTicketStore(now),
-    sessions: new SessionStore(now),
+    unblockTickets: new UnblockTicketStore(now),
+    sessions: new SessionStore(now, sessionLifetimesOf(config)),
     tokens: new TokenIssuer({
       issuer: issuerOf(config),
       idTokenTtlSeconds: config.idTokenTtlSeconds,
@@ -69,9 +73,13 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
       signingKey: deps.signingKey,
       now
     }),
-    bruteForce: new BruteForceGuard({ blockMs: config.blockMinutes * 60_000, now }),
+    bruteForce: new BruteForceGuard({ maxAttempts: config.bruteForceMaxAttempts, now }),
     rateLimits: new EndpointRateLimits(now),
-    passwordPolicy: new PasswordPolicy(config.passwordPolicy),
+    passwordPolicy: new PasswordPolicy(config.passwordPolicy, {
+      dictionary: config.passwordDictionary,
+      noPersonalInfo: config.passwordNoPersonalInfo,
+      breached: config.breachedPasswords
+    }),
     sendEmail: deps.sendEmail ?? printEmail,
     now
   };
@@ -91,6 +99,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     authorizeRoutes,
     dbConnectionRoutes,
     resetRoutes,
+    unblockRoutes,
     userinfoRoutes,
     avatarRoutes,
     logoutRoutes
@@ -102,6 +111,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   const stores: Readonly<Record<keyof StoreSizes, ExpiringStore<unknown>>> = {
     loginTickets: ctx.tickets,
     resetTickets: ctx.resetTickets,
+    unblockTickets: ctx.unblockTickets,
     sessions: ctx.sessions,
     accessTokens: ctx.tokens,
     bruteForce: ctx.bruteForce
@@ -115,6 +125,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     storeSizes: () => ({
       loginTickets: stores.loginTickets.size,
       resetTickets: stores.resetTickets.size,
+      unblockTickets: stores.unblockTickets.size,
       sessions: stores.sessions.size,
       accessTokens: stores.accessTokens.size,
       bruteForce: stores.bruteForce.size

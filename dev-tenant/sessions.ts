@@ -2,14 +2,32 @@
 // link of the reset "email") and the tenant's SSO sessions.
 import { randomBytes } from 'node:crypto';
 import { normalizeEmail } from './config-users';
-import { ExpiringStore } from './expiring-map';
+import { ExpiringStore, type Clock } from './expiring-map';
 
 /** Login tickets bridge one page navigation, so a minute is plenty. */
 export const LOGIN_TICKET_TTL_MS = 60_000;
 /** A reset link is used right after it is printed; memory-only, so a restart also ends it. */
 export const RESET_TICKET_TTL_MS = 60 * 60 * 1000;
-/** Auth0's default idle session lifetime (3 days); each use extends it. */
-export const SESSION_IDLE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
+/** Auth0's session limits: idle (each use extends it) and absolute (from the login). */
+export interface SessionLifetimes {
+  readonly idleMs: number;
+  readonly absoluteMs: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Auth0's defaults: 72 hours idle, 168 hours absolute. */
+export const DEFAULT_SESSION_LIFETIMES: SessionLifetimes = { idleMs: 72 * HOUR_MS, absoluteMs: 168 * HOUR_MS };
+
+/** Auth0's default idle lifetime, for the load bench's clock jumps. */
+export const SESSION_IDLE_TTL_MS = DEFAULT_SESSION_LIFETIMES.idleMs;
+
+export function sessionLifetimesOf(config: {
+  readonly idleSessionLifetimeHours: number;
+  readonly sessionLifetimeHours: number;
+}): SessionLifetimes {
+  return { idleMs: config.idleSessionLifetimeHours * HOUR_MS, absoluteMs: config.sessionLifetimeHours * HOUR_MS };
+}
 
 /** An unguessable identifier: 256 bits from the CSPRNG, URL- and cookie-safe. */
 export function randomId(): string {
@@ -101,20 +119,37 @@ export class ResetTicketStore extends ExpiringStore<string> {
 
 export interface TenantSession {
   readonly email: string;
+  /** The id_token's `sid`: names the session without being its cookie. */
+  readonly sid: string;
+  readonly createdAt: number;
+  /** The absolute limit: no use extends the session past it. */
+  readonly expiresAt: number;
 }
 
 export class SessionStore extends ExpiringStore<TenantSession> {
-  /** A fresh id every login, so a session id planted before login is never promoted (no fixation). */
-  create(email: string): string {
-    const id = randomId();
-    this.entries.set(id, { email }, SESSION_IDLE_TTL_MS);
-    return id;
+  private readonly clock: Clock;
+
+  constructor(
+    now: Clock = Date.now,
+    readonly lifetimes: SessionLifetimes = DEFAULT_SESSION_LIFETIMES
+  ) {
+    super(now);
+    this.clock = now;
   }
 
-  /** The live session for id, with its idle timer restarted. */
+  /** A fresh id every login, so a session id planted before login is never promoted (no fixation). */
+  create(email: string): { id: string; session: TenantSession } {
+    const id = randomId();
+    const createdAt = this.clock();
+    const session: TenantSession = { email, sid: randomId().slice(0, 32), createdAt, expiresAt: createdAt + this.lifetimes.absoluteMs };
+    this.entries.set(id, session, this.idleTtl(session));
+    return { id, session };
+  }
+
+  /** The live session for id, with its idle timer restarted (never past the absolute limit). */
   touch(id: string): TenantSession | undefined {
     const session = this.entries.get(id);
-    if (session !== undefined) this.entries.set(id, session, SESSION_IDLE_TTL_MS);
+    if (session !== undefined) this.entries.set(id, session, this.idleTtl(session));
     return session;
   }
 
@@ -125,6 +160,10 @@ export class SessionStore extends ExpiringStore<TenantSession> {
   /** Ends every session of the user, in every browser (after a password reset). */
   destroyFor(email: string): void {
     this.entries.deleteWhere((_id, session) => sameEmail(session.email, email));
+  }
+
+  private idleTtl(session: TenantSession): number {
+    return Math.max(0, Math.min(this.lifetimes.idleMs, session.expiresAt - this.clock()));
   }
 }
 

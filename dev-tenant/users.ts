@@ -17,6 +17,8 @@ export interface UserProfile {
   readonly emailVerified: boolean;
   /** Blocked by an admin (Auth0's `blocked` user field): no login until unblocked. */
   readonly blocked: boolean;
+  /** Auth0's `updated_at` (ISO 8601): the id_token's claim with the profile scope. */
+  readonly updatedAt?: string;
 }
 
 interface ActiveUser {
@@ -44,8 +46,17 @@ export class UserStore {
   static async open(configUsers: readonly TenantUser[], dataDir: string, now: Clock = Date.now): Promise<UserStore> {
     // Compared against when the email is unknown, so that case costs as much as a signed-up user's.
     const store = new UserStore(new UsersFileWriter(dataDir), now, await hashPassword(randomId()));
+    // Config users are (re)created at every start, as far as updated_at can tell.
+    const openedAt = new Date(now()).toISOString();
     for (const user of configUsers) {
-      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true, blocked: false };
+      const profile = {
+        userId: userIdFor(user.email),
+        email: user.email,
+        name: user.name,
+        emailVerified: true,
+        blocked: false,
+        updatedAt: openedAt
+      };
       store.activate(profile, fastHash(user.password), false);
     }
     for (const record of await readUsersFile(dataDir)) {
@@ -147,6 +158,7 @@ function profileOf(record: StoredUserRecord): UserProfile {
     email: record.email,
     name: record.name,
     emailVerified: record.email_verified,
-    blocked: record.blocked ?? false
+    blocked: record.blocked ?? false,
+    updatedAt: record.updated_at
   };
 }
