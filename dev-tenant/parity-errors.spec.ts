@@ -3,6 +3,8 @@
 import { createRequire } from 'node:module';
 import { decodeJwt } from 'jose';
 import {
+  CLIENT_ID,
+  CONNECTION,
   authorize,
   authorizeParams,
   coAuthenticate,
@@ -135,6 +137,26 @@ describe('row 8: password policy options and breached password detection', () =>
     expect(body).not.toHaveProperty('login_ticket');
     expect(t.emails.at(-1)).toMatchObject({ kind: 'reset', to: 'dev@example.com' });
     expect(english.login[lockLoginKey(body) ?? '']).toMatch(/potential security issue/);
+  });
+
+  it('row 8: the reset page refuses dictionary, personal and breached passwords too', async () => {
+    const user = { client_id: CLIENT_ID, connection: CONNECTION, email: 'dev@example.com' };
+    expect((await postJson(t.tenant, '/dbconnections/change_password', user)).status).toBe(200);
+    const ticket = new URL(t.emails.at(-1)?.link ?? 'http://x/').searchParams.get('ticket') ?? '';
+    const reset = (password: string) =>
+      fetch(`${t.tenant.url}/lo/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ticket, newPassword: password, confirmNewPassword: password }).toString()
+      });
+    for (const [password, message] of [
+      ['Correct-Horse-1', 'That password is too common.'],
+      ['Dev-user-pass-1', 'That password is based on your name or email.'],
+      ['Breached-pass-1', 'That password was found in a data breach; choose another one.']
+    ] as const) {
+      const res = await reset(password);
+      expect([password, res.status, await res.text()]).toEqual([password, 400, expect.stringContaining(message)]);
+    }
   });
 
   it('row 8: a wrong password still answers access_denied, not password_leaked', async () => {
