@@ -131,7 +131,7 @@ describe('row 8: password policy options and breached password detection', () =>
       {
         error: 'password_leaked',
         error_description:
-          "This login has been blocked because your password has been leaked in another website. We've sent you an email with instructions on how to unblock it."
+          "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application)."
       }
     ]);
     expect(body).not.toHaveProperty('login_ticket');

@@ -12,9 +12,9 @@ import { sendUnblockEmail, TOO_MANY_ATTEMPTS } from './routes-unblock';
 
 /** Auth0's answer for a user an admin blocked (Lock shows it as blocked_user). */
 export const USER_BLOCKED = 'user is blocked';
-/** Auth0's answer when breached password detection blocks a login. */
+/** Auth0's answer on /co/authenticate when breached password detection blocks a login (auth0/docs' /co/authenticate errors). */
 export const PASSWORD_LEAKED =
-  "This login has been blocked because your password has been leaked in another website. We've sent you an email with instructions on how to unblock it.";
+  "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application).";
 
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
