@@ -43,11 +43,14 @@ describe('API access tokens and /userinfo', () => {
     expect(decodeJwt(await accessToken({ audience: API, scope: 'read:messages', response_type: 'token' })).aud).toBe(API);
   });
 
-  it("also gives a JWT to Lock's silent web_message check", async () => {
-    const cookie = sessionCookieOf(await fullLogin(t.tenant)) ?? '';
+  it('row 11: answers prompt=none for an API audience from a localhost app with consent_required, as Auth0 does', async () => {
+    const cookie = sessionCookieOf(await fullLogin(t.tenant, { audience: API })) ?? '';
     const silent = authorizeParams({ response_mode: 'web_message', prompt: 'none', audience: API });
     const { response } = await webMessageOf(await authorize(t.tenant, silent, cookie));
-    expect(decodeJwt(response.access_token ?? '').aud).toContain(API);
+    expect(response).toEqual({ error: 'consent_required', error_description: 'Consent required', state: 'state-1' });
+    // Without the audience the same session renews silently.
+    const plain = await webMessageOf(await authorize(t.tenant, authorizeParams({ response_mode: 'web_message', prompt: 'none' }), cookie));
+    expect(plain.response).toHaveProperty('id_token');
   });
 
   it('refuses an unknown audience the way Auth0 does, on the callback', async () => {
@@ -70,25 +73,38 @@ describe('API access tokens and /userinfo', () => {
     expect(await res.json()).toEqual({ sub: expect.stringMatching(/^auth0\|/) as unknown, email: 'dev@example.com', email_verified: true });
   });
 
-  it('refuses missing, unknown and non-userinfo tokens with 401', async () => {
-    const noToken = await userinfo();
-    expect(noToken.status).toBe(401);
-    expect(noToken.headers.get('www-authenticate')).toBe('Bearer');
+  /** Auth0's /userinfo refusal: status, content type, body and the challenge header. */
+  const refusalOf = async (res: Response) => [
+    res.status,
+    res.headers.get('content-type'),
+    await res.text(),
+    res.headers.get('www-authenticate')
+  ];
+
+  it('row 3: refuses missing, unknown and non-userinfo tokens with 401 "Unauthorized" in plain text, details in WWW-Authenticate', async () => {
+    expect(await refusalOf(await userinfo())).toEqual([401, 'text/plain; charset=utf-8', 'Unauthorized', 'Bearer']);
     for (const token of ['forged', await accessToken({ audience: API, scope: 'read:messages' })]) {
-      const res = await userinfo(`Bearer ${token}`);
-      expect(res.status).toBe(401);
-      expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
-      expect(await res.json()).toMatchObject({ error: 'invalid_token' });
+      expect(await refusalOf(await userinfo(`Bearer ${token}`))).toEqual([
+        401,
+        'text/plain; charset=utf-8',
+        'Unauthorized',
+        'Bearer error="invalid_token", error_description="Invalid token"'
+      ]);
     }
   });
 
   it.each([
     ['an opaque token', {}],
     ['an API token', { audience: API }]
-  ])('refuses %s once it has expired', async (_case, overrides) => {
+  ])('row 3: refuses %s once it has expired with Auth0\'s "The access token expired" challenge', async (_case, overrides) => {
     const header = `Bearer ${await accessToken(overrides)}`;
     expect((await userinfo(header)).status).toBe(200);
     clock += 7200 * 1000;
-    expect((await userinfo(header)).status).toBe(401);
+    expect(await refusalOf(await userinfo(header))).toEqual([
+      401,
+      'text/plain; charset=utf-8',
+      'Unauthorized',
+      'Bearer error="invalid_token", error_description="The access token expired"'
+    ]);
   });
 });

@@ -9,14 +9,18 @@ interface BadRequest {
   readonly path: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
-  /** 'json': {error, error_description} strings; 'page': an HTML or script endpoint, any 4xx. */
-  readonly expect: 'json' | 'page';
+  /**
+   * 'json': {error, error_description} strings; 'db': /dbconnections' {name, code, description, statusCode};
+   * 'bearer': /userinfo's plain "Unauthorized" with a WWW-Authenticate challenge; 'page': HTML or script, any 4xx.
+   */
+  readonly expect: 'json' | 'db' | 'bearer' | 'page';
 }
 
 interface RawResponse {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  readonly challenge: string | undefined;
 }
 
 /** node:http, not fetch: it sends paths, encodings and lengths exactly as written. */
@@ -28,7 +32,12 @@ function send(url: string, request: BadRequest): Promise<RawResponse> {
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'] ?? '', body });
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: res.headers['content-type'] ?? '',
+          body,
+          challenge: res.headers['www-authenticate']
+        });
       });
     });
     req.on('error', reject);
@@ -46,6 +55,8 @@ const post = (path: string, body: string, headers: Record<string, string> = JSON
 });
 const get = (path: string, headers?: Record<string, string>): BadRequest => ({ method: 'GET', path, headers, expect: 'json' });
 const page = (request: BadRequest): BadRequest => ({ ...request, expect: 'page' });
+const db = (request: BadRequest): BadRequest => ({ ...request, expect: 'db' });
+const bearer = (request: BadRequest): BadRequest => ({ ...request, expect: 'bearer' });
 const json = (value: unknown) => JSON.stringify(value);
 const authorizeQuery = (params: Record<string, string>) => `/authorize?${new URLSearchParams(params).toString()}`;
 const good = { client_id: CLIENT_ID, response_type: 'token', redirect_uri: `${APP_ORIGIN}/`, nonce: 'n' };
@@ -77,33 +88,33 @@ const CASES: readonly (readonly [string, BadRequest])[] = [
   ['a sign-up with malformed JSON', post('/dbconnections/signup', '{')],
   [
     'a sign-up without email',
-    post('/dbconnections/signup', json({ client_id: CLIENT_ID, password: 'Str0ng-pass', connection: CONNECTION }))
+    db(post('/dbconnections/signup', json({ client_id: CLIENT_ID, password: 'Str0ng-pass', connection: CONNECTION })))
   ],
-  ['a sign-up with a numeric password', post('/dbconnections/signup', json(signUpBody('a@example.com', 'x', { password: 12345678 })))],
+  ['a sign-up with a numeric password', db(post('/dbconnections/signup', json(signUpBody('a@example.com', 'x', { password: 12345678 }))))],
   [
     'a sign-up for an unknown client',
-    post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { client_id: 'other' })))
+    db(post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { client_id: 'other' }))))
   ],
   [
     'a sign-up to another connection',
-    post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { connection: 'google' })))
+    db(post('/dbconnections/signup', json(signUpBody('a@example.com', 'Str0ng-pass', { connection: 'google' }))))
   ],
-  ['a password change as an array', post('/dbconnections/change_password', '[]')],
-  ['a password change without email', post('/dbconnections/change_password', json({ client_id: CLIENT_ID, connection: CONNECTION }))],
+  ['a password change as an array', db(post('/dbconnections/change_password', '[]'))],
+  ['a password change without email', db(post('/dbconnections/change_password', json({ client_id: CLIENT_ID, connection: CONNECTION })))],
   ['/authorize without parameters', get('/authorize')],
   ['/authorize with client_id given twice', get(`${authorizeQuery(good)}&client_id=${CLIENT_ID}`)],
   ['/authorize with client_id as an array', get('/authorize?client_id[]=dev-tenant-client')],
   ['/authorize with broken percent-encoding', get('/authorize?client_id=%E0%A4%A&redirect_uri=%')],
-  ['/authorize to a foreign redirect_uri', get(authorizeQuery({ ...good, redirect_uri: 'http://evil.example/' }))],
+  ['/authorize to a foreign redirect_uri', page(get(authorizeQuery({ ...good, redirect_uri: 'http://evil.example/' })))],
   [
     '/authorize web_message to a foreign origin',
-    get(authorizeQuery({ ...good, redirect_uri: 'http://localhost:3000.evil.example/', response_mode: 'web_message' }))
+    page(get(authorizeQuery({ ...good, redirect_uri: 'http://localhost:3000.evil.example/', response_mode: 'web_message' })))
   ],
-  ['/v2/logout to a foreign returnTo', get(`/v2/logout?returnTo=${encodeURIComponent('https://evil.example/')}`)],
+  ['/v2/logout to a foreign returnTo', page(get(`/v2/logout?returnTo=${encodeURIComponent('https://evil.example/')}`))],
   ['/v2/logout for an unknown client', get('/v2/logout?client_id=other')],
-  ['/userinfo without a token', get('/userinfo')],
-  ['/userinfo with Basic credentials', get('/userinfo', { authorization: 'Basic ZGV2OmRldg==' })],
-  ['/userinfo with a forged JWT', get('/userinfo', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })],
+  ['/userinfo without a token', bearer(get('/userinfo'))],
+  ['/userinfo with Basic credentials', bearer(get('/userinfo', { authorization: 'Basic ZGV2OmRldg==' }))],
+  ['/userinfo with a forged JWT', bearer(get('/userinfo', { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' }))],
   [
     'a preflight from a foreign origin',
     {
@@ -144,6 +155,19 @@ describe('bad requests', () => {
       const body = JSON.parse(res.body) as Record<string, unknown>;
       expect(typeof body.error).toBe('string');
       expect(typeof body.error_description).toBe('string');
+    }
+    if (request.expect === 'db') {
+      expect(res.contentType).toMatch(/^application\/json/);
+      expect(JSON.parse(res.body)).toEqual({
+        name: expect.any(String) as unknown,
+        code: expect.any(String) as unknown,
+        description: expect.any(String) as unknown,
+        statusCode: res.status
+      });
+    }
+    if (request.expect === 'bearer') {
+      expect([res.status, res.contentType, res.body]).toEqual([401, expect.stringMatching(/^text\/plain/), 'Unauthorized']);
+      expect(res.challenge).toMatch(/^Bearer/);
     }
   });
 

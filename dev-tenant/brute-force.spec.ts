@@ -1,36 +1,88 @@
-// Brute-force protection: 10 consecutive failures for one (email, IP) pair block that pair with
-// Auth0's too_many_attempts, which Lock shows with its own message.
+// Brute-force protection (parity row 5): max_attempts (10) consecutive failures for one (email, IP) pair
+// block that pair with Auth0's too_many_attempts until the unblock link, a password change, an admin or 30 days.
 import { createRequire } from 'node:module';
-import { BRUTE_FORCE_THRESHOLD, BruteForceGuard } from './brute-force';
+import { BLOCK_MS, BRUTE_FORCE_THRESHOLD, BruteForceGuard } from './brute-force';
 import { DEFAULT_MAX_ENTRIES } from './expiring-map';
 import { RATE_LIMITS } from './rate-limit';
-import { coAuthenticate, credentials, postJson, signUpBody, useTestTenant } from './test-support';
+import { CLIENT_ID, CONNECTION, coAuthenticate, credentials, postJson, signUpBody, useTestTenant } from './test-support';
 import { UserStore } from './users';
 
-const BLOCK_MINUTES = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const AUTH0_TOO_MANY_ATTEMPTS = {
+  error: 'too_many_attempts',
+  error_description:
+    "Your account has been blocked after multiple consecutive login attempts. We've sent you an email with instructions on how to unblock it."
+};
 
 describe('brute-force protection over HTTP', () => {
   let clock = Date.now();
-  const t = useTestTenant({ env: { DEV_TENANT_BLOCK_MINUTES: String(BLOCK_MINUTES) }, now: () => clock });
+  const t = useTestTenant({ now: () => clock });
   const attempt = (email: string, password: string) => coAuthenticate(t.tenant, credentials(email, password));
   const fail = async (email: string, times: number) => {
     for (let i = 0; i < times; i++) expect((await attempt(email, 'wrong')).status).toBe(403);
   };
+  const unblockEmails = () => t.emails.filter((email) => email.kind === 'unblock');
 
-  it('blocks the 11th attempt after 10 failures, even with the right password, then lifts the block in time', async () => {
+  it("row 5: blocks the 11th attempt after 10 failures with Auth0's body, even with the right password, for 30 days", async () => {
     await fail('dev@example.com', BRUTE_FORCE_THRESHOLD);
     const blocked = await attempt('DEV@example.com', 'dev-password');
     expect(blocked.status).toBe(429);
-    expect(await blocked.json()).toEqual({
-      error: 'too_many_attempts',
-      error_description: expect.stringMatching(/^Your account has been blocked after multiple consecutive login attempts\./) as unknown
-    });
+    expect(blocked.headers.get('cache-control')).toBe('no-store');
+    expect(await blocked.json()).toEqual(AUTH0_TOO_MANY_ATTEMPTS);
     // Another user from the same IP is not affected.
     expect((await attempt('unknown@example.com', 'wrong')).status).toBe(403);
-    clock += BLOCK_MINUTES * 60_000 - 1;
+    // No longer ends by itself after minutes: only after Auth0's 30 days.
+    clock += 30 * DAY_MS - 1;
     expect((await attempt('dev@example.com', 'dev-password')).status).toBe(429);
     clock += 1;
     expect((await attempt('dev@example.com', 'dev-password')).status).toBe(200);
+  });
+
+  it('row 5: emails one unblock link on the first refused attempt; the link lifts the block once', async () => {
+    t.emails.length = 0;
+    await fail('dev@example.com', BRUTE_FORCE_THRESHOLD);
+    expect(unblockEmails()).toEqual([]);
+    expect((await attempt('dev@example.com', 'dev-password')).status).toBe(429);
+    expect((await attempt('dev@example.com', 'dev-password')).status).toBe(429);
+    expect(unblockEmails()).toEqual([
+      {
+        kind: 'unblock',
+        to: 'dev@example.com',
+        subject: expect.any(String) as unknown,
+        link: expect.stringMatching(/\/lo\/unblock\?ticket=[\w-]{43}$/) as unknown
+      }
+    ]);
+    const link = unblockEmails()[0]?.link ?? '';
+    const page = await fetch(link);
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^text\/html/)]);
+    expect(await page.text()).toContain('Your account has been unblocked.');
+    expect((await attempt('dev@example.com', 'dev-password')).status).toBe(200);
+    expect((await fetch(link)).status).toBe(400);
+  });
+
+  it('row 5: a password change lifts the block', async () => {
+    t.emails.length = 0;
+    const user = { client_id: CLIENT_ID, connection: CONNECTION, email: 'changer@example.com' };
+    expect((await postJson(t.tenant, '/dbconnections/signup', { ...user, password: 'Changer-pass-1' })).status).toBe(200);
+    await fail(user.email, BRUTE_FORCE_THRESHOLD);
+    expect((await attempt(user.email, 'Changer-pass-1')).status).toBe(429);
+    expect((await postJson(t.tenant, '/dbconnections/change_password', user)).status).toBe(200);
+    const ticket = new URL(t.emails.find((email) => email.kind === 'reset')?.link ?? 'http://x/').searchParams.get('ticket') ?? '';
+    const form = new URLSearchParams({ ticket, newPassword: 'Changer-pass-2', confirmNewPassword: 'Changer-pass-2' });
+    const changed = await fetch(`${t.tenant.url}/lo/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString()
+    });
+    expect(changed.status).toBe(200);
+    expect((await attempt(user.email, 'Changer-pass-2')).status).toBe(200);
+  });
+
+  it('row 5: sends no email for an unknown address, which is blocked all the same', async () => {
+    t.emails.length = 0;
+    await fail('nobody-here@example.com', BRUTE_FORCE_THRESHOLD);
+    expect((await attempt('nobody-here@example.com', 'wrong')).status).toBe(429);
+    expect(unblockEmails()).toEqual([]);
   });
 
   it('counts consecutive failures only: a successful login starts over', async () => {
@@ -52,9 +104,19 @@ describe('brute-force protection over HTTP', () => {
   });
 });
 
+describe('row 5: the threshold follows Auth0 max_attempts (DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS)', () => {
+  const t = useTestTenant({ env: { DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS: '3' } });
+
+  it('row 5: blocks after 3 failures when max_attempts is 3', async () => {
+    for (let i = 0; i < 3; i++) expect((await coAuthenticate(t.tenant, credentials('dev@example.com', 'wrong'))).status).toBe(403);
+    const blocked = await coAuthenticate(t.tenant, credentials('dev@example.com', 'dev-password'));
+    expect([blocked.status, await blocked.json()]).toEqual([429, AUTH0_TOO_MANY_ATTEMPTS]);
+  });
+});
+
 describe('BruteForceGuard', () => {
   let clock = 0;
-  const guard = () => new BruteForceGuard({ blockMs: 60_000, now: () => clock });
+  const guard = () => new BruteForceGuard({ maxAttempts: BRUTE_FORCE_THRESHOLD, now: () => clock });
   const failTimes = (g: BruteForceGuard, email: string, ip: string, times = BRUTE_FORCE_THRESHOLD) => {
     for (let i = 0; i < times; i++) expect(g.beginAttempt(email, ip)).toBe('allowed');
   };
@@ -78,15 +140,25 @@ describe('BruteForceGuard', () => {
     expect(g.isBlocked('ann@example.com.evil', '10.0.0.1')).toBe(true);
   });
 
-  it('forgets failures after the block time and purges the entries', () => {
+  it('row 5: forgets failures after 30 days and purges the entries', () => {
     const g = guard();
     failTimes(g, 'ann@example.com', '10.0.0.1', BRUTE_FORCE_THRESHOLD - 1);
-    clock += 60_000;
+    clock += BLOCK_MS;
     failTimes(g, 'ann@example.com', '10.0.0.1', 1);
     expect(g.isBlocked('ann@example.com', '10.0.0.1')).toBe(false);
-    clock += 60_000;
+    clock += BLOCK_MS;
     g.purgeExpired();
     expect(g.size).toBe(0);
+  });
+
+  it('row 5: says firstRefusal once per block, and marking it does not extend the block', () => {
+    const g = guard();
+    failTimes(g, 'ann@example.com', '10.0.0.1');
+    clock += 1000;
+    expect(g.beginAttempt('ann@example.com', '10.0.0.1')).toEqual({ blocked: true, firstRefusal: true });
+    expect(g.beginAttempt('ann@example.com', '10.0.0.1')).toEqual({ blocked: true, firstRefusal: false });
+    clock += BLOCK_MS - 1000;
+    expect(g.isBlocked('ann@example.com', '10.0.0.1')).toBe(false);
   });
 });
 
@@ -124,7 +196,7 @@ describe('brute force under concurrency (issue 9, finding 2)', () => {
 
 describe('a full store and throttles (issue 9, finding 3)', () => {
   let clock = 0;
-  const guard = () => new BruteForceGuard({ blockMs: 15 * 60_000, now: () => clock });
+  const guard = () => new BruteForceGuard({ maxAttempts: BRUTE_FORCE_THRESHOLD, now: () => clock });
   const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
   it('finding 3: a live block survives 10,500 failures from other (email, IP) pairs; new pairs are refused when full', () => {
@@ -133,7 +205,7 @@ describe('a full store and throttles (issue 9, finding 3)', () => {
     expect(g.isBlocked('victim@example.com', '192.0.2.1')).toBe(true);
     const verdicts = Array.from({ length: 10_500 }, (_, i) => g.beginAttempt(`flood${i}@example.com`, ipOf(i)));
     expect(g.isBlocked('victim@example.com', '192.0.2.1')).toBe(true);
-    expect(g.beginAttempt('victim@example.com', '192.0.2.1')).toBe('blocked');
+    expect(g.beginAttempt('victim@example.com', '192.0.2.1')).toEqual({ blocked: true, firstRefusal: true });
     expect(verdicts.filter((verdict) => verdict === 'allowed')).toHaveLength(DEFAULT_MAX_ENTRIES - 1);
     expect(verdicts.filter((verdict) => verdict === 'throttled')).toHaveLength(10_500 - (DEFAULT_MAX_ENTRIES - 1));
     expect(g.size).toBe(DEFAULT_MAX_ENTRIES);

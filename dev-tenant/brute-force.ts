@@ -1,54 +1,74 @@
-// Brute-force protection like Auth0's default: after 10 consecutive failed logins for one user from
-// one IP address, that pair is blocked until the block time passes or the user resets the password.
+// Brute-force protection like Auth0's: after `max_attempts` (default 10) consecutive failed logins for
+// one user from one IP address, that pair is blocked until the user follows the unblock link of the
+// email sent on the first refused attempt, changes the password, an admin unblocks, or 30 days pass.
 // On top, like Auth0's suspicious IP throttling, failures are rate-limited per IP and per account.
 // Each attempt is counted before its password is hashed, so concurrent guesses cannot overtake the count.
 import { normalizeEmail } from './config-users';
 import { ExpiringStore, type Clock } from './expiring-map';
 import { RATE_LIMITS, RateLimiter } from './rate-limit';
 
-/** Auth0's default brute-force threshold. */
+/** Auth0's default `max_attempts`. */
 export const BRUTE_FORCE_THRESHOLD = 10;
+/** Auth0 lifts a brute-force block by itself after 30 days. */
+export const BLOCK_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** What an attempt may do: go on to the password check, or stop with Auth0's answer for a block or a throttle. */
-export type AttemptVerdict = 'allowed' | 'blocked' | 'throttled';
+/**
+ * What an attempt may do: go on to the password check, or stop with Auth0's answer for a block or a
+ * throttle. `firstRefusal`: the first attempt the block refuses, when Auth0 emails the unblock link.
+ */
+export type AttemptVerdict = 'allowed' | { readonly blocked: true; readonly firstRefusal: boolean } | 'throttled';
+
+interface PairState {
+  readonly failures: number;
+  /** When the entry ends (its TTL), so marking the email sent does not extend the block. */
+  readonly endsAt: number;
+  readonly emailed: boolean;
+}
 
 export interface BruteForceOptions {
-  readonly blockMs: number;
+  /** Auth0's `max_attempts`, 1..100. */
+  readonly maxAttempts: number;
   readonly now?: Clock;
   /** Entries per store (pairs, IPs, accounts); the default is the tenant's usual 10,000. */
   readonly maxEntries?: number;
 }
 
 /** Consecutive failures (and attempts still being checked) per "email\0ip"; each one restarts the entry's lifetime. */
-export class BruteForceGuard extends ExpiringStore<number> {
-  private readonly blockMs: number;
+export class BruteForceGuard extends ExpiringStore<PairState> {
+  private readonly maxAttempts: number;
+  private readonly now: Clock;
   private readonly perIp: RateLimiter;
   private readonly perAccount: RateLimiter;
 
   constructor(options: BruteForceOptions) {
     // A full store refuses new pairs instead of forgetting a live block.
     super(options.now, 'refuse', options.maxEntries);
-    this.blockMs = options.blockMs;
+    this.maxAttempts = options.maxAttempts;
+    this.now = options.now ?? Date.now;
     this.perIp = new RateLimiter(RATE_LIMITS.loginFailuresPerIp, options.now, options.maxEntries);
     this.perAccount = new RateLimiter(RATE_LIMITS.loginFailuresPerAccount, options.now, options.maxEntries);
   }
 
   isBlocked(email: string, ip: string): boolean {
-    return (this.entries.get(keyOf(email, ip)) ?? 0) >= BRUTE_FORCE_THRESHOLD;
+    return (this.entries.get(keyOf(email, ip))?.failures ?? 0) >= this.maxAttempts;
   }
 
   /**
    * Counts the attempt as a failure now, synchronously, before any password is hashed: of a burst
-   * after N failures only 10 − N get through. A block is checked first, so attempts during a block
-   * never extend it. recordSuccess() takes the count back.
+   * after N failures only max_attempts − N get through. A block is checked first, so attempts during
+   * a block never extend it. recordSuccess() takes the count back.
    */
   beginAttempt(email: string, ip: string): AttemptVerdict {
     const key = keyOf(email, ip);
-    const failures = this.entries.get(key) ?? 0;
-    if (failures >= BRUTE_FORCE_THRESHOLD) return 'blocked';
+    const state = this.entries.get(key);
+    const failures = state?.failures ?? 0;
+    if (state !== undefined && failures >= this.maxAttempts) {
+      if (!state.emailed) this.entries.set(key, { ...state, emailed: true }, Math.max(1, state.endsAt - this.now()));
+      return { blocked: true, firstRefusal: !state.emailed };
+    }
     const account = normalizeEmail(email);
     if (this.perIp.remaining(ip) < 1 || this.perAccount.remaining(account) < 1) return 'throttled';
-    if (!this.entries.set(key, failures + 1, this.blockMs)) return 'throttled';
+    if (!this.entries.set(key, { failures: failures + 1, endsAt: this.now() + BLOCK_MS, emailed: false }, BLOCK_MS)) return 'throttled';
     this.perIp.take(ip);
     this.perAccount.take(account);
     return 'allowed';
@@ -61,7 +81,10 @@ export class BruteForceGuard extends ExpiringStore<number> {
     this.perAccount.giveBack(normalizeEmail(email));
   }
 
-  /** A password reset lifts the user's blocks from every IP address, as in Auth0. */
+  /**
+   * Lifts the user's blocks from every IP address: what Auth0 does on a password change, the unblock
+   * link, and an admin's unblock (the control API's `blocked: false`).
+   */
   unblockUser(email: string): void {
     const prefix = `${normalizeEmail(email)}\0`;
     this.entries.deleteWhere((key) => key.startsWith(prefix));

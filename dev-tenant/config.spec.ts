@@ -29,7 +29,14 @@ describe('loadConfigFromEnv', () => {
       signup: true,
       forgotPassword: true,
       passwordPolicy: 'good',
-      blockMinutes: 15
+      userExistsError: false,
+      bruteForceMaxAttempts: 10,
+      breachedPasswords: [],
+      passwordDictionary: [],
+      passwordNoPersonalInfo: false,
+      idleSessionLifetimeHours: 72,
+      sessionLifetimeHours: 168,
+      sessionCookieMode: 'persistent'
     });
   });
 
@@ -45,7 +52,14 @@ describe('loadConfigFromEnv', () => {
       DEV_TENANT_SIGNUP: 'false',
       DEV_TENANT_FORGOT_PASSWORD: '0',
       DEV_TENANT_PASSWORD_POLICY: 'excellent',
-      DEV_TENANT_BLOCK_MINUTES: '1'
+      DEV_TENANT_USER_EXISTS_ERROR: '1',
+      DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS: '100',
+      DEV_TENANT_BREACHED_PASSWORDS: 'Leaked-pass-1,Leaked pass 2',
+      DEV_TENANT_PASSWORD_DICTIONARY: 'Correct-horse-1',
+      DEV_TENANT_PASSWORD_NO_PERSONAL_INFO: 'on',
+      DEV_TENANT_IDLE_SESSION_LIFETIME: '1',
+      DEV_TENANT_SESSION_LIFETIME: '2',
+      DEV_TENANT_SESSION_COOKIE_MODE: 'non-persistent'
     });
     expect(config).toMatchObject({
       port: 4001,
@@ -59,7 +73,14 @@ describe('loadConfigFromEnv', () => {
       signup: false,
       forgotPassword: false,
       passwordPolicy: 'excellent',
-      blockMinutes: 1
+      userExistsError: true,
+      bruteForceMaxAttempts: 100,
+      breachedPasswords: ['Leaked-pass-1', 'Leaked pass 2'],
+      passwordDictionary: ['Correct-horse-1'],
+      passwordNoPersonalInfo: true,
+      idleSessionLifetimeHours: 1,
+      sessionLifetimeHours: 2,
+      sessionCookieMode: 'non-persistent'
     });
   });
 
@@ -88,7 +109,18 @@ describe('loadConfigFromEnv', () => {
     [{ DEV_TENANT_SIGNUP: 'maybe' }, /DEV_TENANT_SIGNUP must be 1 or 0/],
     [{ DEV_TENANT_FORGOT_PASSWORD: '2' }, /DEV_TENANT_FORGOT_PASSWORD must be 1 or 0/],
     [{ DEV_TENANT_PASSWORD_POLICY: 'strong' }, /DEV_TENANT_PASSWORD_POLICY must be one of none, low, fair, good, excellent/],
-    [{ DEV_TENANT_BLOCK_MINUTES: '0' }, /DEV_TENANT_BLOCK_MINUTES must be a whole number of minutes between 1 and 1440/],
+    [
+      { DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS: '0' },
+      /DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS must be a whole number of attempts between 1 and 100/
+    ],
+    [{ DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS: '101' }, /DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS .*between 1 and 100/],
+    [{ DEV_TENANT_USER_EXISTS_ERROR: 'sometimes' }, /DEV_TENANT_USER_EXISTS_ERROR must be 1 or 0/],
+    [{ DEV_TENANT_SESSION_LIFETIME: '0' }, /DEV_TENANT_SESSION_LIFETIME must be a whole number of hours between 1 and 2400/],
+    [
+      { DEV_TENANT_IDLE_SESSION_LIFETIME: '200' },
+      /DEV_TENANT_IDLE_SESSION_LIFETIME \(200\) must not exceed DEV_TENANT_SESSION_LIFETIME \(168\)/
+    ],
+    [{ DEV_TENANT_SESSION_COOKIE_MODE: 'forever' }, /DEV_TENANT_SESSION_COOKIE_MODE must be one of persistent, non-persistent/],
     [{ DEV_TENANT_API_AUDIENCE: 'my api' }, /DEV_TENANT_API_AUDIENCE must be 1-600 printable characters/]
   ])('rejects %j with a clear message', (env, message) => {
     expect(() => loadConfigFromEnv(env)).toThrow(message);

@@ -2,6 +2,7 @@
 // Every invalid value throws an Error naming the variable (or file) so a newcomer can fix it.
 import * as path from 'node:path';
 import { DEFAULTS, localOrigin } from '../config/defaults';
+import { BRUTE_FORCE_THRESHOLD } from './brute-force';
 import {
   nonEmpty,
   parseBoolean,
@@ -19,6 +20,10 @@ export { DEFAULT_USER, type TenantUser } from './config-users';
 /** Auth0's password policies, by the names its client configuration uses. */
 export const PASSWORD_POLICIES = ['none', 'low', 'fair', 'good', 'excellent'] as const;
 export type PasswordPolicyName = (typeof PASSWORD_POLICIES)[number];
+
+/** Auth0's `session_cookie.mode` values. */
+export const SESSION_COOKIE_MODES = ['persistent', 'non-persistent'] as const;
+export type SessionCookieMode = (typeof SESSION_COOKIE_MODES)[number];
 
 export interface TenantConfig {
   readonly host: string;
@@ -43,8 +48,21 @@ export interface TenantConfig {
   readonly forgotPassword: boolean;
   /** Advertised to Lock and enforced on sign-up and password reset. */
   readonly passwordPolicy: PasswordPolicyName;
-  /** How long brute-force protection blocks an (email, IP) pair. */
-  readonly blockMinutes: number;
+  /** Auth0's `enable_public_signup_user_exists_error`: sign-up with a taken email answers `user_exists`, not `invalid_signup`. */
+  readonly userExistsError: boolean;
+  /** Auth0's brute-force protection `max_attempts`: consecutive failures per (user, IP) before a block. */
+  readonly bruteForceMaxAttempts: number;
+  /** Auth0's breached password detection, with the breached passwords given here instead of Auth0's feed. */
+  readonly breachedPasswords: readonly string[];
+  /** Auth0's `password_dictionary.dictionary`: passwords refused with PasswordDictionaryError. */
+  readonly passwordDictionary: readonly string[];
+  /** Auth0's `password_no_personal_info.enable`: passwords containing the name or email refused with PasswordNoUserInfoError. */
+  readonly passwordNoPersonalInfo: boolean;
+  /** Auth0's tenant `idle_session_lifetime` and `session_lifetime`, in hours. */
+  readonly idleSessionLifetimeHours: number;
+  readonly sessionLifetimeHours: number;
+  /** Auth0's tenant `session_cookie.mode`: a cookie with Max-Age (persistent), or a browser-session cookie. */
+  readonly sessionCookieMode: SessionCookieMode;
   /**
    * The browser reaches the tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1, the
    * app on localhost), as it reaches your-tenant.auth0.com: cookies are then set as Auth0 sets them.
@@ -67,6 +85,8 @@ export const DATABASE_CONNECTION = 'Username-Password-Authentication';
 const ACCESS_TOKEN_TTL = 7200;
 /** Auth0's upper bound for the id_token lifetime (30 days). */
 const MAX_ID_TOKEN_TTL = 2592000;
+/** Auth0's upper bound for both session lifetimes (100 days, Enterprise). */
+const MAX_SESSION_HOURS = 2400;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -100,11 +120,8 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
     forgotPassword: parseBoolean('DEV_TENANT_FORGOT_PASSWORD', env.DEV_TENANT_FORGOT_PASSWORD, true),
     // Auth0's default for a new database connection.
     passwordPolicy: parseChoice('DEV_TENANT_PASSWORD_POLICY', env.DEV_TENANT_PASSWORD_POLICY, PASSWORD_POLICIES, 'good'),
-    blockMinutes: parseInteger('DEV_TENANT_BLOCK_MINUTES', env.DEV_TENANT_BLOCK_MINUTES, 15, {
-      min: 1,
-      max: 1440,
-      what: 'a whole number of minutes'
-    }),
+    ...attackProtectionFromEnv(env),
+    ...sessionLifetimesFromEnv(env),
     crossSite: browserHost !== DEFAULTS.browserHost,
     control: parseBoolean('DEV_TENANT_CONTROL', env.DEV_TENANT_CONTROL, true),
     crossOriginLoc: parseCrossOriginLoc(env.DEV_TENANT_CROSS_ORIGIN_LOC, `${appOrigin}/callback-cross-auth.html`)
@@ -114,6 +131,50 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
 export function resolvePublicUrl(config: TenantConfig, actualPort: number): ResolvedTenantConfig {
   const browserHost = config.crossSite ? DEFAULTS.crossSiteBrowserHost : DEFAULTS.browserHost;
   return { ...config, port: actualPort, publicUrl: config.publicUrl ?? `http://${browserHost}:${actualPort}` };
+}
+
+/** Auth0's defaults: brute-force protection on at 10 attempts; breached password detection and the policy options off. */
+function attackProtectionFromEnv(env: Env) {
+  return {
+    userExistsError: parseBoolean('DEV_TENANT_USER_EXISTS_ERROR', env.DEV_TENANT_USER_EXISTS_ERROR, false),
+    bruteForceMaxAttempts: parseInteger(
+      'DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS',
+      env.DEV_TENANT_BRUTE_FORCE_MAX_ATTEMPTS,
+      BRUTE_FORCE_THRESHOLD,
+      {
+        min: 1,
+        max: 100,
+        what: 'a whole number of attempts'
+      }
+    ),
+    breachedPasswords: parseWordList(env.DEV_TENANT_BREACHED_PASSWORDS),
+    passwordDictionary: parseWordList(env.DEV_TENANT_PASSWORD_DICTIONARY),
+    passwordNoPersonalInfo: parseBoolean('DEV_TENANT_PASSWORD_NO_PERSONAL_INFO', env.DEV_TENANT_PASSWORD_NO_PERSONAL_INFO, false)
+  };
+}
+
+/** Auth0's defaults: 72 hours idle, 168 hours absolute, persistent cookie. The idle limit never outlasts the absolute one. */
+function sessionLifetimesFromEnv(env: Env) {
+  const hours = { min: 1, max: MAX_SESSION_HOURS, what: 'a whole number of hours' };
+  const sessionLifetimeHours = parseInteger('DEV_TENANT_SESSION_LIFETIME', env.DEV_TENANT_SESSION_LIFETIME, 168, hours);
+  const idleSessionLifetimeHours = parseInteger('DEV_TENANT_IDLE_SESSION_LIFETIME', env.DEV_TENANT_IDLE_SESSION_LIFETIME, 72, hours);
+  if (idleSessionLifetimeHours > sessionLifetimeHours) {
+    throw new Error(
+      `DEV_TENANT_IDLE_SESSION_LIFETIME (${idleSessionLifetimeHours}) must not exceed DEV_TENANT_SESSION_LIFETIME (${sessionLifetimeHours})`
+    );
+  }
+  const sessionCookieMode = parseChoice(
+    'DEV_TENANT_SESSION_COOKIE_MODE',
+    env.DEV_TENANT_SESSION_COOKIE_MODE,
+    SESSION_COOKIE_MODES,
+    'persistent'
+  );
+  return { sessionLifetimeHours, idleSessionLifetimeHours, sessionCookieMode };
+}
+
+/** A comma-separated list of passwords or words, kept exactly (spaces inside included). */
+function parseWordList(raw: string | undefined): readonly string[] {
+  return (raw ?? '').split(',').filter((word) => word !== '');
 }
 
 function parseCrossOriginLoc(raw: string | undefined, fallback: string): string {

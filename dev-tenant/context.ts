@@ -7,6 +7,7 @@ import type { EndpointRateLimits } from './rate-limit';
 import type { EmailTicketStore, LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
 import type { SigningKey } from './signing-key';
 import type { TokenIssuer } from './tokens';
+import type { UnblockTicketStore } from './routes-unblock';
 import type { UserStore } from './users';
 
 /** The emails Auth0 sends from a database connection, each with one link. */
@@ -30,6 +31,7 @@ export interface TenantContext {
   readonly resetTickets: ResetTicketStore;
   /** The links of the email verification emails sent at sign-up. */
   readonly verificationTickets: EmailTicketStore;
+  readonly unblockTickets: UnblockTicketStore;
   readonly sessions: SessionStore;
   readonly tokens: TokenIssuer;
   readonly bruteForce: BruteForceGuard;

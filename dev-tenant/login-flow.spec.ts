@@ -61,7 +61,7 @@ describe('full-page login', () => {
     });
     expect(res.headers.get('location')).toContain('scope=openid%20profile%20email');
     const cookie = res.headers.getSetCookie().find((header) => header.startsWith('auth0='));
-    expect(cookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(cookie).toMatch(/; Max-Age=604800; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
   });
 
   it('issues an id_token that verifies against the JWKS with issuer, audience and nonce', async () => {
@@ -134,7 +134,19 @@ describe('full-page login', () => {
   it.each([
     ['an unknown redirect_uri', { redirect_uri: 'http://evil.example/' }],
     ['a redirect_uri on another path', { redirect_uri: `${APP_ORIGIN}/other` }],
-    ['no redirect_uri', { redirect_uri: undefined }],
+    ['no redirect_uri', { redirect_uri: undefined }]
+  ])("row 10: answers %s with Auth0's Callback URL mismatch page, 400 and no redirect", async (_case, overrides) => {
+    const { res } = await authorizeWithTicket(t.tenant, overrides);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('location')).toBeNull();
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('Callback URL mismatch.');
+    expect(html).toContain('The provided redirect_uri is not in the list of allowed callback URLs.');
+    expect(html).not.toContain('evil.example');
+  });
+
+  it.each([
     ['an unknown client', { client_id: 'other' }],
     ['no client_id', { client_id: undefined }]
   ])('answers %s with 400 and no redirect', async (_case, overrides) => {

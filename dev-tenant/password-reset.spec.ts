@@ -136,11 +136,16 @@ describe('rate limits like Auth0 (issue 9, finding 6)', () => {
   const changePassword = (email: string) =>
     postJson(t.tenant, '/dbconnections/change_password', { client_id: CLIENT_ID, email, connection: CONNECTION });
 
-  it('finding 6: change_password answers 429 too_many_requests after a burst of 10 per IP and email', async () => {
+  it('row 7 (finding 6): change_password answers 429 too_many_requests after a burst of 10 per IP and email', async () => {
     for (let i = 0; i < RATE_LIMITS.changePassword.burst; i++) expect((await changePassword('dev@example.com')).status).toBe(200);
     const limited = await changePassword('dev@example.com');
     expect(limited.status).toBe(429);
-    expect(await limited.json()).toMatchObject({ code: 'too_many_requests', error: 'too_many_requests', statusCode: 429 });
+    expect(await limited.json()).toEqual({
+      name: 'BadRequestError',
+      code: 'too_many_requests',
+      description: TOO_MANY_REQUESTS,
+      statusCode: 429
+    });
     expect(limited.headers.get('x-ratelimit-limit')).toBe('10');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -158,13 +163,17 @@ describe('rate limits like Auth0 (issue 9, finding 6)', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
-  it('finding 6: /userinfo answers 429 too_many_requests after a burst of 10 for one user', async () => {
+  it('row 7 (finding 6): /userinfo answers 429 too_many_requests after a burst of 10 for one user, with X-RateLimit-* headers', async () => {
     const accessToken = fragmentOf(await fullLogin(t.tenant)).get('access_token') ?? '';
     const userinfo = () => fetch(`${t.tenant.url}/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } });
     for (let i = 0; i < RATE_LIMITS.userinfo.burst; i++) expect((await userinfo()).status).toBe(200);
     const limited = await userinfo();
     expect(limited.status).toBe(429);
     expect(await limited.json()).toEqual({ error: 'too_many_requests', error_description: TOO_MANY_REQUESTS });
+    expect(limited.headers.get('x-ratelimit-limit')).toBe('10');
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(Number(limited.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('uses error codes Lock has its own messages for', () => {

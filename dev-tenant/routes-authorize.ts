@@ -9,6 +9,8 @@ import { sendError } from './errors';
 import { originOf, queryParam } from './http-helpers';
 import { clearSessionCookie, sessionIdFrom, setSessionCookie } from './session-cookie';
 import { sendWebMessage } from './web-message';
+import { sendPage } from './html-page';
+import { USER_BLOCKED } from './routes-co';
 
 type Params = Record<string, string>;
 const RESPONSE_TYPES = new Set(['token', 'id_token']);
@@ -31,11 +33,13 @@ export function authorizeRoutes(ctx: TenantContext): Router {
     }
     const redirectUri = queryParam(req, 'redirect_uri');
     if (redirectUri === undefined || !config.callbackUrls.includes(redirectUri)) {
-      sendError(
+      // Auth0's own page, in Auth0's fixed words; the request's redirect_uri is never echoed.
+      sendPage(
         res,
         400,
-        'invalid_request',
-        `Callback URL mismatch. ${redirectUri ?? '(none)'} is not in the list of allowed callback URLs (DEV_TENANT_CALLBACK_URLS).`
+        'Callback URL mismatch.',
+        '<p>The provided redirect_uri is not in the list of allowed callback URLs.</p>\n' +
+          '<p>Add it to the dev tenant&rsquo;s DEV_TENANT_CALLBACK_URLS (Auth0: the application&rsquo;s Allowed Callback URLs).</p>'
       );
       return;
     }
@@ -96,20 +100,33 @@ export function authorizeRoutes(ctx: TenantContext): Router {
       return;
     }
     const user = login.kind === 'user' ? ctx.users.findByEmail(login.email) : undefined;
-    if (user === undefined) {
+    if (login.kind !== 'user' || user === undefined) {
       if (login.kind === 'ticket_refused')
         fail('access_denied', 'The login ticket is invalid, expired or already used. Please log in again.');
       else fail('login_required', 'Login required');
       return;
     }
+    // Auth0 redirects a blocked user back with this error, also from a session opened before the block.
+    if (user.blocked) {
+      fail('unauthorized', USER_BLOCKED);
+      return;
+    }
+    // Auth0 never skips consent for a localhost callback: silently (prompt=none) an API audience gets consent_required.
+    // The interactive login stands in for the consent screen this tenant does not have.
+    if (audience.api !== undefined && queryParam(req, 'prompt') === 'none' && isLocalhost(redirectUri)) {
+      fail('consent_required', 'Consent required');
+      return;
+    }
     const scope = queryParam(req, 'scope') ?? 'openid';
     const params: Params = {};
+    let accessToken: string | undefined;
     if (responseTypes.has('token')) {
-      const { accessToken, expiresIn } = await ctx.tokens.issueAccessToken({ userId: user.userId, clientId, scope }, audience.api);
-      Object.assign(params, { access_token: accessToken, scope, expires_in: String(expiresIn), token_type: 'Bearer' });
+      const issued = await ctx.tokens.issueAccessToken({ userId: user.userId, clientId, scope }, audience.api);
+      accessToken = issued.accessToken;
+      Object.assign(params, { access_token: accessToken, scope, expires_in: String(issued.expiresIn), token_type: 'Bearer' });
     }
     if (responseTypes.has('id_token')) {
-      params.id_token = await ctx.tokens.issueIdToken(user, { clientId, nonce, scope });
+      params.id_token = await ctx.tokens.issueIdToken(user, { clientId, nonce, scope, sid: login.sid, accessToken });
     }
     reply(params);
   });
@@ -126,7 +143,7 @@ function apiAudience({ config, tokens }: TenantContext, audience: string | undef
 }
 
 type Login =
-  | { kind: 'user'; email: string }
+  | { kind: 'user'; email: string; sid: string }
   | { kind: 'ticket_refused' }
   | { kind: 'login_required' }
   | { kind: 'ask_fallback'; coId: string }
@@ -149,8 +166,9 @@ function authenticate(ctx: TenantContext, req: Request, res: Response, clientId:
     if (check.kind === 'refused') return { kind: 'fallback_refused', error: check.error };
     if (ticket === undefined) return { kind: 'ticket_refused' };
     if (oldSessionId !== undefined) ctx.sessions.destroy(oldSessionId);
-    setSessionCookie(res, ctx.config, ctx.sessions.create(ticket.email));
-    return { kind: 'user', email: ticket.email };
+    const created = ctx.sessions.create(ticket.email);
+    setSessionCookie(res, ctx.config, created.id, created.session.expiresAt - created.session.createdAt);
+    return { kind: 'user', email: ticket.email, sid: created.session.sid };
   }
   if (oldSessionId === undefined || queryParam(req, 'prompt') === 'login') return { kind: 'login_required' };
   const session = ctx.sessions.touch(oldSessionId);
@@ -158,7 +176,13 @@ function authenticate(ctx: TenantContext, req: Request, res: Response, clientId:
     clearSessionCookie(res, ctx.config);
     return { kind: 'login_required' };
   }
-  return { kind: 'user', email: session.email };
+  return { kind: 'user', email: session.email, sid: session.sid };
+}
+
+/** Auth0's test for "localhost" callbacks (consent cannot be skipped for them). */
+function isLocalhost(redirectUri: string): boolean {
+  const host = originOf(redirectUri) === undefined ? undefined : new URL(redirectUri).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
 /** "token", "id_token" or both, in any order, each at most once; anything else is unsupported. */

@@ -7,11 +7,20 @@ import { setVerifierCookie } from './co-verifier-cookie';
 import { cors, hasAllowedOrigin } from './cors';
 import { sendError } from './errors';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
+import { sendBreachedPasswordEmail } from './routes-reset';
+import { sendUnblockEmail, TOO_MANY_ATTEMPTS } from './routes-unblock';
+
+/** Auth0's answer for a user an admin blocked (Lock shows it as blocked_user). */
+export const USER_BLOCKED = 'user is blocked';
+/** Auth0's answer on /co/authenticate when breached password detection blocks a login (auth0/docs' /co/authenticate errors). */
+export const PASSWORD_LEAKED =
+  "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application).";
 
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
 
-export function crossOriginRoutes({ config, users, tickets, bruteForce }: TenantContext): Router {
+export function crossOriginRoutes(ctx: TenantContext): Router {
+  const { config, users, tickets, bruteForce } = ctx;
   const router = Router();
   router.use('/co/authenticate', cors(config.webOrigins, 'POST'));
   router.post('/co/authenticate', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
@@ -43,14 +52,9 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
     const ip = clientIp(req);
     // Counted before the password is checked: a blocked pair learns nothing, not even from a right password.
     const verdict = bruteForce.beginAttempt(username, ip);
-    if (verdict === 'blocked') {
-      sendError(
-        res,
-        429,
-        'too_many_attempts',
-        'Your account has been blocked after multiple consecutive login attempts. ' +
-          `Reset your password or wait ${config.blockMinutes} minutes (the dev tenant sends no unblock email).`
-      );
+    if (typeof verdict === 'object') {
+      if (verdict.firstRefusal) sendUnblockEmail(ctx, username);
+      sendError(res, 429, 'too_many_attempts', TOO_MANY_ATTEMPTS);
       return;
     }
     if (verdict === 'throttled') {
@@ -64,6 +68,16 @@ export function crossOriginRoutes({ config, users, tickets, bruteForce }: Tenant
       return;
     }
     bruteForce.recordSuccess(username, ip);
+    // Checked only after the right password, as Auth0 does: a wrong one still reads "Wrong email or password."
+    if (user.blocked) {
+      sendError(res, 401, 'unauthorized', USER_BLOCKED);
+      return;
+    }
+    if (config.breachedPasswords.includes(password)) {
+      sendBreachedPasswordEmail(ctx, user.email);
+      sendError(res, 401, 'password_leaked', PASSWORD_LEAKED);
+      return;
+    }
     const issued = tickets.issue(clientId, user.email);
     setVerifierCookie(res, config, issued.ticket);
     res.json(issued.response);

@@ -6,30 +6,43 @@ import { looksLikeEmail, normalizeEmail } from './config-users';
 import type { TenantContext } from './context';
 import { cors } from './cors';
 import { sendVerificationEmail } from './email-verification';
+import type { PasswordPolicy, PasswordRefusal } from './password-policy';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
 import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
+import { sendResetEmail } from './routes-reset';
 
 export const RESET_EMAIL_SENT = "We've just sent you an email to reset your password.";
 const MAX_NAME_LENGTH = 300;
 
-/**
- * Auth0's /dbconnections error body ({name, code, description, statusCode}: auth0-js reads `code`,
- * Lock maps code and name to its messages), plus `error`/`error_description` like every other
- * endpoint of this tenant, so scripts and tests can read all errors the same way.
- */
-function sendDbError(res: Response, status: number, code: string, description: string, extra: Record<string, unknown> = {}): void {
-  res
-    .status(status)
-    .set('Cache-Control', 'no-store')
-    .json({
-      name: 'BadRequestError',
-      code,
-      description,
-      statusCode: status,
-      error: code,
-      error_description: description,
-      ...extra
+/** Auth0's /dbconnections error body: auth0-js reads `code` and `description`, Lock maps code and name to its messages. */
+function sendDbError(res: Response, status: number, code: string, description: string): void {
+  res.status(status).set('Cache-Control', 'no-store').json({ name: 'BadRequestError', code, description, statusCode: status });
+}
+
+/** The texts of Auth0's invalid_password errors other than PasswordStrengthError. */
+const REFUSAL_TEXT = {
+  PasswordDictionaryError: 'Password is too common',
+  PasswordNoUserInfoError: 'Password contains user information'
+} as const;
+
+/** Auth0's body for a new password the connection refuses (go-auth0 authentication_error_test.go for PasswordStrengthError). */
+function sendPasswordRefusal(res: Response, refusal: PasswordRefusal, policy: PasswordPolicy): void {
+  res.status(400).set('Cache-Control', 'no-store');
+  if (refusal.name === 'password_leaked') {
+    sendDbError(res, 400, 'password_leaked', 'The password was found in a data breach: choose another one.');
+  } else if (refusal.name === 'PasswordStrengthError') {
+    res.json({
+      name: refusal.name,
+      message: 'Password is too weak',
+      code: 'invalid_password',
+      description: refusal.report,
+      policy: policy.describe(),
+      statusCode: 400
     });
+  } else {
+    const text = REFUSAL_TEXT[refusal.name];
+    res.json({ name: refusal.name, message: text, code: 'invalid_password', description: text, statusCode: 400 });
+  }
 }
 
 type Checked<K extends string> =
@@ -68,18 +81,16 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       sendDbError(res, 400, 'invalid_signup', 'Invalid sign up');
       return;
     }
-    if (!passwordPolicy.accepts(password)) {
-      sendDbError(res, 400, 'invalid_password', 'Password is too weak', {
-        name: 'PasswordStrengthError',
-        message: 'Password is too weak',
-        description: passwordPolicy.report(password),
-        policy: passwordPolicy.describe()
-      });
+    const refusal = passwordPolicy.refusal(password, { email, name: typeof name === 'string' ? name : undefined });
+    if (refusal !== undefined) {
+      sendPasswordRefusal(res, refusal, passwordPolicy);
       return;
     }
     const user = await users.signUp(email, password, name);
     if (user === undefined) {
-      sendDbError(res, 400, 'user_exists', 'The user already exists.');
+      // Auth0 hides whether an email is taken unless the tenant sets enable_public_signup_user_exists_error.
+      if (config.userExistsError) sendDbError(res, 400, 'user_exists', 'The user already exists.');
+      else sendDbError(res, 400, 'invalid_signup', 'Invalid sign up');
       return;
     }
     sendVerificationEmail(ctx, user);
@@ -99,15 +110,7 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       return;
     }
     const user = users.findByEmail(checked.fields.email);
-    if (user !== undefined) {
-      const ticket = ctx.resetTickets.issue(user.email);
-      ctx.sendEmail({
-        kind: 'reset',
-        to: user.email,
-        subject: 'Reset your password',
-        link: `${config.publicUrl}/lo/reset?ticket=${ticket}`
-      });
-    }
+    if (user !== undefined) sendResetEmail(ctx, user.email, 'Reset your password');
     // The same answer for unknown emails, as in Auth0: no account enumeration.
     res.status(200).set('Cache-Control', 'no-store').type('text/plain').send(RESET_EMAIL_SENT);
   });

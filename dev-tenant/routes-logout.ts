@@ -18,22 +18,26 @@ export function logoutRoutes({ config, sessions }: TenantContext): Router {
     const returnTo = queryParam(req, 'returnTo');
     // Checked before anything changes: a refused logout leaves the session as it was, and never redirects.
     if (returnTo !== undefined && !config.logoutUrls.includes(returnTo)) {
-      sendError(
+      // Auth0's tenant error page, as HTML: the request's URL is not echoed.
+      sendPage(
         res,
         400,
         'invalid_request',
-        `The returnTo URL ${returnTo} is not in the list of allowed logout URLs (DEV_TENANT_LOGOUT_URLS).`
+        '<p>The &ldquo;returnTo&rdquo; querystring parameter is not defined as a valid URL in &ldquo;Allowed Logout URLs&rdquo;.</p>\n' +
+          '<p>Add it to the dev tenant&rsquo;s DEV_TENANT_LOGOUT_URLS.</p>'
       );
       return;
     }
     const sessionId = sessionIdFrom(req);
     if (sessionId !== undefined) sessions.destroy(sessionId);
     clearSessionCookie(res, config);
-    if (returnTo === undefined) {
+    // Auth0: with client_id and no returnTo, back to the client's first Allowed Logout URL.
+    const target = returnTo ?? (clientId === undefined ? undefined : config.logoutUrls.at(0));
+    if (target === undefined) {
       sendPage(res, 200, 'Logged out', '<p>You are logged out of the dev tenant.</p>');
       return;
     }
-    res.redirect(302, returnTo);
+    res.redirect(302, target);
   });
   return router;
 }

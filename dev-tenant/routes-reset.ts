@@ -4,9 +4,29 @@
 import express, { Router, type Response } from 'express';
 import type { TenantContext } from './context';
 import { sendPage } from './html-page';
+import type { PasswordRefusal } from './password-policy';
 import { escapeHtml, queryParam, SMALL_BODY_LIMIT } from './http-helpers';
 
 const TITLE = 'Change your password';
+
+/** What the reset form says for each refusal (Lock's wording for the same errors). */
+const RESET_REFUSALS: Readonly<Record<PasswordRefusal['name'], string>> = {
+  PasswordStrengthError: 'That password is too weak; it must follow the rules below.',
+  PasswordDictionaryError: 'That password is too common.',
+  PasswordNoUserInfoError: 'That password is based on your name or email.',
+  password_leaked: 'That password was found in a data breach; choose another one.'
+};
+
+/** A password-reset email: the link opens the page below. */
+export function sendResetEmail({ config, resetTickets, sendEmail }: TenantContext, email: string, subject: string): void {
+  const ticket = resetTickets.issue(email);
+  sendEmail({ kind: 'reset', to: email, subject, link: `${config.publicUrl}/lo/reset?ticket=${ticket}` });
+}
+
+/** Breached password detection's email: the login stays refused until the password is changed. */
+export function sendBreachedPasswordEmail(ctx: TenantContext, email: string): void {
+  sendResetEmail(ctx, email, 'Your password was found in a data breach: change it to log in');
+}
 
 export function resetRoutes({ config, users, resetTickets, passwordPolicy, bruteForce, sessions, tickets, tokens }: TenantContext): Router {
   const router = Router();
@@ -61,8 +81,9 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
       sendForm(res, 400, ticket, email, 'The two passwords do not match.');
       return;
     }
-    if (!passwordPolicy.accepts(newPassword)) {
-      sendForm(res, 400, ticket, email, 'That password is too weak; it must follow the rules below.');
+    const refusal = passwordPolicy.refusal(newPassword, { email, name: users.findByEmail(email)?.name });
+    if (refusal !== undefined) {
+      sendForm(res, 400, ticket, email, RESET_REFUSALS[refusal.name]);
       return;
     }
     // Consumed only now, so a mistyped form can be sent again; a second successful POST finds no ticket.

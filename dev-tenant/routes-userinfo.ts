@@ -1,11 +1,19 @@
 // GET /userinfo: the profile behind an access token (opaque, or an API JWT whose audience includes
 // <issuer>userinfo), with claims as the token's scope allows, as Auth0 answers it.
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { issuerOf, type TenantContext } from './context';
 import { cors } from './cors';
 import { sendError } from './errors';
 import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
 import { profileClaims, scopeSet } from './tokens';
+
+/**
+ * Auth0's /userinfo refusal: 401 with the plain-text body "Unauthorized", the reason only in
+ * WWW-Authenticate, and there as a fixed text (never anything from the request).
+ */
+function sendUnauthorized(res: Response, challenge: string): void {
+  res.status(401).set('WWW-Authenticate', challenge).type('text/plain').send('Unauthorized');
+}
 
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
 
@@ -16,15 +24,16 @@ export function userinfoRoutes({ config, users, tokens, rateLimits, now }: Tenan
     res.set('Cache-Control', 'no-store');
     const accessToken = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (accessToken === undefined) {
-      res.set('WWW-Authenticate', 'Bearer');
-      sendError(res, 401, 'invalid_request', 'Missing access token: send "Authorization: Bearer <access_token>".');
+      sendUnauthorized(res, 'Bearer');
       return;
     }
     const grant = await tokens.verifyAccessToken(accessToken);
-    const user = grant === undefined ? undefined : users.findById(grant.userId);
-    if (grant === undefined || user === undefined) {
-      res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
-      sendError(res, 401, 'invalid_token', 'The access token is invalid, expired or not meant for /userinfo.');
+    const user = typeof grant === 'string' ? undefined : users.findById(grant.userId);
+    if (typeof grant === 'string' || user === undefined) {
+      sendUnauthorized(
+        res,
+        `Bearer error="invalid_token", error_description="${grant === 'expired' ? 'The access token expired' : 'Invalid token'}"`
+      );
       return;
     }
     // Auth0 limits /userinfo per user: 5 a minute, burst 10.

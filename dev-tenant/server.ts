@@ -19,8 +19,16 @@ import { discoveryRoutes } from './routes-discovery';
 import { lockAssetRoutes } from './routes-lock-assets';
 import { logoutRoutes } from './routes-logout';
 import { resetRoutes } from './routes-reset';
+import { UnblockTicketStore, unblockRoutes } from './routes-unblock';
 import { userinfoRoutes } from './routes-userinfo';
-import { EmailTicketStore, LoginTicketStore, ResetTicketStore, SessionStore, VERIFICATION_TICKET_TTL_MS } from './sessions';
+import {
+  EmailTicketStore,
+  LoginTicketStore,
+  ResetTicketStore,
+  SessionStore,
+  sessionLifetimesOf,
+  VERIFICATION_TICKET_TTL_MS
+} from './sessions';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
 import { TokenIssuer } from './tokens';
 import { UserStore } from './users';
@@ -40,7 +48,9 @@ export interface DevTenantDeps extends TenantOptions {
 }
 
 /** How many entries each in-memory store holds: what the load bench watches to show memory stays flat. */
-export type StoreSizes = Readonly<Record<'loginTickets' | 'resetTickets' | 'sessions' | 'accessTokens' | 'bruteForce', number>>;
+export type StoreSizes = Readonly<
+  Record<'loginTickets' | 'resetTickets' | 'unblockTickets' | 'sessions' | 'accessTokens' | 'bruteForce', number>
+>;
 
 export interface DevTenantApp {
   readonly app: Express;
@@ -66,7 +76,8 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     tickets: new LoginTicketStore(now),
     resetTickets: new ResetTicketStore(now),
     verificationTickets: new EmailTicketStore(VERIFICATION_TICKET_TTL_MS, now),
-    sessions: new SessionStore(now),
+    unblockTickets: new UnblockTicketStore(now),
+    sessions: new SessionStore(now, sessionLifetimesOf(config)),
     tokens: new TokenIssuer({
       issuer: issuerOf(config),
       idTokenTtlSeconds: config.idTokenTtlSeconds,
@@ -74,9 +85,13 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
       signingKey: deps.signingKey,
       now
     }),
-    bruteForce: new BruteForceGuard({ blockMs: config.blockMinutes * 60_000, now }),
+    bruteForce: new BruteForceGuard({ maxAttempts: config.bruteForceMaxAttempts, now }),
     rateLimits: new EndpointRateLimits(now),
-    passwordPolicy: new PasswordPolicy(config.passwordPolicy),
+    passwordPolicy: new PasswordPolicy(config.passwordPolicy, {
+      dictionary: config.passwordDictionary,
+      noPersonalInfo: config.passwordNoPersonalInfo,
+      breached: config.breachedPasswords
+    }),
     sendEmail: outbox.recording(deps.sendEmail ?? printEmail),
     now
   };
@@ -99,6 +114,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     dbConnectionRoutes,
     resetRoutes,
     emailVerificationRoutes,
+    unblockRoutes,
     userinfoRoutes,
     avatarRoutes,
     logoutRoutes
@@ -110,6 +126,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   const stores: Readonly<Record<keyof StoreSizes, ExpiringStore<unknown>>> = {
     loginTickets: ctx.tickets,
     resetTickets: ctx.resetTickets,
+    unblockTickets: ctx.unblockTickets,
     sessions: ctx.sessions,
     accessTokens: ctx.tokens,
     bruteForce: ctx.bruteForce
@@ -124,6 +141,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     storeSizes: () => ({
       loginTickets: stores.loginTickets.size,
       resetTickets: stores.resetTickets.size,
+      unblockTickets: stores.unblockTickets.size,
       sessions: stores.sessions.size,
       accessTokens: stores.accessTokens.size,
       bruteForce: stores.bruteForce.size

@@ -19,7 +19,7 @@ const compatName = (name: string): string => `${name}_compat`;
 
 /** The attributes every cookie of the tenant has; the one place that decides them. */
 export function tenantCookieOptions(config: ResolvedTenantConfig): CookieOptions {
-  // No maxAge: a browser-session cookie; the server-side session has its own idle expiry.
+  // No maxAge here: setSessionCookie adds one for Auth0's persistent mode; the server enforces both limits.
   if (config.crossSite) return { httpOnly: true, sameSite: 'none', secure: true, path: '/' };
   return { httpOnly: true, sameSite: 'lax', path: '/', secure: config.publicUrl.startsWith('https:') };
 }
@@ -56,8 +56,12 @@ export function sessionIdFrom(req: Request): string | undefined {
   return readTenantCookie(req, SESSION_COOKIE);
 }
 
-export function setSessionCookie(res: Response, config: ResolvedTenantConfig, sessionId: string): void {
-  setTenantCookie(res, config, SESSION_COOKIE, sessionId);
+/**
+ * Auth0's `session_cookie.mode`: persistent (the default) outlives the browser until the session's
+ * absolute limit; non-persistent is a browser-session cookie.
+ */
+export function setSessionCookie(res: Response, config: ResolvedTenantConfig, sessionId: string, expiresInMs: number): void {
+  setTenantCookie(res, config, SESSION_COOKIE, sessionId, config.sessionCookieMode === 'persistent' ? { maxAge: expiresInMs } : {});
 }
 
 export function clearSessionCookie(res: Response, config: ResolvedTenantConfig): void {

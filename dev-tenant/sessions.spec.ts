@@ -5,11 +5,14 @@ import {
   LoginTicketStore,
   RESET_TICKET_TTL_MS,
   ResetTicketStore,
-  SESSION_ABSOLUTE_TTL_MS,
   SESSION_IDLE_TTL_MS,
+  sessionLifetimesOf,
   SessionStore
 } from './sessions';
+import { BLOCK_MS } from './brute-force';
 import { CLIENT_ID, CONNECTION, coAuthenticate, credentials, fullLogin, postJson, sessionCookieOf, useTestTenant } from './test-support';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 describe('expiring stores', () => {
   let clock = 0;
@@ -33,9 +36,10 @@ describe('expiring stores', () => {
     expect(tickets.consume(late.response.login_ticket, 'client-a')).toBeUndefined();
   });
 
-  it('keeps a session alive while it is used and drops it after the idle time', () => {
+  it('row 6: keeps a session alive while it is used and drops it after the idle time (Auth0: 72 h)', () => {
     const sessions = new SessionStore(now);
-    const id = sessions.create('dev@example.com');
+    const { id } = sessions.create('dev@example.com');
+    expect(SESSION_IDLE_TTL_MS).toBe(72 * HOUR_MS);
     clock += SESSION_IDLE_TTL_MS - 1;
     expect(sessions.touch(id)).toEqual(expect.objectContaining({ email: 'dev@example.com', lastInteractionAt: clock }));
     clock += SESSION_IDLE_TTL_MS - 1;
@@ -45,19 +49,34 @@ describe('expiring stores', () => {
     expect(sessions.size).toBe(0);
   });
 
-  it('ends a session at its absolute lifetime however often it is used', () => {
+  it('row 6: ends a session at the absolute lifetime however often it is used (Auth0: 168 h)', () => {
     const sessions = new SessionStore(now);
-    const id = sessions.create('dev@example.com');
-    const createdAt = clock;
-    // Each use comes before the idle time runs out, so only the absolute lifetime can end it.
-    const step = SESSION_IDLE_TTL_MS - 1;
-    while (clock + step < createdAt + SESSION_ABSOLUTE_TTL_MS) {
-      clock += step;
-      expect(sessions.touch(id)).toBeDefined();
+    const { id, session } = sessions.create('dev@example.com');
+    expect(session.expiresAt - session.createdAt).toBe(168 * HOUR_MS);
+    for (let used = 0; used < 167; used++) {
+      clock += HOUR_MS;
+      expect(sessions.touch(id)).toEqual({ ...session, lastInteractionAt: clock });
     }
-    clock += step;
+    clock += HOUR_MS - 1;
+    expect(sessions.touch(id)).toEqual({ ...session, lastInteractionAt: clock });
+    clock += 1;
     expect(sessions.touch(id)).toBeUndefined();
     expect(sessions.list()).toEqual([]);
+  });
+
+  it('row 6: follows configured lifetimes, and gives each session its own sid', () => {
+    const sessions = new SessionStore(now, sessionLifetimesOf({ idleSessionLifetimeHours: 1, sessionLifetimeHours: 2 }));
+    const first = sessions.create('dev@example.com');
+    const second = sessions.create('dev@example.com');
+    expect(first.session.sid).not.toBe(second.session.sid);
+    expect(first.session.sid).not.toBe(first.id);
+    clock += HOUR_MS - 1;
+    expect(sessions.touch(first.id)).toBeDefined();
+    clock += HOUR_MS - 1;
+    expect(sessions.touch(first.id)).toBeDefined();
+    expect(sessions.touch(second.id)).toBeUndefined();
+    clock += 2;
+    expect(sessions.touch(first.id)).toBeUndefined();
   });
 
   it('purges expired entries that are never touched again', () => {
@@ -100,10 +119,25 @@ describe('a running tenant under a moving clock', () => {
     await coAuthenticate(t.tenant, credentials());
     await coAuthenticate(t.tenant, credentials('dev@example.com', 'wrong'));
     await postJson(t.tenant, '/dbconnections/change_password', { client_id: CLIENT_ID, email: 'dev@example.com', connection: CONNECTION });
-    expect(t.tenant.storeSizes()).toEqual({ loginTickets: 1, resetTickets: 1, sessions: 1, accessTokens: 1, bruteForce: 1 });
+    expect(t.tenant.storeSizes()).toEqual({
+      loginTickets: 1,
+      resetTickets: 1,
+      unblockTickets: 0,
+      sessions: 1,
+      accessTokens: 1,
+      bruteForce: 1
+    });
 
-    clock += SESSION_IDLE_TTL_MS;
+    // A failure counts for as long as a block would last: Auth0's 30 days.
+    clock += BLOCK_MS;
     t.tenant.sweep();
-    expect(t.tenant.storeSizes()).toEqual({ loginTickets: 0, resetTickets: 0, sessions: 0, accessTokens: 0, bruteForce: 0 });
+    expect(t.tenant.storeSizes()).toEqual({
+      loginTickets: 0,
+      resetTickets: 0,
+      unblockTickets: 0,
+      sessions: 0,
+      accessTokens: 0,
+      bruteForce: 0
+    });
   });
 });

@@ -8,10 +8,26 @@ import { ExpiringStore, type Clock } from './expiring-map';
 export const LOGIN_TICKET_TTL_MS = 60_000;
 /** A reset link is used right after it is printed; memory-only, so a restart also ends it. */
 export const RESET_TICKET_TTL_MS = 60 * 60 * 1000;
-/** Auth0's default idle session lifetime (3 days); each use extends it. */
-export const SESSION_IDLE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
-/** Auth0's default absolute session lifetime (30 days): use never extends a session past it. */
-export const SESSION_ABSOLUTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Auth0's session limits: idle (each use extends it) and absolute (from the login). */
+export interface SessionLifetimes {
+  readonly idleMs: number;
+  readonly absoluteMs: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Auth0's defaults: 72 hours idle, 168 hours absolute. */
+export const DEFAULT_SESSION_LIFETIMES: SessionLifetimes = { idleMs: 72 * HOUR_MS, absoluteMs: 168 * HOUR_MS };
+
+/** Auth0's default idle lifetime, for the load bench's clock jumps. */
+export const SESSION_IDLE_TTL_MS = DEFAULT_SESSION_LIFETIMES.idleMs;
+
+export function sessionLifetimesOf(config: {
+  readonly idleSessionLifetimeHours: number;
+  readonly sessionLifetimeHours: number;
+}): SessionLifetimes {
+  return { idleMs: config.idleSessionLifetimeHours * HOUR_MS, absoluteMs: config.sessionLifetimeHours * HOUR_MS };
+}
 /** Auth0's email verification links last 5 days by default. */
 export const VERIFICATION_TICKET_TTL_MS = 5 * 24 * 60 * 60 * 1000;
 
@@ -119,9 +135,13 @@ export class ResetTicketStore extends EmailTicketStore {
 
 export interface TenantSession {
   readonly email: string;
-  /** Epoch ms: the absolute lifetime counts from here. */
+  /** The id_token's `sid`: names the session without being its cookie. */
+  readonly sid: string;
+  /** Epoch ms of the login: the absolute limit counts from here. */
   readonly createdAt: number;
   readonly lastInteractionAt: number;
+  /** The absolute limit: no use extends the session past it. */
+  readonly expiresAt: number;
 }
 
 /** A session as the control API lists it: `handle` names it without revealing the cookie value. */
@@ -132,29 +152,37 @@ export interface SessionListing extends TenantSession {
 }
 
 export class SessionStore extends ExpiringStore<TenantSession> {
-  constructor(private readonly now: Clock = Date.now) {
+  private readonly clock: Clock;
+
+  constructor(
+    now: Clock = Date.now,
+    readonly lifetimes: SessionLifetimes = DEFAULT_SESSION_LIFETIMES
+  ) {
     super(now);
+    this.clock = now;
   }
 
   /** A fresh id every login, so a session id planted before login is never promoted (no fixation). */
-  create(email: string): string {
+  create(email: string): { id: string; session: TenantSession } {
     const id = randomId();
-    const at = this.now();
-    this.entries.set(id, { email, createdAt: at, lastInteractionAt: at }, SESSION_IDLE_TTL_MS);
-    return id;
+    const createdAt = this.clock();
+    const session: TenantSession = {
+      email,
+      sid: randomId().slice(0, 32),
+      createdAt,
+      lastInteractionAt: createdAt,
+      expiresAt: createdAt + this.lifetimes.absoluteMs
+    };
+    this.entries.set(id, session, this.idleTtl(session));
+    return { id, session };
   }
 
-  /** The live session for id, with its idle timer restarted; past its absolute lifetime it ends. */
+  /** The live session for id, with its idle timer restarted (never past the absolute limit). */
   touch(id: string): TenantSession | undefined {
     const session = this.entries.get(id);
     if (session === undefined) return undefined;
-    const at = this.now();
-    if (at >= session.createdAt + SESSION_ABSOLUTE_TTL_MS) {
-      this.entries.delete(id);
-      return undefined;
-    }
-    const touched = { ...session, lastInteractionAt: at };
-    this.entries.set(id, touched, SESSION_IDLE_TTL_MS);
+    const touched = { ...session, lastInteractionAt: this.clock() };
+    this.entries.set(id, touched, this.idleTtl(touched));
     return touched;
   }
 
@@ -174,15 +202,19 @@ export class SessionStore extends ExpiringStore<TenantSession> {
 
   /** The live sessions, oldest first. */
   list(): SessionListing[] {
-    const now = this.now();
+    const now = this.clock();
     return [...this.entries.live()]
       .map(({ key, value, expiresAt }) => ({
         ...value,
         handle: createHash('sha256').update(key, 'utf8').digest('base64url').slice(0, 22),
         idleExpiresAt: expiresAt,
-        expiresAt: Math.min(expiresAt, value.createdAt + SESSION_ABSOLUTE_TTL_MS)
+        expiresAt: Math.min(expiresAt, value.expiresAt)
       }))
       .filter((session) => session.expiresAt > now);
+  }
+
+  private idleTtl(session: TenantSession): number {
+    return Math.max(0, Math.min(this.lifetimes.idleMs, session.expiresAt - this.clock()));
   }
 }
 

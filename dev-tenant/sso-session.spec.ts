@@ -99,23 +99,47 @@ describe('SSO session', () => {
     expect((await webMessageOf(after)).response.error).toBe('login_required');
   });
 
-  it('shows a small page when there is no returnTo', async () => {
-    const res = await logout(`client_id=${CLIENT_ID}`, await loginCookie());
+  it('row 9: without returnTo, redirects to the first Allowed Logout URL, as Auth0 does with client_id', async () => {
+    const cookie = await loginCookie();
+    const res = await logout(`client_id=${CLIENT_ID}`, cookie);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(CALLBACK);
+    expect((await webMessageOf(await authorize(t.tenant, silent(), cookie))).response.error).toBe('login_required');
+  });
+
+  it('shows a small page when there is neither returnTo nor client_id', async () => {
+    const res = await logout('', await loginCookie());
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Logged out');
   });
 
   it.each([
     ['a returnTo outside the allow-list', `returnTo=${encodeURIComponent('http://evil.example/')}`],
-    ['a returnTo on another path', `returnTo=${encodeURIComponent(`${APP_ORIGIN}/elsewhere`)}`],
-    ['an unknown client', `client_id=other&returnTo=${encodeURIComponent(CALLBACK)}`]
-  ])('refuses %s without redirecting or ending the session', async (_case, query) => {
+    ['a returnTo on another path', `returnTo=${encodeURIComponent(`${APP_ORIGIN}/elsewhere`)}`]
+  ])('row 9: refuses %s with an HTML invalid_request page, without redirecting or ending the session', async (_case, query) => {
     const cookie = await loginCookie();
     const res = await logout(query, cookie);
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
-    expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('invalid_request');
+    expect(html).toContain('is not defined as a valid URL in &ldquo;Allowed Logout URLs&rdquo;');
+    expect(html).not.toContain('evil.example');
     const after = await authorize(t.tenant, silent(), cookie);
     expect((await webMessageOf(after)).response).toHaveProperty('id_token');
   });
+
+  it.each([['an unknown client', `client_id=other&returnTo=${encodeURIComponent(CALLBACK)}`]])(
+    'refuses %s without redirecting or ending the session',
+    async (_case, query) => {
+      const cookie = await loginCookie();
+      const res = await logout(query, cookie);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('location')).toBeNull();
+      expect(await res.json()).toMatchObject({ error: 'invalid_request' });
+      const after = await authorize(t.tenant, silent(), cookie);
+      expect((await webMessageOf(after)).response).toHaveProperty('id_token');
+    }
+  );
 });

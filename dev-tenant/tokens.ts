@@ -1,6 +1,7 @@
 // id_tokens (RS256 JWTs that auth0-js verifies) and access tokens: opaque (kept here for /userinfo)
 // without an audience, RS256 JWTs for the configured API audience, as Auth0 issues them.
-import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createHash } from 'node:crypto';
+import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { avatarUrl } from './avatar';
 import { ExpiringStore, type Clock } from './expiring-map';
 import { randomId } from './sessions';
@@ -24,6 +25,10 @@ export interface IdTokenRequest {
   readonly clientId: string;
   readonly nonce: string | undefined;
   readonly scope: string;
+  /** The SSO session's id for the `sid` claim. */
+  readonly sid?: string;
+  /** The access token issued beside it (response_type "token id_token"): its `at_hash` goes in. */
+  readonly accessToken?: string;
 }
 
 /** What an access token stands for, as /userinfo needs it. */
@@ -33,7 +38,17 @@ export interface AccessTokenGrant {
   readonly scope: string;
 }
 
-export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
+/** Why /userinfo refuses a token: Auth0 tells an expired token from any other bad one. */
+export type AccessTokenProblem = 'expired' | 'invalid';
+
+/** An opaque token is remembered this long past its exp, so /userinfo can still say it expired. */
+const EXPIRED_TOKEN_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+interface OpaqueGrant extends AccessTokenGrant {
+  readonly expiresAt: number;
+}
+
+export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
   /** Auth0 adds this audience to API access tokens with `openid`, so they also work at /userinfo. */
   readonly userinfoAudience: string;
   private readonly jwks: ReturnType<typeof createLocalJWKSet>;
@@ -64,6 +79,8 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
   issueIdToken(user: UserProfile, request: IdTokenRequest): Promise<string> {
     const claims: JWTPayload = { ...profileClaims(user, scopeSet(request.scope), this.options.issuer), aud: request.clientId };
     if (request.nonce !== undefined) claims.nonce = request.nonce;
+    if (request.sid !== undefined) claims.sid = request.sid;
+    if (request.accessToken !== undefined) claims.at_hash = atHash(request.accessToken);
     return this.sign(user, claims, this.current.idTokenTtlSeconds);
   }
 
@@ -72,7 +89,8 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
     const expiresIn = this.current.accessTokenTtlSeconds;
     if (audience === undefined) {
       const accessToken = randomId();
-      this.entries.set(accessToken, grant, expiresIn * 1000);
+      const expiresAt = this.options.now() + expiresIn * 1000;
+      this.entries.set(accessToken, { ...grant, expiresAt }, expiresIn * 1000 + EXPIRED_TOKEN_MEMORY_MS);
       return { accessToken, expiresIn };
     }
     const aud = scopeSet(grant.scope).has('openid') ? [audience, this.userinfoAudience] : audience;
@@ -85,9 +103,14 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
     this.entries.deleteWhere((_token, grant) => grant.userId === userId);
   }
 
-  /** The grant of a live access token that may call /userinfo, else undefined. */
-  async verifyAccessToken(accessToken: string): Promise<AccessTokenGrant | undefined> {
-    if (accessToken.split('.').length !== 3) return this.entries.get(accessToken);
+  /** The grant of a live access token that may call /userinfo, else why not. */
+  async verifyAccessToken(accessToken: string): Promise<AccessTokenGrant | AccessTokenProblem> {
+    if (accessToken.split('.').length !== 3) {
+      const opaque = this.entries.get(accessToken);
+      if (opaque === undefined) return 'invalid';
+      if (opaque.expiresAt <= this.options.now()) return 'expired';
+      return { userId: opaque.userId, clientId: opaque.clientId, scope: opaque.scope };
+    }
     try {
       const { payload } = await jwtVerify(accessToken, this.jwks, {
         issuer: this.options.issuer,
@@ -96,10 +119,10 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
         currentDate: new Date(this.options.now())
       });
       const { sub, azp, scope } = payload;
-      if (typeof sub !== 'string' || typeof azp !== 'string' || typeof scope !== 'string') return undefined;
+      if (typeof sub !== 'string' || typeof azp !== 'string' || typeof scope !== 'string') return 'invalid';
       return { userId: sub, clientId: azp, scope };
-    } catch {
-      return undefined;
+    } catch (error) {
+      return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
     }
   }
 
@@ -116,6 +139,11 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
   }
 }
 
+/** OIDC's at_hash for RS256: the left half of the token's SHA-256, base64url (what auth0-js checks). */
+export function atHash(accessToken: string): string {
+  return createHash('sha256').update(accessToken, 'ascii').digest().subarray(0, 16).toString('base64url');
+}
+
 export function scopeSet(scope: string): ReadonlySet<string> {
   return new Set(scope.split(' ').filter((item) => item !== ''));
 }
@@ -129,6 +157,7 @@ export function profileClaims(user: UserProfile, scopes: ReadonlySet<string>, is
     claims.nickname = user.email.split('@')[0];
     // Auth0's is a gravatar URL; this tenant serves its own (GET /avatar/<id>.svg).
     claims.picture = avatarUrl(issuer, user.userId);
+    if (user.updatedAt !== undefined) claims.updated_at = user.updatedAt;
   }
   if (scopes.has('email')) {
     claims.email = user.email;

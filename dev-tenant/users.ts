@@ -17,6 +17,8 @@ export interface UserProfile {
   readonly emailVerified: boolean;
   /** Blocked by an admin (Auth0's `blocked` user field): no login until unblocked. */
   readonly blocked: boolean;
+  /** Auth0's `updated_at` (ISO 8601): the id_token's claim with the profile scope. */
+  readonly updatedAt?: string;
 }
 
 /** Where a user came from: the config (memory only), Lock's sign-up, or the control API (both in users.json). */
@@ -158,12 +160,13 @@ export class UserStore {
   async change(userId: string, change: UserChange): Promise<UserProfile | undefined> {
     const user = this.byId.get(userId);
     if (user === undefined) return undefined;
-    user.profile = { ...user.profile, ...change };
+    const updatedAt = new Date(this.now()).toISOString();
+    user.profile = { ...user.profile, ...change, updatedAt };
     const key = normalizeEmail(user.profile.email);
     const record = this.records.get(key);
     if (user.source !== 'config' && record !== undefined) {
       const { blocked, emailVerified } = user.profile;
-      this.records.set(key, { ...record, blocked, email_verified: emailVerified, updated_at: new Date(this.now()).toISOString() });
+      this.records.set(key, { ...record, blocked, email_verified: emailVerified, updated_at: updatedAt });
       await this.save();
     }
     return user.profile;
@@ -196,8 +199,10 @@ export class UserStore {
   }
 
   private activateConfigUsers(): void {
+    // Config users are (re)created at every start (and reset), as far as updated_at can tell.
+    const updatedAt = new Date(this.now()).toISOString();
     for (const user of this.configUsers) {
-      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true, blocked: false };
+      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true, blocked: false, updatedAt };
       this.activate(profile, fastHash(user.password), 'config');
     }
   }
@@ -232,6 +237,7 @@ function profileOf(record: StoredUserRecord): UserProfile {
     email: record.email,
     name: record.name,
     emailVerified: record.email_verified,
-    blocked: record.blocked ?? false
+    blocked: record.blocked ?? false,
+    updatedAt: record.updated_at
   };
 }

@@ -11,7 +11,16 @@ export interface ControlState {
 export async function resetTenant(ctx: TenantContext, state: ControlState): Promise<void> {
   // Faults first, so nothing injected hits the requests of a test that is setting up.
   state.faults.clear();
-  for (const store of [ctx.sessions, ctx.tickets, ctx.resetTickets, ctx.verificationTickets, ctx.tokens, ctx.bruteForce, ctx.rateLimits]) {
+  for (const store of [
+    ctx.sessions,
+    ctx.tickets,
+    ctx.resetTickets,
+    ctx.verificationTickets,
+    ctx.unblockTickets,
+    ctx.tokens,
+    ctx.bruteForce,
+    ctx.rateLimits
+  ]) {
     store.clear();
   }
   ctx.tokens.resetLifetimes();
