@@ -27,10 +27,12 @@ const REFUSAL_TEXT = {
 
 /** Auth0's body for a new password the connection refuses (go-auth0 authentication_error_test.go for PasswordStrengthError). */
 function sendPasswordRefusal(res: Response, refusal: PasswordRefusal, policy: PasswordPolicy): void {
-  res.status(400).set('Cache-Control', 'no-store');
   if (refusal.name === 'password_leaked') {
     sendDbError(res, 400, 'password_leaked', 'The password was found in a data breach: choose another one.');
-  } else if (refusal.name === 'PasswordStrengthError') {
+    return;
+  }
+  res.status(400).set('Cache-Control', 'no-store');
+  if (refusal.name === 'PasswordStrengthError') {
     res.json({
       name: refusal.name,
       message: 'Password is too weak',
