@@ -1,6 +1,7 @@
 // What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a tenant that issues
 // short-lived tokens, and a count of silent-renewal requests.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import { TOKEN_RECEIPT_KEY } from '../components/auth/token-storage';
 import { jsonForScript } from '../dev-tenant/http-helpers';
 import { E2E_TENANT_URL } from './e2e-env';
 import { decodeJwtPayload } from './lock-page';
@@ -81,4 +82,35 @@ export async function reloadWithToken(page: Page, token: string): Promise<void> 
     localStorage.setItem('id_token', value);
   }, token);
   await page.reload();
+}
+
+/** Every `/authorize?prompt=none` the context sends (top-level or framed), and every password login (`/co/authenticate`). */
+export function recordTenantRequests(
+  context: BrowserContext,
+  tenantOrigin = E2E_TENANT_URL
+): { silent: Request[]; passwordLogins: Request[] } {
+  const recorded = { silent: [] as Request[], passwordLogins: [] as Request[] };
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== tenantOrigin) return;
+    if (url.pathname === '/authorize' && url.searchParams.get('prompt') === 'none') recorded.silent.push(request);
+    if (url.pathname === '/co/authenticate') recorded.passwordLogins.push(request);
+  });
+  return recorded;
+}
+
+/**
+ * When (local clock, ms) the app ends the stored session on its own: the token's `exp`, moved by the
+ * offset its receipt recorded between the tenant's `iat` and the moment the app received it.
+ */
+export async function localExpiryMs(page: Page): Promise<number> {
+  const { token, receipt } = await page.evaluate(
+    (receiptKey) => ({ token: localStorage.getItem('id_token'), receipt: localStorage.getItem(receiptKey) }),
+    TOKEN_RECEIPT_KEY
+  );
+  if (token === null) {
+    throw new Error('no id_token stored: log in first');
+  }
+  const offsetMs = receipt === null ? 0 : Number((JSON.parse(receipt) as { offsetMs?: unknown }).offsetMs ?? 0);
+  return Number(decodeJwtPayload(token).exp) * 1000 + offsetMs;
 }
