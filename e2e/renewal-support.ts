@@ -1,7 +1,7 @@
 // What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a tenant that issues
 // short-lived tokens, and a count of silent-renewal requests.
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { TOKEN_RECEIPT_KEY } from '../components/auth/token-storage';
+import { TOKEN_RECEIPT_KEY } from '../components/auth/storage-keys';
 import { jsonForScript } from '../dev-tenant/http-helpers';
 import { E2E_TENANT_URL } from './e2e-env';
 import { decodeJwtPayload } from './lock-page';
