@@ -1,11 +1,9 @@
-// What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a tenant that issues
-// short-lived tokens, and a count of silent-renewal requests.
+// What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a count of
+// silent-renewal requests, and the session's end as the app times it.
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { TOKEN_RECEIPT_KEY } from '../components/auth/storage-keys';
-import { jsonForScript } from '../dev-tenant/http-helpers';
 import { E2E_TENANT_URL } from './e2e-env';
 import { decodeJwtPayload } from './lock-page';
-import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
 /** Makes `Date` (and so `Date.now()`, `new Date()`) in every page and frame of the context run `aheadMs` ahead of the real time (negative: behind). */
 export async function skewBrowserClock(context: BrowserContext, aheadMs: number): Promise<void> {
@@ -20,33 +18,6 @@ export async function skewBrowserClock(context: BrowserContext, aheadMs: number)
       window.Date = SkewedDate;
     })();`
   });
-}
-
-const AUTHORIZATION_RESPONSE = /(<script type="application\/json" id="authorization-response">)([\s\S]*?)(<\/script>)/;
-
-/**
- * The dev tenant, as if started with DEV_TENANT_TOKEN_TTL=<lifetimeS>, for checkSession's answers
- * only: each web_message response's id_token is signed again, by the tenant's own key, with the
- * same claims (nonce included) but `iat` now and `exp` lifetimeS later, on the tenant's clock.
- */
-export async function tenantRenewsWithLifetime(context: BrowserContext, lifetimeS: number): Promise<void> {
-  await context.route(
-    (url) => url.origin === E2E_TENANT_URL && url.pathname === '/authorize' && url.searchParams.get('response_mode') === 'web_message',
-    async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      const match = AUTHORIZATION_RESPONSE.exec(body);
-      const data = match ? (JSON.parse(match[2]) as { response: Record<string, string> }) : undefined;
-      const idToken = data?.response.id_token;
-      if (!match || !data || idToken === undefined) {
-        await route.fulfill({ response, body });
-        return;
-      }
-      const iat = nowInSeconds();
-      data.response.id_token = await mintIdToken({ ...decodeJwtPayload(idToken), iat, exp: iat + lifetimeS });
-      await route.fulfill({ response, body: body.replace(match[0], `${match[1]}${jsonForScript(data)}${match[3]}`) });
-    }
-  );
 }
 
 /**

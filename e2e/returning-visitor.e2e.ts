@@ -58,13 +58,15 @@ test.describe('issue 8 item 3: a returning visitor whose token has expired', () 
   test('with the tenant session ended: one round trip, logged out on the login page, no message, no loop', async ({
     context,
     page,
-    logIn
+    logIn,
+    tenant
   }) => {
-    await logIn();
+    const { user, credentials } = await tenant.newUser();
+    await logIn({ credentials });
     const claims = await sessionClaims(page);
     await expireStoredToken(page, claims);
-    // The tenant's SSO cookie gone, as after its idle expiry or a logout elsewhere.
-    await context.clearCookies();
+    // The tenant's session over, its cookie still sent: as after its idle or absolute lifetime.
+    expect(await tenant.control.expireSessions(user.user_id)).toBe(1);
     const requests = recordTenantRequests(context, E2E_TENANT_URL);
     const visit = await context.newPage();
     const problems = collectPageProblems(visit);

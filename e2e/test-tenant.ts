@@ -33,6 +33,11 @@ export class TestTenant {
     return { user, credentials };
   }
 
+  /** A user the test made some other way (a sign-up through Lock): deleted at its end too. */
+  deletesAtEnd(userId: string): void {
+    this.userIds.push(userId);
+  }
+
   /**
    * A fault that only the requests of `context` meet: they carry this test's mark (added on their way
    * out), and the fault matches it. Cleared at the test's end if it has not run out by then.
