@@ -72,6 +72,12 @@ export class BruteForceGuard extends ExpiringStore<number> {
     this.perIp.purgeExpired();
     this.perAccount.purgeExpired();
   }
+
+  override clear(): void {
+    super.clear();
+    this.perIp.clear();
+    this.perAccount.clear();
+  }
 }
 
 // NUL never occurs in an email, so the key splits unambiguously.

@@ -50,6 +50,8 @@ export interface TenantConfig {
    * app on localhost), as it reaches your-tenant.auth0.com: cookies are then set as Auth0 sets them.
    */
   readonly crossSite: boolean;
+  /** The control API (/control/) and its page at `/`, loopback only (DEV_TENANT_CONTROL=off turns them off). */
+  readonly control: boolean;
   /** The client's Cross-Origin Verification Fallback URL (Auth0's `cross_origin_loc`), framed when a login ticket comes back without its cookie. */
   readonly crossOriginLoc: string;
 }
@@ -104,6 +106,7 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
       what: 'a whole number of minutes'
     }),
     crossSite: browserHost !== DEFAULTS.browserHost,
+    control: parseBoolean('DEV_TENANT_CONTROL', env.DEV_TENANT_CONTROL, true),
     crossOriginLoc: parseCrossOriginLoc(env.DEV_TENANT_CROSS_ORIGIN_LOC, `${appOrigin}/callback-cross-auth.html`)
   };
 }

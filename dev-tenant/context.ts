@@ -4,7 +4,7 @@ import type { ResolvedTenantConfig } from './config';
 import type { Clock } from './expiring-map';
 import type { PasswordPolicy } from './password-policy';
 import type { EndpointRateLimits } from './rate-limit';
-import type { LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
+import type { EmailTicketStore, LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
 import type { SigningKey } from './signing-key';
 import type { TokenIssuer } from './tokens';
 import type { UserStore } from './users';
@@ -28,6 +28,8 @@ export interface TenantContext {
   readonly users: UserStore;
   readonly tickets: LoginTicketStore;
   readonly resetTickets: ResetTicketStore;
+  /** The links of the email verification emails sent at sign-up. */
+  readonly verificationTickets: EmailTicketStore;
   readonly sessions: SessionStore;
   readonly tokens: TokenIssuer;
   readonly bruteForce: BruteForceGuard;

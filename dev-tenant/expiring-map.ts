@@ -68,9 +68,27 @@ export class ExpiringMap<V> {
     this.entries.delete(key);
   }
 
-  deleteWhere(matches: (key: string, value: V) => boolean): void {
+  /** Returns how many entries it removed. */
+  deleteWhere(matches: (key: string, value: V) => boolean): number {
+    let removed = 0;
     for (const [key, entry] of this.entries) {
-      if (matches(key, entry.value)) this.entries.delete(key);
+      if (matches(key, entry.value)) {
+        this.entries.delete(key);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** The live entries with their expiry (epoch ms), oldest first. */
+  *live(): IterableIterator<{ readonly key: string; readonly value: V; readonly expiresAt: number }> {
+    const now = this.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.expiresAt > now) yield { key, value: entry.value, expiresAt: entry.expiresAt };
     }
   }
 
@@ -107,6 +125,11 @@ export abstract class ExpiringStore<V> {
 
   purgeExpired(): void {
     this.entries.purgeExpired();
+  }
+
+  /** Forgets everything (the control API's tenant reset). */
+  clear(): void {
+    this.entries.clear();
   }
 
   get size(): number {

@@ -3,7 +3,7 @@
 import type { Response } from 'express';
 import { escapeHtml } from './http-helpers';
 
-const PAGE_CSP = "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const PAGE_CSP = "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** bodyHtml must already be escaped; the title is escaped here. */
 export function sendPage(res: Response, status: number, title: string, bodyHtml: string): void {

@@ -72,6 +72,10 @@ export class RateLimiter {
     this.buckets.purgeExpired();
   }
 
+  clear(): void {
+    this.buckets.clear();
+  }
+
   get size(): number {
     return this.buckets.size;
   }
@@ -105,7 +109,15 @@ export class EndpointRateLimits {
   }
 
   purgeExpired(): void {
-    for (const limiter of [this.changePassword, this.signup, this.userinfo]) limiter.purgeExpired();
+    for (const limiter of this.all()) limiter.purgeExpired();
+  }
+
+  clear(): void {
+    for (const limiter of this.all()) limiter.clear();
+  }
+
+  private all(): RateLimiter[] {
+    return [this.changePassword, this.signup, this.userinfo];
   }
 }
 

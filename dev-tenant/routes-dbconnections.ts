@@ -5,6 +5,7 @@ import { DATABASE_CONNECTION } from './config';
 import { looksLikeEmail, normalizeEmail } from './config-users';
 import type { TenantContext } from './context';
 import { cors } from './cors';
+import { sendVerificationEmail } from './email-verification';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
 import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
 
@@ -81,6 +82,7 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       sendDbError(res, 400, 'user_exists', 'The user already exists.');
       return;
     }
+    sendVerificationEmail(ctx, user);
     // Auth0's answer: the new user's id without the "auth0|" prefix, and the email not yet verified.
     res.set('Cache-Control', 'no-store').json({ _id: user.userId.replace(/^auth0\|/, ''), email_verified: false, email: user.email });
   });

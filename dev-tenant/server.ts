@@ -3,8 +3,10 @@ import express, { type Express } from 'express';
 import { listen } from '../servers/lifecycle';
 import { BruteForceGuard } from './brute-force';
 import { coVerifyRoutes } from './co-verification';
+import { controlRoutes, faultMiddleware, FaultStore, Outbox } from './control';
 import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config';
 import { issuerOf, type SendEmail, type TenantContext } from './context';
+import { emailVerificationRoutes } from './email-verification';
 import { errorHandler, notFound } from './errors';
 import { startSweeper, type Clock, type ExpiringStore } from './expiring-map';
 import { PasswordPolicy } from './password-policy';
@@ -18,7 +20,7 @@ import { lockAssetRoutes } from './routes-lock-assets';
 import { logoutRoutes } from './routes-logout';
 import { resetRoutes } from './routes-reset';
 import { userinfoRoutes } from './routes-userinfo';
-import { LoginTicketStore, ResetTicketStore, SessionStore } from './sessions';
+import { EmailTicketStore, LoginTicketStore, ResetTicketStore, SessionStore, VERIFICATION_TICKET_TTL_MS } from './sessions';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
 import { TokenIssuer } from './tokens';
 import { UserStore } from './users';
@@ -55,12 +57,15 @@ export const printEmail: SendEmail = ({ to, subject, link }) => {
 
 export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenantDeps): DevTenantApp {
   const now = deps.now ?? Date.now;
+  const outbox = new Outbox(now);
+  const faults = new FaultStore(now);
   const ctx: TenantContext = {
     config,
     signingKey: deps.signingKey,
     users: deps.users,
     tickets: new LoginTicketStore(now),
     resetTickets: new ResetTicketStore(now),
+    verificationTickets: new EmailTicketStore(VERIFICATION_TICKET_TTL_MS, now),
     sessions: new SessionStore(now),
     tokens: new TokenIssuer({
       issuer: issuerOf(config),
@@ -72,7 +77,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     bruteForce: new BruteForceGuard({ blockMs: config.blockMinutes * 60_000, now }),
     rateLimits: new EndpointRateLimits(now),
     passwordPolicy: new PasswordPolicy(config.passwordPolicy),
-    sendEmail: deps.sendEmail ?? printEmail,
+    sendEmail: outbox.recording(deps.sendEmail ?? printEmail),
     now
   };
   const app = express();
@@ -83,6 +88,8 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     res.set('Referrer-Policy', 'no-referrer');
     next();
   });
+  // Before the tenant's routes, so injected faults hit them; the fault middleware skips /control/ itself.
+  if (config.control) app.use(faultMiddleware(ctx, faults), controlRoutes(ctx, { outbox, faults }));
   for (const routes of [
     lockAssetRoutes,
     discoveryRoutes,
@@ -91,6 +98,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     authorizeRoutes,
     dbConnectionRoutes,
     resetRoutes,
+    emailVerificationRoutes,
     userinfoRoutes,
     avatarRoutes,
     logoutRoutes
@@ -108,6 +116,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   };
   const sweep = (): void => {
     for (const store of Object.values(stores)) store.purgeExpired();
+    ctx.verificationTickets.purgeExpired();
     ctx.rateLimits.purgeExpired();
   };
   return {

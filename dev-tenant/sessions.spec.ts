@@ -5,6 +5,7 @@ import {
   LoginTicketStore,
   RESET_TICKET_TTL_MS,
   ResetTicketStore,
+  SESSION_ABSOLUTE_TTL_MS,
   SESSION_IDLE_TTL_MS,
   SessionStore
 } from './sessions';
@@ -36,12 +37,27 @@ describe('expiring stores', () => {
     const sessions = new SessionStore(now);
     const id = sessions.create('dev@example.com');
     clock += SESSION_IDLE_TTL_MS - 1;
-    expect(sessions.touch(id)).toEqual({ email: 'dev@example.com' });
+    expect(sessions.touch(id)).toEqual(expect.objectContaining({ email: 'dev@example.com', lastInteractionAt: clock }));
     clock += SESSION_IDLE_TTL_MS - 1;
-    expect(sessions.touch(id)).toEqual({ email: 'dev@example.com' });
+    expect(sessions.touch(id)).toEqual(expect.objectContaining({ email: 'dev@example.com', lastInteractionAt: clock }));
     clock += SESSION_IDLE_TTL_MS;
     expect(sessions.touch(id)).toBeUndefined();
     expect(sessions.size).toBe(0);
+  });
+
+  it('ends a session at its absolute lifetime however often it is used', () => {
+    const sessions = new SessionStore(now);
+    const id = sessions.create('dev@example.com');
+    const createdAt = clock;
+    // Each use comes before the idle time runs out, so only the absolute lifetime can end it.
+    const step = SESSION_IDLE_TTL_MS - 1;
+    while (clock + step < createdAt + SESSION_ABSOLUTE_TTL_MS) {
+      clock += step;
+      expect(sessions.touch(id)).toBeDefined();
+    }
+    clock += step;
+    expect(sessions.touch(id)).toBeUndefined();
+    expect(sessions.list()).toEqual([]);
   });
 
   it('purges expired entries that are never touched again', () => {

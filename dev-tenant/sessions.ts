@@ -1,8 +1,8 @@
 // Short-lived login tickets (from /co/authenticate to /authorize), password-reset tickets (the
 // link of the reset "email") and the tenant's SSO sessions.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { normalizeEmail } from './config-users';
-import { ExpiringStore } from './expiring-map';
+import { ExpiringStore, type Clock } from './expiring-map';
 
 /** Login tickets bridge one page navigation, so a minute is plenty. */
 export const LOGIN_TICKET_TTL_MS = 60_000;
@@ -10,6 +10,10 @@ export const LOGIN_TICKET_TTL_MS = 60_000;
 export const RESET_TICKET_TTL_MS = 60 * 60 * 1000;
 /** Auth0's default idle session lifetime (3 days); each use extends it. */
 export const SESSION_IDLE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
+/** Auth0's default absolute session lifetime (30 days): use never extends a session past it. */
+export const SESSION_ABSOLUTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Auth0's email verification links last 5 days by default. */
+export const VERIFICATION_TICKET_TTL_MS = 5 * 24 * 60 * 60 * 1000;
 
 /** An unguessable identifier: 256 bits from the CSPRNG, URL- and cookie-safe. */
 export function randomId(): string {
@@ -76,11 +80,18 @@ export class LoginTicketStore extends ExpiringStore<LoginTicket> {
   }
 }
 
-/** Password-reset tickets: shown by the reset page until one successful reset consumes them. */
-export class ResetTicketStore extends ExpiringStore<string> {
+/** The tickets in emailed links (password reset, email verification): single use, one owner email each. */
+export class EmailTicketStore extends ExpiringStore<string> {
+  constructor(
+    private readonly ttlMs: number,
+    now?: Clock
+  ) {
+    super(now);
+  }
+
   issue(email: string): string {
     const ticket = randomId();
-    this.entries.set(ticket, email, RESET_TICKET_TTL_MS);
+    this.entries.set(ticket, email, this.ttlMs);
     return ticket;
   }
 
@@ -99,32 +110,79 @@ export class ResetTicketStore extends ExpiringStore<string> {
   }
 }
 
+/** Password-reset tickets: shown by the reset page until one successful reset consumes them. */
+export class ResetTicketStore extends EmailTicketStore {
+  constructor(now?: Clock) {
+    super(RESET_TICKET_TTL_MS, now);
+  }
+}
+
 export interface TenantSession {
   readonly email: string;
+  /** Epoch ms: the absolute lifetime counts from here. */
+  readonly createdAt: number;
+  readonly lastInteractionAt: number;
+}
+
+/** A session as the control API lists it: `handle` names it without revealing the cookie value. */
+export interface SessionListing extends TenantSession {
+  readonly handle: string;
+  readonly idleExpiresAt: number;
+  readonly expiresAt: number;
 }
 
 export class SessionStore extends ExpiringStore<TenantSession> {
+  constructor(private readonly now: Clock = Date.now) {
+    super(now);
+  }
+
   /** A fresh id every login, so a session id planted before login is never promoted (no fixation). */
   create(email: string): string {
     const id = randomId();
-    this.entries.set(id, { email }, SESSION_IDLE_TTL_MS);
+    const at = this.now();
+    this.entries.set(id, { email, createdAt: at, lastInteractionAt: at }, SESSION_IDLE_TTL_MS);
     return id;
   }
 
-  /** The live session for id, with its idle timer restarted. */
+  /** The live session for id, with its idle timer restarted; past its absolute lifetime it ends. */
   touch(id: string): TenantSession | undefined {
     const session = this.entries.get(id);
-    if (session !== undefined) this.entries.set(id, session, SESSION_IDLE_TTL_MS);
-    return session;
+    if (session === undefined) return undefined;
+    const at = this.now();
+    if (at >= session.createdAt + SESSION_ABSOLUTE_TTL_MS) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    const touched = { ...session, lastInteractionAt: at };
+    this.entries.set(id, touched, SESSION_IDLE_TTL_MS);
+    return touched;
   }
 
   destroy(id: string): void {
     this.entries.delete(id);
   }
 
-  /** Ends every session of the user, in every browser (after a password reset). */
-  destroyFor(email: string): void {
-    this.entries.deleteWhere((_id, session) => sameEmail(session.email, email));
+  /** Ends every session of the user, in every browser (after a password reset); returns how many. */
+  destroyFor(email: string): number {
+    return this.entries.deleteWhere((_id, session) => sameEmail(session.email, email));
+  }
+
+  /** Ends every session; returns how many there were. */
+  destroyAll(): number {
+    return this.entries.deleteWhere(() => true);
+  }
+
+  /** The live sessions, oldest first. */
+  list(): SessionListing[] {
+    const now = this.now();
+    return [...this.entries.live()]
+      .map(({ key, value, expiresAt }) => ({
+        ...value,
+        handle: createHash('sha256').update(key, 'utf8').digest('base64url').slice(0, 22),
+        idleExpiresAt: expiresAt,
+        expiresAt: Math.min(expiresAt, value.createdAt + SESSION_ABSOLUTE_TTL_MS)
+      }))
+      .filter((session) => session.expiresAt > now);
   }
 }
 

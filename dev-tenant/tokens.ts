@@ -7,11 +7,15 @@ import { randomId } from './sessions';
 import { publicJwks, type SigningKey } from './signing-key';
 import type { UserProfile } from './users';
 
-export interface TokenIssuerOptions {
-  /** The `iss` claim: the tenant's public URL WITH trailing slash, as auth0-js expects. */
-  readonly issuer: string;
+/** What the control API's settings change: applies to tokens issued from then on. */
+export interface TokenLifetimes {
   readonly idTokenTtlSeconds: number;
   readonly accessTokenTtlSeconds: number;
+}
+
+export interface TokenIssuerOptions extends TokenLifetimes {
+  /** The `iss` claim: the tenant's public URL WITH trailing slash, as auth0-js expects. */
+  readonly issuer: string;
   readonly signingKey: SigningKey;
   readonly now: Clock;
 }
@@ -33,22 +37,39 @@ export class TokenIssuer extends ExpiringStore<AccessTokenGrant> {
   /** Auth0 adds this audience to API access tokens with `openid`, so they also work at /userinfo. */
   readonly userinfoAudience: string;
   private readonly jwks: ReturnType<typeof createLocalJWKSet>;
+  private current: TokenLifetimes;
 
   constructor(private readonly options: TokenIssuerOptions) {
     super(options.now);
     this.userinfoAudience = `${options.issuer}userinfo`;
     this.jwks = createLocalJWKSet(publicJwks(options.signingKey));
+    this.current = { idTokenTtlSeconds: options.idTokenTtlSeconds, accessTokenTtlSeconds: options.accessTokenTtlSeconds };
+  }
+
+  get lifetimes(): TokenLifetimes {
+    return this.current;
+  }
+
+  /** New lifetimes for the tokens issued from now on; omitted ones stay as they are. */
+  setLifetimes(change: Partial<TokenLifetimes>): TokenLifetimes {
+    this.current = { ...this.current, ...change };
+    return this.current;
+  }
+
+  /** Back to the lifetimes the tenant started with. */
+  resetLifetimes(): void {
+    this.current = { idTokenTtlSeconds: this.options.idTokenTtlSeconds, accessTokenTtlSeconds: this.options.accessTokenTtlSeconds };
   }
 
   issueIdToken(user: UserProfile, request: IdTokenRequest): Promise<string> {
     const claims: JWTPayload = { ...profileClaims(user, scopeSet(request.scope), this.options.issuer), aud: request.clientId };
     if (request.nonce !== undefined) claims.nonce = request.nonce;
-    return this.sign(user, claims, this.options.idTokenTtlSeconds);
+    return this.sign(user, claims, this.current.idTokenTtlSeconds);
   }
 
   /** An opaque token without audience (Auth0 does the same); a JWT for an API audience. */
   async issueAccessToken(grant: AccessTokenGrant, audience?: string): Promise<{ accessToken: string; expiresIn: number }> {
-    const expiresIn = this.options.accessTokenTtlSeconds;
+    const expiresIn = this.current.accessTokenTtlSeconds;
     if (audience === undefined) {
       const accessToken = randomId();
       this.entries.set(accessToken, grant, expiresIn * 1000);

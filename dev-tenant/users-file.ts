@@ -15,6 +15,8 @@ export interface StoredUserRecord {
   readonly email_verified: boolean;
   /** Absent in files written before admins could block users. */
   readonly blocked?: boolean;
+  /** "control" for users the control API created; absent for Lock's sign-ups. */
+  readonly source?: 'control';
   readonly password_hash: string;
   readonly created_at: string;
   readonly updated_at: string;
@@ -49,6 +51,7 @@ function isRecord(value: unknown): value is StoredUserRecord {
     STRING_FIELDS.every((field) => typeof record[field] === 'string') &&
     typeof record.email_verified === 'boolean' &&
     (record.blocked === undefined || typeof record.blocked === 'boolean') &&
+    (record.source === undefined || record.source === 'control') &&
     looksLikeEmail(record.email as string) &&
     isPasswordHash(record.password_hash as string)
   );

@@ -1,5 +1,5 @@
 // The users of the tenant's one database connection: those from the config (memory only) and those
-// who signed up (persisted in <dataDir>/users.json).
+// who signed up or were created by the control API (persisted in <dataDir>/users.json).
 import { createHash } from 'node:crypto';
 import { avatarIdFor } from './avatar';
 import { normalizeEmail, type TenantUser } from './config-users';
@@ -19,11 +19,29 @@ export interface UserProfile {
   readonly blocked: boolean;
 }
 
-interface ActiveUser {
+/** Where a user came from: the config (memory only), Lock's sign-up, or the control API (both in users.json). */
+export type UserSource = 'config' | 'signup' | 'control';
+
+/** A user as the control API lists it. */
+export interface UserListing {
   readonly profile: UserProfile;
+  readonly source: UserSource;
+  /** Known for stored users only. */
+  readonly createdAt: string | undefined;
+}
+
+export interface NewUser {
+  readonly name?: string | undefined;
+  readonly emailVerified?: boolean;
+  readonly source?: Exclude<UserSource, 'config'>;
+}
+
+export type UserChange = Partial<Pick<UserProfile, 'blocked' | 'emailVerified'>>;
+
+interface ActiveUser {
+  profile: UserProfile;
   passwordHash: string;
-  /** True for users of users.json; config users are never written to disk. */
-  readonly stored: boolean;
+  readonly source: UserSource;
 }
 
 export class UserStore {
@@ -37,23 +55,30 @@ export class UserStore {
   private constructor(
     private readonly writer: UsersFileWriter,
     private readonly now: Clock,
-    private readonly decoyHash: string
+    private readonly decoyHash: string,
+    private readonly configUsers: readonly TenantUser[]
   ) {}
 
   /** Config users win over a stored user with the same email (whose record is kept, unused). */
   static async open(configUsers: readonly TenantUser[], dataDir: string, now: Clock = Date.now): Promise<UserStore> {
     // Compared against when the email is unknown, so that case costs as much as a signed-up user's.
-    const store = new UserStore(new UsersFileWriter(dataDir), now, await hashPassword(randomId()));
-    for (const user of configUsers) {
-      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true, blocked: false };
-      store.activate(profile, fastHash(user.password), false);
-    }
+    const store = new UserStore(new UsersFileWriter(dataDir), now, await hashPassword(randomId()), configUsers);
+    store.activateConfigUsers();
     for (const record of await readUsersFile(dataDir)) {
       const key = normalizeEmail(record.email);
       store.records.set(key, record);
-      if (!store.byEmail.has(key)) store.activate(profileOf(record), record.password_hash, true);
+      if (!store.byEmail.has(key)) store.activate(profileOf(record), record.password_hash, record.source ?? 'signup');
     }
     return store;
+  }
+
+  /** Every user, config users first, then stored ones by creation. */
+  list(): UserListing[] {
+    return [...this.byId.values()].map((user) => ({
+      profile: user.profile,
+      source: user.source,
+      createdAt: user.source === 'config' ? undefined : this.records.get(normalizeEmail(user.profile.email))?.created_at
+    }));
   }
 
   /** The user when email and password match, else undefined; same answer for unknown email and wrong password. */
@@ -75,8 +100,14 @@ export class UserStore {
     return this.byAvatarId.get(avatarId)?.profile;
   }
 
+  /** Lock's sign-up: a new user whose email is not verified yet; undefined when the email is taken. */
+  signUp(email: string, password: string, name: string | undefined): Promise<UserProfile | undefined> {
+    return this.create(email, password, { name });
+  }
+
   /** Creates and persists a user; undefined when the email is taken. */
-  async signUp(email: string, password: string, name: string | undefined): Promise<UserProfile | undefined> {
+  async create(email: string, password: string, options: NewUser = {}): Promise<UserProfile | undefined> {
+    const { name } = options;
     const key = normalizeEmail(email);
     // Hashed before the email is looked up, so a taken email answers as slowly as a new one.
     const passwordHash = await hashPassword(password);
@@ -88,23 +119,64 @@ export class UserStore {
       user_id: userIdFor(email),
       email: key,
       name: displayName,
-      email_verified: false,
+      email_verified: options.emailVerified ?? false,
       password_hash: passwordHash,
       created_at: stamp,
-      updated_at: stamp
+      updated_at: stamp,
+      ...(options.source === 'control' ? { source: 'control' as const } : {})
     };
     this.records.set(key, record);
-    const profile = this.activate(profileOf(record), passwordHash, true);
+    const profile = this.activate(profileOf(record), passwordHash, options.source ?? 'signup');
     try {
       await this.save();
     } catch (error) {
       this.records.delete(key);
-      this.byEmail.delete(key);
-      this.byId.delete(profile.userId);
-      this.byAvatarId.delete(avatarIdFor(profile.userId));
+      this.deactivate(profile);
       throw error;
     }
     return profile;
+  }
+
+  /** Removes the user; a config user comes back at the next start or reset. False when the id is unknown. */
+  async delete(userId: string): Promise<boolean> {
+    const user = this.byId.get(userId);
+    if (user === undefined) return false;
+    this.deactivate(user.profile);
+    if (user.source !== 'config' && this.records.delete(normalizeEmail(user.profile.email))) await this.save();
+    return true;
+  }
+
+  setBlocked(userId: string, blocked: boolean): Promise<UserProfile | undefined> {
+    return this.change(userId, { blocked });
+  }
+
+  setEmailVerified(userId: string, emailVerified: boolean): Promise<UserProfile | undefined> {
+    return this.change(userId, { emailVerified });
+  }
+
+  /** Applies the change (persisted for stored users; a config user's lasts until restart); undefined when the id is unknown. */
+  async change(userId: string, change: UserChange): Promise<UserProfile | undefined> {
+    const user = this.byId.get(userId);
+    if (user === undefined) return undefined;
+    user.profile = { ...user.profile, ...change };
+    const key = normalizeEmail(user.profile.email);
+    const record = this.records.get(key);
+    if (user.source !== 'config' && record !== undefined) {
+      const { blocked, emailVerified } = user.profile;
+      this.records.set(key, { ...record, blocked, email_verified: emailVerified, updated_at: new Date(this.now()).toISOString() });
+      await this.save();
+    }
+    return user.profile;
+  }
+
+  /** Back to the config's users as they were at start; signed-up and control users are dropped, users.json emptied. */
+  async reset(): Promise<void> {
+    this.byEmail.clear();
+    this.byId.clear();
+    this.byAvatarId.clear();
+    this.records.clear();
+    this.activateConfigUsers();
+    await this.save();
   }
 
   /** Sets a new password; a config user's lasts until restart (the config stays the source of truth). */
@@ -113,7 +185,7 @@ export class UserStore {
     const user = this.byEmail.get(key);
     if (user === undefined) return false;
     const record = this.records.get(key);
-    if (!user.stored || record === undefined) {
+    if (user.source === 'config' || record === undefined) {
       user.passwordHash = fastHash(password);
       return true;
     }
@@ -123,12 +195,25 @@ export class UserStore {
     return true;
   }
 
-  private activate(profile: UserProfile, passwordHash: string, stored: boolean): UserProfile {
-    const user: ActiveUser = { profile, passwordHash, stored };
+  private activateConfigUsers(): void {
+    for (const user of this.configUsers) {
+      const profile = { userId: userIdFor(user.email), email: user.email, name: user.name, emailVerified: true, blocked: false };
+      this.activate(profile, fastHash(user.password), 'config');
+    }
+  }
+
+  private activate(profile: UserProfile, passwordHash: string, source: UserSource): UserProfile {
+    const user: ActiveUser = { profile, passwordHash, source };
     this.byEmail.set(normalizeEmail(profile.email), user);
     this.byId.set(profile.userId, user);
     this.byAvatarId.set(avatarIdFor(profile.userId), user);
     return profile;
+  }
+
+  private deactivate(profile: UserProfile): void {
+    this.byEmail.delete(normalizeEmail(profile.email));
+    this.byId.delete(profile.userId);
+    this.byAvatarId.delete(avatarIdFor(profile.userId));
   }
 
   private save(): Promise<void> {

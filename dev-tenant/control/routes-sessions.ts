@@ -1,0 +1,68 @@
+// /control/sessions: the tenant's live SSO sessions, and ending them (expire: as if their lifetime ran
+// out; revoke: also the user's login tickets and opaque access tokens).
+import express, { Router } from 'express';
+import type { TenantContext } from '../context';
+import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
+import type { SessionListing } from '../sessions';
+import { optionalString, readBody } from './input';
+import { knownUser } from './routes-users';
+
+const iso = (epochMs: number): string => new Date(epochMs).toISOString();
+
+export interface SessionJson {
+  readonly id: string;
+  readonly user_id: string | null;
+  readonly email: string;
+  readonly created_at: string;
+  readonly last_interaction_at: string;
+  readonly idle_expires_at: string;
+  readonly expires_at: string;
+}
+
+function sessionJson(ctx: TenantContext, session: SessionListing): SessionJson {
+  return {
+    id: session.handle,
+    user_id: ctx.users.findByEmail(session.email)?.userId ?? null,
+    email: session.email,
+    created_at: iso(session.createdAt),
+    last_interaction_at: iso(session.lastInteractionAt),
+    idle_expires_at: iso(session.idleExpiresAt),
+    expires_at: iso(session.expiresAt)
+  };
+}
+
+export function controlSessionRoutes(ctx: TenantContext): Router {
+  const router = Router();
+  const json = express.json({ limit: SMALL_BODY_LIMIT });
+
+  router.get('/control/sessions', (req, res) => {
+    const userId = queryParam(req, 'user_id');
+    const sessions = ctx.sessions.list().map((session) => sessionJson(ctx, session));
+    res.json({ sessions: userId === undefined ? sessions : sessions.filter((session) => session.user_id === userId) });
+  });
+
+  router.post('/control/sessions/expire', json, (req, res) => {
+    const user = userOf(ctx, req.body);
+    res.json({ expired: user === undefined ? ctx.sessions.destroyAll() : ctx.sessions.destroyFor(user.email) });
+  });
+
+  router.post('/control/sessions/revoke', json, (req, res) => {
+    const user = userOf(ctx, req.body);
+    if (user === undefined) {
+      ctx.tickets.clear();
+      ctx.tokens.clear();
+      res.json({ revoked: ctx.sessions.destroyAll() });
+      return;
+    }
+    ctx.tickets.revokeFor(user.email);
+    ctx.tokens.revokeFor(user.userId);
+    res.json({ revoked: ctx.sessions.destroyFor(user.email) });
+  });
+  return router;
+}
+
+/** The body's user_id as a known user (404 otherwise); undefined: all users. */
+function userOf(ctx: TenantContext, body: unknown): ReturnType<typeof knownUser> | undefined {
+  const userId = optionalString(readBody(body, ['user_id']), 'user_id');
+  return userId === undefined ? undefined : knownUser(ctx, userId);
+}

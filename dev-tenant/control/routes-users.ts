@@ -1,0 +1,105 @@
+// /control/users: list, create, delete, block/unblock and verify users, with the Management API's field names.
+import express, { Router } from 'express';
+import { looksLikeEmail } from '../config-users';
+import type { TenantContext } from '../context';
+import { sendVerificationEmail } from '../email-verification';
+import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
+import type { UserListing, UserProfile } from '../users';
+import { badInput, ControlError, optionalBoolean, optionalString, readBody, requiredString } from './input';
+
+const MAX_NAME_LENGTH = 300;
+
+export interface UserJson {
+  readonly user_id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly email_verified: boolean;
+  readonly blocked: boolean;
+  readonly created_at?: string;
+  readonly source: UserListing['source'];
+}
+
+export function userJson({ profile, source, createdAt }: UserListing): UserJson {
+  return {
+    user_id: profile.userId,
+    email: profile.email,
+    name: profile.name,
+    email_verified: profile.emailVerified,
+    blocked: profile.blocked,
+    ...(createdAt === undefined ? {} : { created_at: createdAt }),
+    source
+  };
+}
+
+/** The user of `userId`, or a 404 ControlError. */
+export function knownUser(ctx: TenantContext, userId: string): UserProfile {
+  const user = ctx.users.findById(userId);
+  if (user === undefined) throw new ControlError(404, 'not_found', `No user with user_id ${userId}.`);
+  return user;
+}
+
+function listingOf(ctx: TenantContext, user: UserProfile): UserJson {
+  const listing = ctx.users.list().find((candidate) => candidate.profile.userId === user.userId);
+  return userJson(listing ?? { profile: user, source: 'control', createdAt: undefined });
+}
+
+export function controlUserRoutes(ctx: TenantContext): Router {
+  const { users, passwordPolicy } = ctx;
+  const router = Router();
+  const json = express.json({ limit: SMALL_BODY_LIMIT });
+
+  router.get('/control/users', (req, res) => {
+    const email = queryParam(req, 'email');
+    const found =
+      email === undefined ? users.list() : users.list().filter((user) => user.profile.email.toLowerCase() === email.trim().toLowerCase());
+    res.json({ users: found.map(userJson) });
+  });
+
+  router.post('/control/users', json, async (req, res) => {
+    const fields = readBody(req.body, ['email', 'password', 'name', 'email_verified']);
+    const email = requiredString(fields, 'email').trim();
+    if (!looksLikeEmail(email)) throw badInput('email must be an email address.');
+    const password = requiredString(fields, 'password');
+    const name = optionalString(fields, 'name');
+    if (name !== undefined && name.length > MAX_NAME_LENGTH) throw badInput(`name must be at most ${MAX_NAME_LENGTH} characters.`);
+    const emailVerified = optionalBoolean(fields, 'email_verified') ?? false;
+    if (!passwordPolicy.accepts(password)) throw new ControlError(400, 'invalid_password', `password: ${passwordPolicy.describe()}`);
+    const user = await users.create(email, password, { name, emailVerified, source: 'control' });
+    if (user === undefined) throw new ControlError(409, 'user_exists', `A user with the email ${email} already exists.`);
+    // As the Management API does by default (verify_email) for a user whose email is not verified yet.
+    if (!emailVerified) sendVerificationEmail(ctx, user);
+    res.status(201).json({ user: listingOf(ctx, user) });
+  });
+
+  router.delete('/control/users/:userId', async (req, res) => {
+    const user = knownUser(ctx, req.params.userId);
+    await users.delete(user.userId);
+    endEverythingOf(ctx, user);
+    res.status(204).end();
+  });
+
+  router.patch('/control/users/:userId', json, async (req, res) => {
+    const user = knownUser(ctx, req.params.userId);
+    const fields = readBody(req.body, ['blocked', 'email_verified']);
+    const blocked = optionalBoolean(fields, 'blocked');
+    const emailVerified = optionalBoolean(fields, 'email_verified');
+    if (blocked === undefined && emailVerified === undefined) throw badInput('blocked or email_verified (or both) is required.');
+    const changed = await users.change(user.userId, {
+      ...(blocked === undefined ? {} : { blocked }),
+      ...(emailVerified === undefined ? {} : { emailVerified })
+    });
+    // Auth0's admin unblock also lifts the brute-force blocks.
+    if (blocked === false) ctx.bruteForce.unblockUser(user.email);
+    res.json({ user: listingOf(ctx, changed ?? user) });
+  });
+  return router;
+}
+
+/** What a deleted user leaves behind: sessions, login and email tickets, opaque access tokens. Returns the sessions ended. */
+export function endEverythingOf(ctx: TenantContext, user: UserProfile): number {
+  ctx.tickets.revokeFor(user.email);
+  ctx.resetTickets.revokeFor(user.email);
+  ctx.verificationTickets.revokeFor(user.email);
+  ctx.tokens.revokeFor(user.userId);
+  return ctx.sessions.destroyFor(user.email);
+}
