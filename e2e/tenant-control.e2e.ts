@@ -79,16 +79,21 @@ test.describe('issue 10 item 3: the tenant changes under a logged-in user', () =
   });
 });
 
-/** `/authorize?prompt=none` failing for the renewal: once, as the only silent request the test's browser sends before the end. */
-const RENEWAL_FAULTS: readonly (readonly [string, FaultKind])[] = [
-  ['answers 503', { kind: 'status', status: 503 }],
-  ['drops the connection (an outage)', { kind: 'outage' }],
+/**
+ * `/authorize?prompt=none` failing for the test's browser until its session's end, and the line
+ * Chromium prints to the console for the failed load, if any: the fault's own trace, not a problem
+ * of the page. A duration, not a count: Chromium sends a request again, once, when a reused
+ * connection closes without an answer, and the outage must meet that one too.
+ */
+const RENEWAL_FAULTS: readonly (readonly [string, FaultKind, RegExp | null])[] = [
+  ['answers 503', { kind: 'status', status: 503 }, /^console: Failed to load resource: the server responded with a status of 503\b/],
+  ['drops the connection (an outage)', { kind: 'outage' }, /^console: Failed to load resource: net::ERR_EMPTY_RESPONSE$/],
   // Longer than the renewal's own timeout (RENEWAL_TIMEOUT_MS, 20 s): the answer comes too late.
-  ['answers after 30 s', { kind: 'latency', latency_ms: 30_000 }]
+  ['answers after 30 s', { kind: 'latency', latency_ms: 30_000 }, null]
 ];
 
 test.describe('issue 10 item 3: /authorize failing during renewal', () => {
-  for (const [name, fault] of RENEWAL_FAULTS) {
+  for (const [name, fault, faultReport] of RENEWAL_FAULTS) {
     test(`when /authorize ${name}: one renewal request, no loop, logged out at exp`, async ({ context, page, logIn, tenant }) => {
       const problems = collectPageProblems(page);
       const { credentials } = await tenant.newUser();
@@ -96,16 +101,15 @@ test.describe('issue 10 item 3: /authorize failing during renewal', () => {
       await logIn({ credentials });
       await tenant.restoreSettings();
       const endsAtMs = await localExpiryMs(page);
-      const { id } = await tenant.addFault(context, { path: '/authorize', match: { prompt: 'none' }, count: 1, ...fault });
+      await tenant.addFault(context, { path: '/authorize', match: { prompt: 'none' }, duration_ms: endsAtMs - Date.now(), ...fault });
       const renewals = recordSilentRenewals(context);
+      // A renewal that got through would move the session's end: it would not end at endsAtMs.
       const removedAt = await whenTokenRemoved(page);
       expect(Math.abs(removedAt - endsAtMs)).toBeLessThanOrEqual(EXPIRY_TOLERANCE_MS);
       expect(renewals.filter((sentAt) => sentAt <= removedAt)).toHaveLength(1);
       await expect(page.getByText(loggedOutText)).toBeVisible();
-      // The fault met the renewal, and nothing else: it has run out.
-      expect((await tenant.control.faults()).filter((running) => running.id === id && running.remaining !== 0)).toEqual([]);
       await expect(page.locator('auth-error')).toHaveText('');
-      expect(problems).toEqual([]);
+      expect(problems.filter((problem) => faultReport === null || !faultReport.test(problem))).toEqual([]);
     });
   }
 });
