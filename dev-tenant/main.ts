@@ -16,6 +16,11 @@ async function main(): Promise<void> {
     `Dev tenant: sign-up ${onOff(config.signup)} (DEV_TENANT_SIGNUP), forgot password ${onOff(config.forgotPassword)} ` +
       `(DEV_TENANT_FORGOT_PASSWORD; reset links are printed here), password policy "${config.passwordPolicy}", API audience ${config.apiAudience}`
   );
+  if (config.control) {
+    console.log(
+      `Dev tenant: users, sessions and emails on ${tenant.url}/, control API under ${tenant.url}/control/ (loopback only; DEV_TENANT_CONTROL=off)`
+    );
+  }
 }
 
 void main();

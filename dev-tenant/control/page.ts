@@ -33,6 +33,7 @@ const PAGE_CSS = `body { font-family: system-ui, sans-serif; margin: 2rem; color
 table { border-collapse: collapse; margin-bottom: 1rem; }
 th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: left; }
 td button { margin-right: 0.25rem; }
+#sessions td, #outbox td:first-child { white-space: nowrap; }
 #status { margin-left: 1rem; }
 `;
 

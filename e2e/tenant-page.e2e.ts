@@ -1,0 +1,41 @@
+// The dev tenant's page at `/` (its control API's face for a person): after a login in the app it
+// shows the user, the live session and the outbox, its buttons act on the tenant, all under the strict CSP.
+import { E2E_TENANT_URL } from './e2e-env';
+import { checkSession, collectCspViolations } from './csp-support';
+import { expect, test } from './fixtures';
+import { collectPageProblems } from './lock-page';
+
+test('the tenant page shows users, sessions and the outbox, and its buttons verify and revoke', async ({ context, loggedIn, request }) => {
+  const email = `tenant-page-${Date.now()}@example.com`;
+  // Created through the control API without a verified email: the tenant "sends" a verification email.
+  const created = await request.post(`${E2E_TENANT_URL}/control/users`, { data: { email, password: 'Tenant-Page-1' } });
+  expect(created.status()).toBe(201);
+
+  const tenantPage = await context.newPage();
+  const violations = await collectCspViolations(tenantPage);
+  const problems = collectPageProblems(tenantPage);
+  await tenantPage.goto(`${E2E_TENANT_URL}/`);
+  await expect(tenantPage.getByRole('heading', { name: 'Dev tenant', level: 1 })).toBeVisible();
+
+  const userRow = tenantPage.locator('#users tbody tr', { hasText: email });
+  await expect(userRow).toContainText('control');
+  await expect(tenantPage.locator('#users tbody tr', { hasText: 'dev@example.com' })).toContainText('config');
+  const sessionRow = tenantPage.locator('#sessions tbody tr', { hasText: 'dev@example.com' });
+  await expect(sessionRow).not.toHaveCount(0);
+  const verification = tenantPage.locator('#outbox tbody tr', { hasText: email });
+  await expect(verification).toContainText('verification');
+  await expect(verification.getByRole('link')).toHaveAttribute('href', new RegExp(`^${E2E_TENANT_URL}/u/email-verification\\?ticket=`));
+
+  // The Verify button marks the email verified, and the row says so.
+  await userRow.getByRole('button', { name: `Verify ${email}` }).click();
+  await expect(userRow.locator('td').nth(2)).toHaveText('yes');
+  await expect(userRow.getByRole('button', { name: `Verify ${email}` })).toHaveCount(0);
+
+  // Revoke ends the app's tenant session: the page lists none for the user, and a renewal in the app needs a login.
+  await sessionRow.first().getByRole('button', { name: 'Revoke the sessions of dev@example.com' }).click();
+  await expect(sessionRow).toHaveCount(0);
+  expect(await checkSession(loggedIn)).toEqual({ error: 'login_required', idToken: false });
+
+  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
+});
