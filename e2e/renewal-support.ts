@@ -1,10 +1,9 @@
-// What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a tenant that issues
-// short-lived tokens, and a count of silent-renewal requests.
-import type { BrowserContext, Page } from '@playwright/test';
-import { jsonForScript } from '../dev-tenant/http-helpers';
+// What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a count of
+// silent-renewal requests, and the session's end as the app times it.
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import { TOKEN_RECEIPT_KEY } from '../components/auth/storage-keys';
 import { E2E_TENANT_URL } from './e2e-env';
 import { decodeJwtPayload } from './lock-page';
-import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
 /** Makes `Date` (and so `Date.now()`, `new Date()`) in every page and frame of the context run `aheadMs` ahead of the real time (negative: behind). */
 export async function skewBrowserClock(context: BrowserContext, aheadMs: number): Promise<void> {
@@ -19,33 +18,6 @@ export async function skewBrowserClock(context: BrowserContext, aheadMs: number)
       window.Date = SkewedDate;
     })();`
   });
-}
-
-const AUTHORIZATION_RESPONSE = /(<script type="application\/json" id="authorization-response">)([\s\S]*?)(<\/script>)/;
-
-/**
- * The dev tenant, as if started with DEV_TENANT_TOKEN_TTL=<lifetimeS>, for checkSession's answers
- * only: each web_message response's id_token is signed again, by the tenant's own key, with the
- * same claims (nonce included) but `iat` now and `exp` lifetimeS later, on the tenant's clock.
- */
-export async function tenantRenewsWithLifetime(context: BrowserContext, lifetimeS: number): Promise<void> {
-  await context.route(
-    (url) => url.origin === E2E_TENANT_URL && url.pathname === '/authorize' && url.searchParams.get('response_mode') === 'web_message',
-    async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      const match = AUTHORIZATION_RESPONSE.exec(body);
-      const data = match ? (JSON.parse(match[2]) as { response: Record<string, string> }) : undefined;
-      const idToken = data?.response.id_token;
-      if (!match || !data || idToken === undefined) {
-        await route.fulfill({ response, body });
-        return;
-      }
-      const iat = nowInSeconds();
-      data.response.id_token = await mintIdToken({ ...decodeJwtPayload(idToken), iat, exp: iat + lifetimeS });
-      await route.fulfill({ response, body: body.replace(match[0], `${match[1]}${jsonForScript(data)}${match[3]}`) });
-    }
-  );
 }
 
 /**
@@ -81,4 +53,35 @@ export async function reloadWithToken(page: Page, token: string): Promise<void> 
     localStorage.setItem('id_token', value);
   }, token);
   await page.reload();
+}
+
+/** Every `/authorize?prompt=none` the context sends (top-level or framed), and every password login (`/co/authenticate`). */
+export function recordTenantRequests(
+  context: BrowserContext,
+  tenantOrigin = E2E_TENANT_URL
+): { silent: Request[]; passwordLogins: Request[] } {
+  const recorded = { silent: [] as Request[], passwordLogins: [] as Request[] };
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== tenantOrigin) return;
+    if (url.pathname === '/authorize' && url.searchParams.get('prompt') === 'none') recorded.silent.push(request);
+    if (url.pathname === '/co/authenticate') recorded.passwordLogins.push(request);
+  });
+  return recorded;
+}
+
+/**
+ * When (local clock, ms) the app ends the stored session on its own: the token's `exp`, moved by the
+ * offset its receipt recorded between the tenant's `iat` and the moment the app received it.
+ */
+export async function localExpiryMs(page: Page): Promise<number> {
+  const { token, receipt } = await page.evaluate(
+    (receiptKey) => ({ token: localStorage.getItem('id_token'), receipt: localStorage.getItem(receiptKey) }),
+    TOKEN_RECEIPT_KEY
+  );
+  if (token === null) {
+    throw new Error('no id_token stored: log in first');
+  }
+  const offsetMs = receipt === null ? 0 : Number((JSON.parse(receipt) as { offsetMs?: unknown }).offsetMs ?? 0);
+  return Number(decodeJwtPayload(token).exp) * 1000 + offsetMs;
 }

@@ -9,22 +9,10 @@ import { E2E_APP_PORT, E2E_TENANT_URL } from './e2e-env';
 import { expect, test } from './fixtures';
 import { DEV_USER, collectPageProblems, decodeJwtPayload, logInThroughLock, loggedInText, navbar, storedIdToken } from './lock-page';
 import { OwnServers, startCrossSite } from './own-servers';
-import { sessionClaims } from './renewal-support';
+import { recordTenantRequests, sessionClaims } from './renewal-support';
 import { mintIdToken, nowInSeconds, type MintingTenant } from './tenant-tokens';
 
 const DEEP_LINK = '/#/profile';
-
-/** Every `/authorize?prompt=none` the context sends (top-level or framed), and every password login (`/co/authenticate`). */
-function recordTenantRequests(context: BrowserContext, tenantOrigin: string): { silent: Request[]; passwordLogins: Request[] } {
-  const recorded = { silent: [] as Request[], passwordLogins: [] as Request[] };
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== tenantOrigin) return;
-    if (url.pathname === '/authorize' && url.searchParams.get('prompt') === 'none') recorded.silent.push(request);
-    if (url.pathname === '/co/authenticate') recorded.passwordLogins.push(request);
-  });
-  return recorded;
-}
 
 /** The stored token swapped for one of the user of `claims` that expired an hour ago, signed by the tenant's key. */
 async function expireStoredToken(page: Page, claims: Record<string, unknown>, tenant?: MintingTenant): Promise<string> {
@@ -70,13 +58,15 @@ test.describe('issue 8 item 3: a returning visitor whose token has expired', () 
   test('with the tenant session ended: one round trip, logged out on the login page, no message, no loop', async ({
     context,
     page,
-    logIn
+    logIn,
+    tenant
   }) => {
-    await logIn();
+    const { user, credentials } = await tenant.newUser();
+    await logIn({ credentials });
     const claims = await sessionClaims(page);
     await expireStoredToken(page, claims);
-    // The tenant's SSO cookie gone, as after its idle expiry or a logout elsewhere.
-    await context.clearCookies();
+    // The tenant's session over, its cookie still sent: as after its idle or absolute lifetime.
+    expect(await tenant.control.expireSessions(user.user_id)).toBe(1);
     const requests = recordTenantRequests(context, E2E_TENANT_URL);
     const visit = await context.newPage();
     const problems = collectPageProblems(visit);

@@ -16,7 +16,7 @@ import {
   whenTokenRemoved
 } from './lock-page';
 import { E2E_APP_PORT } from './e2e-env';
-import { reloadWithToken, sessionClaims } from './renewal-support';
+import { localExpiryMs } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
 test.describe('1. hostile storage', () => {
@@ -49,26 +49,33 @@ test('2. expiry while open: logged out at exp (±1 s) without a navigation, guar
 });
 
 test.describe('3. silent renewal', () => {
-  test('renews before expiry while the tenant session is alive: the user stays in', async ({ loggedIn: page }) => {
-    // A token of the same user near its end (past half its life): the app renews it within the
-    // renewal jitter (2 s) through checkSession. Another user's token would end the session.
-    const exp = nowInSeconds() + 10;
-    const dying = await mintIdToken({ ...(await sessionClaims(page)), iat: exp - 200, exp });
-    await reloadWithToken(page, dying);
-    await expect.poll(() => storedIdToken(page), { timeout: 10_000 }).not.toBe(dying);
-    await page.waitForTimeout(Math.max(0, exp * 1000 - Date.now()) + 1500);
+  /** Tokens this short are due for renewal at once after the login (half their life), and end soon after. */
+  const LIFETIME_S = 10;
+
+  test('renews before expiry while the tenant session is alive: the user stays in', async ({ page, logIn, tenant }) => {
+    const { credentials } = await tenant.newUser();
+    await tenant.setIdTokenLifetime(LIFETIME_S);
+    await logIn({ credentials });
+    await tenant.restoreSettings();
+    const first = await storedIdToken(page);
+    const endsAtMs = await localExpiryMs(page);
+    // Renewed within the renewal jitter (2 s) after half its life, through checkSession.
+    await expect.poll(() => storedIdToken(page), { timeout: endsAtMs - Date.now() }).not.toBe(first);
+    await page.waitForTimeout(Math.max(0, endsAtMs - Date.now()) + 1500);
     await expect(page.getByText(loggedInText)).toBeVisible();
-    const renewed = await storedIdToken(page);
-    expect(renewed).not.toBeNull();
+    expect(await storedIdToken(page)).not.toBeNull();
   });
 
-  test('without a tenant session the renewal fails and the user is logged out at expiry', async ({ page }) => {
-    // Long enough for the boot to finish first on a loaded machine.
-    const exp = nowInSeconds() + 10;
-    await plantToken(page, await mintIdToken({ iat: exp - 200, exp }));
-    await expect(page.getByText(loggedInText)).toBeVisible();
+  test('with the tenant session expired the renewal fails and the user is logged out at expiry', async ({ page, logIn, tenant }) => {
+    const { user, credentials } = await tenant.newUser();
+    await tenant.setIdTokenLifetime(LIFETIME_S);
+    await logIn({ credentials });
+    await tenant.restoreSettings();
+    const endsAtMs = await localExpiryMs(page);
+    expect(await tenant.control.expireSessions(user.user_id)).toBe(1);
+    await expect(page.locator('session-notice time')).toBeVisible({ timeout: endsAtMs - Date.now() });
     const removedAt = await whenTokenRemoved(page);
-    expect(Math.abs(removedAt - exp * 1000)).toBeLessThanOrEqual(1000);
+    expect(Math.abs(removedAt - endsAtMs)).toBeLessThanOrEqual(1000);
     await expect(page.getByText(loggedOutText)).toBeVisible();
   });
 });

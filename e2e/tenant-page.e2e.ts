@@ -5,11 +5,19 @@ import { checkSession, collectCspViolations } from './csp-support';
 import { expect, test } from './fixtures';
 import { collectPageProblems } from './lock-page';
 
-test('the tenant page shows users, sessions and the outbox, and its buttons verify and revoke', async ({ context, loggedIn, request }) => {
-  const email = `tenant-page-${Date.now()}@example.com`;
-  // Created through the control API without a verified email: the tenant "sends" a verification email.
-  const created = await request.post(`${E2E_TENANT_URL}/control/users`, { data: { email, password: 'Tenant-Page-1' } });
-  expect(created.status()).toBe(201);
+// Its own users, not dev@example.com: the Firefox and WebKit tests log in as that one meanwhile, and Revoke would end their sessions.
+test('the tenant page shows users, sessions and the outbox, and its buttons verify and revoke', async ({
+  context,
+  page,
+  logIn,
+  tenant
+}) => {
+  const { credentials: member } = await tenant.newUser();
+  await logIn({ credentials: member });
+  // Created without a verified email: the tenant "sends" a verification email.
+  const {
+    credentials: { email }
+  } = await tenant.newUser({ email_verified: false });
 
   const tenantPage = await context.newPage();
   const violations = await collectCspViolations(tenantPage);
@@ -20,7 +28,7 @@ test('the tenant page shows users, sessions and the outbox, and its buttons veri
   const userRow = tenantPage.locator('#users tbody tr', { hasText: email });
   await expect(userRow).toContainText('control');
   await expect(tenantPage.locator('#users tbody tr', { hasText: 'dev@example.com' })).toContainText('config');
-  const sessionRow = tenantPage.locator('#sessions tbody tr', { hasText: 'dev@example.com' });
+  const sessionRow = tenantPage.locator('#sessions tbody tr', { hasText: member.email });
   await expect(sessionRow).not.toHaveCount(0);
   const verification = tenantPage.locator('#outbox tbody tr', { hasText: email });
   await expect(verification).toContainText('verification');
@@ -32,9 +40,12 @@ test('the tenant page shows users, sessions and the outbox, and its buttons veri
   await expect(userRow.getByRole('button', { name: `Verify ${email}` })).toHaveCount(0);
 
   // Revoke ends the app's tenant session: the page lists none for the user, and a renewal in the app needs a login.
-  await sessionRow.first().getByRole('button', { name: 'Revoke the sessions of dev@example.com' }).click();
+  await sessionRow
+    .first()
+    .getByRole('button', { name: `Revoke the sessions of ${member.email}` })
+    .click();
   await expect(sessionRow).toHaveCount(0);
-  expect(await checkSession(loggedIn)).toEqual({ error: 'login_required', idToken: false });
+  expect(await checkSession(page)).toEqual({ error: 'login_required', idToken: false });
 
   expect(violations).toEqual([]);
   expect(problems).toEqual([]);

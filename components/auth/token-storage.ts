@@ -1,11 +1,5 @@
+import { ID_TOKEN_KEY, RENEWAL_LEASE_KEY, TOKEN_RECEIPT_KEY } from './storage-keys';
 import { StorageSlot } from './storage-slot';
-
-/** The tutorial's storage key for the id_token. */
-export const ID_TOKEN_KEY = 'id_token';
-/** When this browser received the stored token, on its own clock (token-clock.ts). */
-export const TOKEN_RECEIPT_KEY = 'auth.idTokenReceipt';
-/** Which tab is renewing the token now (renewal-lease.ts). */
-export const RENEWAL_LEASE_KEY = 'auth.renewalLease';
 
 /**
  * What the module keeps in localStorage, shared by the tabs: the id_token, its receipt, and the
