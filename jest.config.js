@@ -1,4 +1,13 @@
 // Two projects: the AngularJS app under jsdom (as ui-router's own tests do) and the dev tenant and demo API under node.
+// ts-jest only transpiles (isolatedModules), file by file: `npm run typecheck` type-checks the specs
+// with the rest (tsconfig.json and tsconfig.node.json include them), and a per-file type-check here
+// cost more than the tests themselves.
+const nodeTsconfig = require('./tsconfig.node.json');
+
+/** ts-jest with these compiler options, transpile-only. */
+const tsJest = (compilerOptions) => ['ts-jest', { tsconfig: { ...compilerOptions, isolatedModules: true } }];
+const nodeTransform = { '^.+\\.ts$': tsJest(nodeTsconfig.compilerOptions) };
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
@@ -8,10 +17,7 @@ module.exports = {
       roots: ['<rootDir>/app', '<rootDir>/components'],
       testMatch: ['**/*.spec.ts'],
       transform: {
-        '^.+\\.ts$': [
-          'ts-jest',
-          { tsconfig: { module: 'commonjs', moduleResolution: 'node10', types: ['angular', 'angular-mocks', 'jest'] } }
-        ],
+        '^.+\\.ts$': tsJest({ module: 'commonjs', moduleResolution: 'node10', types: ['angular', 'angular-mocks', 'jest'] }),
         '\\.(html|svg)$': '<rootDir>/scripts/jest-raw-transform.js'
       },
       setupFiles: ['<rootDir>/scripts/jest-angular-mocks-setup.js'],
@@ -34,21 +40,21 @@ module.exports = {
       testTimeout: 30_000,
       roots: ['<rootDir>/dev-tenant'],
       testMatch: ['**/*.spec.ts'],
-      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
+      transform: nodeTransform
     },
     {
       displayName: 'demo-api',
       testEnvironment: 'node',
       roots: ['<rootDir>/demo-api'],
       testMatch: ['**/*.spec.ts'],
-      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
+      transform: nodeTransform
     },
     {
       displayName: 'servers',
       testEnvironment: 'node',
       roots: ['<rootDir>/servers', '<rootDir>/scripts'],
       testMatch: ['**/*.spec.ts'],
-      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.node.json' }] }
+      transform: nodeTransform
     }
   ]
 };
