@@ -1,14 +1,17 @@
+import * as path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
-import { E2E_API_PORT, E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
+import { E2E_API_PORT, E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT, E2E_WEBPACK_CACHE_DIR } from './e2e/e2e-env';
 
 export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
 /** The production build (`npm run serve`), against the same dev tenant and demo API. */
 export const E2E_PROD_PORT = E2E_APP_PORT + 3;
 /** Where that build goes: out of dist/, so the tests never overwrite a developer's build. */
-const E2E_DIST = `node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`;
+export const E2E_DIST = path.resolve(`node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`);
+/** Debian's nginx serving that same build (e2e/nginx.e2e.ts), clear of the ports below (+0…+8). */
+export const E2E_NGINX_PORT = E2E_APP_PORT + 10;
 
 /** Both ways of running the app, for the tests that must hold on each. */
 export const E2E_SERVERS = [
@@ -18,7 +21,18 @@ export const E2E_SERVERS = [
 
 /** The examples/ apps (scripts/serve-example.ts), against the same dev tenant. */
 const examples = Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, origin: localOrigin(port) }));
-const appOrigins = [...E2E_SERVERS.map((server) => server.baseURL), ...examples.map((example) => example.origin)];
+const appOrigins = [
+  ...E2E_SERVERS.map((server) => server.baseURL),
+  localOrigin(E2E_NGINX_PORT),
+  ...examples.map((example) => example.origin)
+];
+/**
+ * Files whose tests need no other file's state: they start servers of their own (nginx, a cross-site
+ * build and tenant, `npm run screenshots`) or only probe the shared ones (crafted requests, whose
+ * servers must keep answering: some requests wait out a 15 s reply timeout). They run on the second
+ * worker once the other engines are done, beside the rest of Chromium instead of after it.
+ */
+const BESIDE_FILES = ['**/nginx.e2e.ts', '**/cross-site.e2e.ts', '**/screenshots.e2e.ts', '**/crafted-requests.e2e.ts'];
 // Dev-tenant mode on the e2e ports, for the development server and the production build alike.
 const e2eEnv = {
   DEV_TENANT_PORT: String(E2E_TENANT_PORT),
@@ -50,14 +64,16 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
   // cannot drive, run the core flows of e2e/engines/ through their own drivers.
   projects: [
-    { name: 'chromium', testIgnore: '**/engines/**', workers: 1 },
+    { name: 'chromium', testIgnore: ['**/engines/**', ...BESIDE_FILES], workers: 1 },
     ...(['firefox', 'webkit'] as const).map((engineName) => ({
       name: engineName,
       workers: 1,
       testMatch: '**/engines/**/*.e2e.ts',
       use: { engineName },
       timeout: 120_000
-    }))
+    })),
+    // Last: Playwright hands out test files in the projects' order, so the engines start first.
+    { name: 'chromium-beside', testMatch: BESIDE_FILES, workers: 1 }
   ],
   webServer: [
     {
@@ -77,17 +93,19 @@ export default defineConfig<object, EngineWorkerOptions>({
       }
     },
     {
-      // The production build, with the size budget checked (it prints the figure), then `npm run serve`.
-      command: `npx tsx scripts/size-budget.ts ${E2E_DIST} && npx tsx scripts/serve.ts ${E2E_DIST}`,
+      // The production build, with the size budget checked (it prints the figure), and beside it
+      // `npm run build:lib` for the examples (scripts/e2e-builds.ts); then `npm run serve`.
+      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} --cache ${E2E_WEBPACK_CACHE_DIR} && npx tsx scripts/serve.ts ${E2E_DIST}`,
       url: `${localOrigin(E2E_PROD_PORT)}/`,
-      timeout: 180_000,
+      // Both builds from a clean clone (no webpack cache) on 2 busy cores.
+      timeout: 360_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       env: { ...e2eEnv, PORT: String(E2E_PROD_PORT) }
     },
-    // The examples, each on dist-lib/ as `npm run build:lib` makes it from today's components/.
-    ...examples.map((example, index) => ({
-      command: `${index === 0 ? 'npm run build:lib && ' : ''}npx tsx scripts/serve-example.ts ${example.name}`,
+    // The examples, each on dist-lib/ as `npm run build:lib` made it (above) from today's components/.
+    ...examples.map((example) => ({
+      command: `npx tsx scripts/serve-example.ts ${example.name}`,
       url: `${example.origin}/`,
       timeout: 180_000,
       reuseExistingServer: false,
