@@ -26,13 +26,6 @@ const appOrigins = [
   localOrigin(E2E_NGINX_PORT),
   ...examples.map((example) => example.origin)
 ];
-/**
- * Files whose tests need no other file's state: they start servers of their own (nginx, a cross-site
- * build and tenant, `npm run screenshots`) or only probe the shared ones (crafted requests, whose
- * servers must keep answering: some requests wait out a 15 s reply timeout). They run on the second
- * worker once the other engines are done, beside the rest of Chromium instead of after it.
- */
-const BESIDE_FILES = ['**/nginx.e2e.ts', '**/cross-site.e2e.ts', '**/screenshots.e2e.ts', '**/crafted-requests.e2e.ts'];
 // Dev-tenant mode on the e2e ports, for the development server and the production build alike.
 const e2eEnv = {
   DEV_TENANT_PORT: String(E2E_TENANT_PORT),
@@ -47,7 +40,11 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  // One worker per project at a time, two at once: Firefox and then WebKit run beside Chromium.
+  // Two files at once, one per core: most of a test's time is the browser waiting (for Lock, a
+  // redirect, a token's exp), which the other file fills. The files share the servers and the
+  // tenant's users, never a page, and none changes the tenant for the others: a file that must
+  // (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1` and
+  // `dependencies` on the rest. Chromium's files go first, Firefox's and WebKit's last, side by side.
   workers: 2,
   // One retry: three engines share 2 cores beside the servers, and a test that fails twice still fails.
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
@@ -64,16 +61,14 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
   // cannot drive, run the core flows of e2e/engines/ through their own drivers.
   projects: [
-    { name: 'chromium', testIgnore: ['**/engines/**', ...BESIDE_FILES], workers: 1 },
+    { name: 'chromium', testIgnore: '**/engines/**' },
     ...(['firefox', 'webkit'] as const).map((engineName) => ({
       name: engineName,
       workers: 1,
       testMatch: '**/engines/**/*.e2e.ts',
       use: { engineName },
       timeout: 120_000
-    })),
-    // Last: Playwright hands out test files in the projects' order, so the engines start first.
-    { name: 'chromium-beside', testMatch: BESIDE_FILES, workers: 1 }
+    }))
   ],
   webServer: [
     {
