@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
-import { E2E_API_PORT, E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT, E2E_WEBPACK_CACHE_DIR } from './e2e/e2e-env';
+import { E2E_API_PORT, E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
 
 export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
 /** The production build (`npm run serve`), against the same dev tenant and demo API. */
@@ -90,9 +90,9 @@ export default defineConfig<object, EngineWorkerOptions>({
     {
       // The production build, with the size budget checked (it prints the figure), and beside it
       // `npm run build:lib` for the examples (scripts/e2e-builds.ts); then `npm run serve`.
-      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} --cache ${E2E_WEBPACK_CACHE_DIR} && npx tsx scripts/serve.ts ${E2E_DIST}`,
+      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} && npx tsx scripts/serve.ts ${E2E_DIST}`,
       url: `${localOrigin(E2E_PROD_PORT)}/`,
-      // Both builds from a clean clone (no webpack cache) on 2 busy cores.
+      // Both builds at once, on 2 busy cores.
       timeout: 360_000,
       reuseExistingServer: false,
       stdout: 'pipe',

@@ -20,9 +20,3 @@ export const E2E_API_URL = localOrigin(E2E_API_PORT);
 export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;
 /** Outside test-results/ (which Playwright empties): the tests mint tokens with the tenant's key. */
 export const E2E_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_TENANT_PORT}`);
-/**
- * webpack's filesystem cache for the suite's production builds (playwright.config.ts's, cross-site's):
- * the second build of a run reuses the first one's modules and minified chunks (Lock's, auth0-js's).
- * Per port base, as the builds' directories are, so two runs never write one cache at once.
- */
-export const E2E_WEBPACK_CACHE_DIR = path.resolve('node_modules/.cache', `e2e-webpack-${E2E_PORT_BASE}`);

@@ -6,8 +6,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULTS } from '../config/defaults';
 import { waitForUrl } from '../scripts/dev-processes';
-import { webpackCacheArgs } from '../scripts/production-build';
-import { E2E_WEBPACK_CACHE_DIR } from './e2e-env';
 
 const ROOT = path.join(__dirname, '..');
 export const NGINX = '/usr/sbin/nginx';
@@ -32,19 +30,12 @@ function exited(child: ChildProcess): Promise<number | null> {
       });
 }
 
-/** `webpack --mode production` into `outDir`, with the build settings of `env` (AUTH0_*, DEV_TENANT_*), on the suite's webpack cache. */
+/** `webpack --mode production` into `outDir`, with the build settings of `env` (AUTH0_*, DEV_TENANT_*). */
 export async function buildInto(outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
   const log: string[] = [];
   const webpack = run(
     process.execPath,
-    [
-      require.resolve('webpack-cli/bin/cli.js'),
-      '--mode',
-      'production',
-      '--output-path',
-      outDir,
-      ...webpackCacheArgs(E2E_WEBPACK_CACHE_DIR)
-    ],
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', outDir],
     env,
     log
   );

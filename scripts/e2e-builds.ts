@@ -1,4 +1,4 @@
-// `tsx scripts/e2e-builds.ts <dir> [--cache <dir>]`: the two builds the e2e servers need, at once:
+// `tsx scripts/e2e-builds.ts <dir>`: the two builds the e2e servers need, at once:
 // the production build with its size budget (scripts/size-budget.ts, into <dir>) and `npm run
 // build:lib` (for the examples). Playwright starts its webServers one after the other, so run in
 // turn they cost their sum; here the shorter hides in the longer. Fails, naming it, if either fails.
@@ -31,11 +31,10 @@ function run(name: string, command: string, args: string[]): Promise<string> {
 
 async function main(): Promise<void> {
   const outDir = process.argv[2] as string | undefined;
-  const rest = process.argv.slice(3);
-  if (outDir === undefined) throw new Error('usage: tsx scripts/e2e-builds.ts <dir> [--cache <dir>]');
+  if (outDir === undefined) throw new Error('usage: tsx scripts/e2e-builds.ts <dir>');
   const started = performance.now();
   const builds = [
-    run('build', process.execPath, ['--import', 'tsx', 'scripts/size-budget.ts', outDir, ...rest]),
+    run('build', process.execPath, ['--import', 'tsx', 'scripts/size-budget.ts', outDir]),
     run('build:lib', npm, ['run', 'build:lib'])
   ];
   // Both run to their end (a failed one does not cut the other's output short), then any failure is thrown.

@@ -10,30 +10,11 @@ export interface InitialAsset {
   readonly gzipBytes: number;
 }
 
-export interface ProductionBuildOptions {
-  /** The bench's comparison build (`webpack --env eager`). */
-  readonly eager?: boolean;
-  readonly env?: NodeJS.ProcessEnv;
-  /** webpack's filesystem cache in this directory (the e2e builds share one): unchanged modules and minified chunks are reused. */
-  readonly cacheDir?: string;
-}
-
-/** webpack-cli's arguments for its filesystem cache in `cacheDir`. */
-export const webpackCacheArgs = (cacheDir: string): string[] => [
-  '--cache-type',
-  'filesystem',
-  '--cache-cache-directory',
-  path.resolve(cacheDir)
-];
-
-/** Runs the production build; resolves with its wall time in ms. */
-export function buildProduction(outDir: string, options: ProductionBuildOptions = {}): Promise<number> {
+/** Runs the production build (`eager`: the bench's comparison build); resolves with its wall time in ms. */
+export function buildProduction(outDir: string, options: { eager?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   const args = [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', path.resolve(outDir)];
   if (options.eager) {
     args.push('--env', 'eager');
-  }
-  if (options.cacheDir !== undefined) {
-    args.push(...webpackCacheArgs(options.cacheDir));
   }
   const started = performance.now();
   return new Promise((resolve, reject) => {

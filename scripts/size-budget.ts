@@ -1,9 +1,7 @@
-// `npm run size [dir] [--cache dir]`: builds for production (default dist/; with webpack's filesystem
-// cache in the --cache dir) and fails when what a visitor loads before clicking anything (initial
-// JS + CSS, gzip) outgrows the budget. npm test runs it through the e2e tests' production server
-// (playwright.config.ts, scripts/e2e-builds.ts), so the build happens once.
+// `npm run size [dir]`: builds for production (default dist/) and fails when what a visitor loads
+// before clicking anything (initial JS + CSS, gzip) outgrows the budget. npm test runs it through
+// the e2e tests' production server (playwright.config.ts), so the build happens once.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
 
 /**
@@ -15,9 +13,8 @@ import { buildProduction, formatBytes, initialAssets, totalBytes } from './produ
 const INITIAL_GZIP_BUDGET = 111_500;
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { cache: { type: 'string' } } });
-  const outDir = path.resolve(positionals[0] ?? 'dist');
-  await buildProduction(outDir, { cacheDir: values.cache });
+  const outDir = path.resolve(process.argv[2] ?? 'dist');
+  await buildProduction(outDir);
   const assets = initialAssets(outDir);
   for (const asset of assets) {
     console.log(`  ${asset.file.padEnd(40)} ${formatBytes(asset.gzipBytes).padStart(12)} gzip`);
