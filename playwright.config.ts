@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
@@ -8,7 +9,9 @@ export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
 /** The production build (`npm run serve`), against the same dev tenant and demo API. */
 export const E2E_PROD_PORT = E2E_APP_PORT + 3;
 /** Where that build goes: out of dist/, so the tests never overwrite a developer's build. */
-const E2E_DIST = `node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`;
+export const E2E_DIST = path.resolve(`node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`);
+/** Debian's nginx serving that same build (e2e/nginx.e2e.ts), clear of the ports below (+0…+8). */
+export const E2E_NGINX_PORT = E2E_APP_PORT + 10;
 
 /** Both ways of running the app, for the tests that must hold on each. */
 export const E2E_SERVERS = [
@@ -18,7 +21,11 @@ export const E2E_SERVERS = [
 
 /** The examples/ apps (scripts/serve-example.ts), against the same dev tenant. */
 const examples = Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, origin: localOrigin(port) }));
-const appOrigins = [...E2E_SERVERS.map((server) => server.baseURL), ...examples.map((example) => example.origin)];
+const appOrigins = [
+  ...E2E_SERVERS.map((server) => server.baseURL),
+  localOrigin(E2E_NGINX_PORT),
+  ...examples.map((example) => example.origin)
+];
 // Dev-tenant mode on the e2e ports, for the development server and the production build alike.
 const e2eEnv = {
   DEV_TENANT_PORT: String(E2E_TENANT_PORT),
@@ -33,7 +40,11 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  // One worker per project at a time, two at once: Firefox and then WebKit run beside Chromium.
+  // Two files at once, one per core: most of a test's time is the browser waiting (for Lock, a
+  // redirect, a token's exp), which the other file fills. The files share the servers and the
+  // tenant's users, never a page, and none changes the tenant for the others: a file that must
+  // (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1` and
+  // `dependencies` on the rest. Chromium's files go first, Firefox's and WebKit's last, side by side.
   workers: 2,
   // One retry: three engines share 2 cores beside the servers, and a test that fails twice still fails.
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
@@ -50,7 +61,7 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
   // cannot drive, run the core flows of e2e/engines/ through their own drivers.
   projects: [
-    { name: 'chromium', testIgnore: '**/engines/**', workers: 1 },
+    { name: 'chromium', testIgnore: '**/engines/**' },
     ...(['firefox', 'webkit'] as const).map((engineName) => ({
       name: engineName,
       workers: 1,
@@ -77,17 +88,19 @@ export default defineConfig<object, EngineWorkerOptions>({
       }
     },
     {
-      // The production build, with the size budget checked (it prints the figure), then `npm run serve`.
-      command: `npx tsx scripts/size-budget.ts ${E2E_DIST} && npx tsx scripts/serve.ts ${E2E_DIST}`,
+      // The production build, with the size budget checked (it prints the figure), and beside it
+      // `npm run build:lib` for the examples (scripts/e2e-builds.ts); then `npm run serve`.
+      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} && npx tsx scripts/serve.ts ${E2E_DIST}`,
       url: `${localOrigin(E2E_PROD_PORT)}/`,
-      timeout: 180_000,
+      // Both builds at once, on 2 busy cores.
+      timeout: 360_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       env: { ...e2eEnv, PORT: String(E2E_PROD_PORT) }
     },
-    // The examples, each on dist-lib/ as `npm run build:lib` makes it from today's components/.
-    ...examples.map((example, index) => ({
-      command: `${index === 0 ? 'npm run build:lib && ' : ''}npx tsx scripts/serve-example.ts ${example.name}`,
+    // The examples, each on dist-lib/ as `npm run build:lib` made it (above) from today's components/.
+    ...examples.map((example) => ({
+      command: `npx tsx scripts/serve-example.ts ${example.name}`,
       url: `${example.origin}/`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -10,7 +10,7 @@ import { E2E_APP_PORT } from './e2e-env';
 import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from './lock-page';
 import { OwnServers, startCrossSite } from './own-servers';
 
-/** Clear of playwright.config.ts's ports (E2E_PORT_BASE + 0…8) and nginx.e2e.ts's (+10, +11). */
+/** Clear of playwright.config.ts's ports (E2E_PORT_BASE + 0…8, and +10 for nginx). */
 const CROSS_APP_PORT = E2E_APP_PORT + 12;
 const CROSS_TENANT_PORT = E2E_APP_PORT + 13;
 const CROSS_APP = localOrigin(CROSS_APP_PORT);

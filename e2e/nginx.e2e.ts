@@ -4,26 +4,21 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
+import { E2E_DIST, E2E_NGINX_PORT } from '../playwright.config';
 import { collectCspViolations } from './csp-support';
-import { E2E_APP_PORT } from './e2e-env';
+import { E2E_TENANT_PORT } from './e2e-env';
 import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText } from './lock-page';
-import { buildInto, OwnServers, startNginx, startTenant } from './own-servers';
+import { OwnServers, startNginx } from './own-servers';
 
-/** Clear of playwright.config.ts's ports (E2E_PORT_BASE + 0…8). */
-const NGINX_PORT = E2E_APP_PORT + 10;
-const TENANT_PORT = E2E_APP_PORT + 11;
-const APP = localOrigin(NGINX_PORT);
-/** The build's own directory, out of dist/, as playwright.config.ts's E2E_DIST. */
-const DIST = path.resolve('node_modules/.cache', `e2e-nginx-dist-${NGINX_PORT}`);
+const APP = localOrigin(E2E_NGINX_PORT);
 
 test.describe.configure({ mode: 'serial' });
 const servers = new OwnServers('nginx');
 
+// The build `npm run serve` serves in the suite (playwright.config.ts builds it once), against the
+// suite's dev tenant, which allows this origin: nginx only changes who serves it, and how.
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  await buildInto(DIST, { AUTH0_DOMAIN: '', AUTH0_CLIENT_ID: '', API_URL: '', DEV_TENANT_PORT: String(TENANT_PORT) });
-  servers.keep(await startTenant(TENANT_PORT, NGINX_PORT, path.join(servers.dir, 'tenant')));
-  servers.keep(await startNginx(DIST, NGINX_PORT, path.join(servers.dir, 'nginx')));
+  servers.keep(await startNginx(E2E_DIST, E2E_NGINX_PORT, path.join(servers.dir, 'nginx')));
 });
 
 test.afterAll(async () => {
@@ -31,7 +26,7 @@ test.afterAll(async () => {
 });
 
 const buildHeaders = (file: string): Record<string, string> =>
-  JSON.parse(readFileSync(path.join(DIST, file), 'utf8')) as Record<string, string>;
+  JSON.parse(readFileSync(path.join(E2E_DIST, file), 'utf8')) as Record<string, string>;
 
 test("nginx sends the build's security headers and caching from the generated include", async ({ request }) => {
   const app = buildHeaders('.security-headers.json');
@@ -52,7 +47,7 @@ test("nginx sends the build's security headers and caching from the generated in
   expect(fallback.status()).toBe(200);
   const fallbackPolicy = buildHeaders('.security-headers.callback-cross-auth.json')['Content-Security-Policy'];
   expect(fallback.headers()['content-security-policy']).toBe(fallbackPolicy);
-  expect(fallbackPolicy).toContain(`frame-ancestors ${localOrigin(TENANT_PORT)}`);
+  expect(fallbackPolicy).toContain(`frame-ancestors ${localOrigin(E2E_TENANT_PORT)}`);
 
   for (const hidden of ['/.security-headers.json', '/nginx.conf', '/_headers', '/nope.js']) {
     expect((await request.get(`${APP}${hidden}`)).status(), hidden).toBe(404);

@@ -1,50 +1,70 @@
-// `npm test`: lint, typecheck, unit tests, then the e2e tests in all three engines, in that order,
-// stopping at the first failure; prints each step's wall time and the total (with the machine's
-// load average, which the e2e time depends on).
+// `npm test`: lint and typecheck (side by side: each uses one core), unit tests, then the e2e tests
+// in all three engines, stopping after the first stage that fails; prints each step's wall time and
+// the total (with the machine's load average, which the e2e time depends on).
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 
-/** The package.json scripts `npm test` runs: each also runs alone (`npm run test:e2e`, …). */
-const STEPS = ['lint', 'typecheck', 'test:unit', 'test:e2e'] as const;
+/** The package.json scripts `npm test` runs, by stage: each also runs alone (`npm run test:e2e`, …). */
+const STAGES = [['lint', 'typecheck'], ['test:unit'], ['test:e2e']] as const;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const minutes = (ms: number): string => `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 
-function runScript(script: string): Promise<number> {
+interface StepResult {
+  readonly script: string;
+  readonly code: number;
+  readonly ms: number;
+}
+
+/**
+ * Runs `npm run <script>`. Alone, its output streams as it comes; beside another step, it is held
+ * and printed whole when the step ends, so the two never interleave.
+ */
+function runScript(script: string, alone: boolean): Promise<StepResult> {
+  const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', script], { stdio: 'inherit' });
+    const child = spawn(npm, ['run', script], { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    const finish = (code: number): void => {
+      process.stdout.write(Buffer.concat(output));
+      resolve({ script, code, ms: Date.now() - started });
+    };
     child.once('error', (error) => {
       console.error(`npm run ${script}: ${error.message}`);
-      resolve(1);
+      finish(1);
     });
     child.once('exit', (code, signal) => {
-      resolve(code ?? (signal ? 1 : 0));
+      finish(code ?? (signal ? 1 : 0));
     });
   });
 }
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const times: string[] = [];
-  let failed: string | null = null;
-  for (const step of STEPS) {
-    const stepStarted = Date.now();
-    const code = await runScript(step);
-    times.push(`${step} ${seconds(Date.now() - stepStarted)}`);
-    if (code !== 0) {
-      failed = step;
-      process.exitCode = code;
-      break;
-    }
-  }
-  const load = os
+const loadAverage = (): string =>
+  os
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(', ');
-  const verdict = failed === null ? 'passed' : `FAILED at ${failed}`;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const loadAtStart = loadAverage();
+  const times: string[] = [];
+  let failed: string[] = [];
+  for (const stage of STAGES) {
+    const results = await Promise.all(stage.map((script) => runScript(script, stage.length === 1)));
+    times.push(results.map((result) => `${result.script} ${seconds(result.ms)}`).join(' ‖ '));
+    failed = results.filter((result) => result.code !== 0).map((result) => result.script);
+    if (failed.length > 0) {
+      process.exitCode = results.find((result) => result.code !== 0)?.code ?? 1;
+      break;
+    }
+  }
+  const verdict = failed.length === 0 ? 'passed' : `FAILED at ${failed.join(', ')}`;
   console.log(
-    `\nnpm test ${verdict}: ${times.join(', ')}; total ${minutes(Date.now() - started)} (${os.cpus().length} cores, load average ${load})`
+    `\nnpm test ${verdict}: ${times.join(', ')}; total ${minutes(Date.now() - started)} (${os.cpus().length} cores, load average ${loadAtStart} at the start, ${loadAverage()} at the end)`
   );
 }
 

@@ -11,9 +11,22 @@ export interface RawReply {
 
 const REPLY_TIMEOUT_MS = 15_000;
 
+export interface RawExchange {
+  /** What came back, once the server closes, the answer is complete, the reply times out or `drop` is called. */
+  readonly reply: Promise<RawReply>;
+  /** Ends the connection now (from our side), resolving `reply` with what came so far. */
+  drop(): void;
+}
+
 /** Writes `request` as is and resolves with what came back once the server closes or the answer is complete. */
 export function sendRaw(port: number, request: Buffer | string, options: { halfClose?: boolean; host?: string } = {}): Promise<RawReply> {
-  return new Promise((resolve) => {
+  return openRaw(port, request, options).reply;
+}
+
+/** `sendRaw`, with a way to end the connection before the server does. */
+export function openRaw(port: number, request: Buffer | string, options: { halfClose?: boolean; host?: string } = {}): RawExchange {
+  let drop = (): void => undefined;
+  const reply = new Promise<RawReply>((resolve) => {
     const socket = net.connect({ port, host: options.host ?? '127.0.0.1' });
     const chunks: Buffer[] = [];
     const done = (): void => {
@@ -22,6 +35,7 @@ export function sendRaw(port: number, request: Buffer | string, options: { halfC
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
       resolve({ status: status === undefined ? undefined : Number(status), text });
     };
+    drop = done;
     socket.setTimeout(REPLY_TIMEOUT_MS, done);
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('end', done);
@@ -31,6 +45,12 @@ export function sendRaw(port: number, request: Buffer | string, options: { halfC
     if (options.halfClose === true) socket.end(request);
     else socket.write(request);
   });
+  return {
+    reply,
+    drop: () => {
+      drop();
+    }
+  };
 }
 
 function base64url(value: string): string {
@@ -62,6 +82,12 @@ export interface CraftedRequest {
   readonly bytes: Buffer;
   /** Ends the connection after the bytes, e.g. for a body shorter than its Content-Length. */
   readonly halfClose?: boolean;
+  /**
+   * The server is right to wait for more (a body shorter than its Content-Length, the connection left
+   * open): instead of waiting out the reply timeout, the replay probes the server while this request
+   * hangs, then drops the connection and probes again.
+   */
+  readonly waitsForMore?: boolean;
 }
 
 function head(method: string, target: string, headers: readonly string[], body = ''): Buffer {
@@ -106,6 +132,7 @@ export function craftedRequests(getPath: string, postPath = getPath): CraftedReq
     },
     {
       name: 'Content-Length larger than the body',
+      waitsForMore: true,
       bytes: Buffer.from(
         `POST ${postPath} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`
       )
@@ -129,11 +156,19 @@ export interface ReplayResult {
 
 /** Sends each crafted request, then a plain GET of `probePath`; one at a time, so a crash is pinned on its request. */
 export async function replayCrafted(port: number, requests: readonly CraftedRequest[], probePath: string): Promise<ReplayResult[]> {
+  const answers = async (): Promise<boolean> => {
+    const probe = await sendRaw(port, `GET ${probePath} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+    return probe.status !== undefined && probe.status < 500;
+  };
   const results: ReplayResult[] = [];
   for (const request of requests) {
-    const reply = await sendRaw(port, request.bytes, { halfClose: request.halfClose });
-    const probe = await sendRaw(port, `GET ${probePath} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
-    results.push({ name: request.name, status: reply.status, stillAnswering: probe.status !== undefined && probe.status < 500 });
+    const exchange = openRaw(port, request.bytes, { halfClose: request.halfClose });
+    // A request left hanging: the server must answer others meanwhile, and after it is dropped.
+    const answeredMeanwhile = request.waitsForMore === true ? await answers() : true;
+    if (request.waitsForMore === true) exchange.drop();
+    const reply = await exchange.reply;
+    const stillAnswering = answeredMeanwhile && (await answers());
+    results.push({ name: request.name, status: reply.status, stillAnswering });
   }
   return results;
 }

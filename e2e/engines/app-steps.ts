@@ -14,10 +14,25 @@ function visibleText(css: string): string {
 
 /** Waits until the visible text of `css` (default the whole body) contains `text`, or matches it. */
 export async function expectText(tab: EngineTab, text: string | RegExp, css = 'body'): Promise<void> {
-  await waitFor(`${String(text)} in ${css}`, async () => {
-    const shown = await tab.evaluate(visibleText, css);
-    return typeof text === 'string' ? shown.includes(text) : text.test(shown);
-  });
+  try {
+    await waitFor(`${String(text)} in ${css}`, async () => {
+      const shown = await tab.evaluate(visibleText, css);
+      return typeof text === 'string' ? shown.includes(text) : text.test(shown);
+    });
+  } catch (error) {
+    // No trace for these drivers: say where the tab was and what it showed instead.
+    throw new Error(`${(error as Error).message}; the tab is at ${await pageState(tab)}`, { cause: error });
+  }
+}
+
+/** The tab's URL and the start of its visible text, for a failure's message; what it can get if the page is gone. */
+async function pageState(tab: EngineTab): Promise<string> {
+  try {
+    const shown = await tab.evaluate(visibleText, 'body');
+    return `${await tab.url()}, showing "${shown.replace(/\s+/g, ' ').slice(0, 300)}"`;
+  } catch (error) {
+    return `an unreadable page (${(error as Error).message})`;
+  }
 }
 
 /** Waits until the page's URL matches. */

@@ -70,16 +70,32 @@ export async function waitFor<T>(
 
 /**
  * In the page: the index, among `document.querySelectorAll(css)`, of the first element that is
- * rendered, enabled and (when `text` is given) has that text; -1 if none yet. Self-contained.
+ * rendered, enabled and (when `text` is given) has that text; -1 if none yet. With `settleMs`, also
+ * what a click needs (Playwright's own checks): scrolled into view, in the same place `settleMs`
+ * later (not still moving, as Lock's widget does while it opens), and not covered at its centre,
+ * since a click there would otherwise land beside it and be lost. Self-contained.
  */
-export function targetIndex(css: string, text: string | null): number {
-  return [...document.querySelectorAll(css)].findIndex((element) => {
+export async function targetIndex(css: string, text: string | null, settleMs = 0): Promise<number> {
+  const elements = [...document.querySelectorAll(css)];
+  const index = elements.findIndex((element) => {
     const box = element.getBoundingClientRect();
     const enabled = !(element as HTMLButtonElement).disabled;
     const hasText = text === null || element.textContent.trim() === text;
     return enabled && hasText && box.width > 0 && box.height > 0 && element.checkVisibility();
   });
+  if (settleMs === 0 || index < 0) return index;
+  const element = elements[index];
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const before = element.getBoundingClientRect();
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const after = element.getBoundingClientRect();
+  const still = before.x === after.x && before.y === after.y && before.width === after.width && before.height === after.height;
+  const atCentre = document.elementFromPoint(after.x + after.width / 2, after.y + after.height / 2);
+  return still && atCentre !== null && element.contains(atCentre) ? index : -1;
 }
+
+/** How long a target must stay in place before it is clicked: a few frames. */
+const SETTLE_MS = 100;
 
 export const describeTarget = (target: Target): string => (target.text === undefined ? target.css : `${target.css} "${target.text}"`);
 
@@ -102,7 +118,7 @@ export abstract class PollingTab<Element> implements EngineTab {
   async click(target: Target): Promise<void> {
     // Retried as a whole: Lock re-renders, so a found element can be replaced (or covered) before the click.
     await waitFor(`a clickable ${describeTarget(target)}`, async () => {
-      await this.clickElement(await this.find(target));
+      await this.clickElement(await this.find(target, SETTLE_MS));
       return true;
     });
   }
@@ -116,10 +132,11 @@ export abstract class PollingTab<Element> implements EngineTab {
     });
   }
 
-  private async find(target: Target): Promise<Element> {
-    const index = await this.evaluate(targetIndex, target.css, target.text ?? null);
+  /** The target's element; with `settleMs`, only once it holds still and nothing covers it (see targetIndex). */
+  private async find(target: Target, settleMs = 0): Promise<Element> {
+    const index = await this.evaluate(targetIndex, target.css, target.text ?? null, settleMs);
     const element = index >= 0 ? (await this.elements(target.css))[index] : undefined;
-    if (element === undefined) throw new Error(`no ${describeTarget(target)} yet`);
+    if (element === undefined) throw new Error(`no ${describeTarget(target)} ${settleMs > 0 ? 'holding still and uncovered ' : ''}yet`);
     return element;
   }
 }

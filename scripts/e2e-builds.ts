@@ -1,0 +1,48 @@
+// `tsx scripts/e2e-builds.ts <dir>`: the two builds the e2e servers need, at once:
+// the production build with its size budget (scripts/size-budget.ts, into <dir>) and `npm run
+// build:lib` (for the examples). Playwright starts its webServers one after the other, so run in
+// turn they cost their sum; here the shorter hides in the longer. Fails, naming it, if either fails.
+import { spawn } from 'node:child_process';
+import { runMain } from './dev-processes';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Runs `command`, its output prefixed with `name` (the two builds print at once); resolves with its wall time in s. */
+function run(name: string, command: string, args: string[]): Promise<string> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const prefix = (chunk: Buffer): string =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => `[${name}] ${line}\n`)
+        .join('');
+    child.stdout.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve(`${name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      else reject(new Error(`e2e builds: ${name} failed (${signal ?? `exit code ${String(code)}`}), see its output above`));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const outDir = process.argv[2] as string | undefined;
+  if (outDir === undefined) throw new Error('usage: tsx scripts/e2e-builds.ts <dir>');
+  const started = performance.now();
+  const builds = [
+    run('build', process.execPath, ['--import', 'tsx', 'scripts/size-budget.ts', outDir]),
+    run('build:lib', npm, ['run', 'build:lib'])
+  ];
+  // Both run to their end (a failed one does not cut the other's output short), then any failure is thrown.
+  const results = await Promise.allSettled(builds);
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  const times = results.map((result) => (result.status === 'fulfilled' ? result.value : ''));
+  console.log(`e2e builds done in ${((performance.now() - started) / 1000).toFixed(1)} s (${times.join(', ')}).`);
+}
+
+runMain(main);
