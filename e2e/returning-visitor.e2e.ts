@@ -110,10 +110,7 @@ const CROSS_APP = localOrigin(CROSS_APP_PORT);
 test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked: the top-level round trip still works', () => {
   test.describe.configure({ mode: 'serial' });
   const servers = new OwnServers('returning-visitor');
-  const crossTenant: MintingTenant = {
-    dataDir: path.join(servers.dir, 'tenant'),
-    url: `http://${DEFAULTS.crossSiteBrowserHost}:${CROSS_TENANT_PORT}`
-  };
+  const crossTenant: MintingTenant = { url: `http://${DEFAULTS.crossSiteBrowserHost}:${CROSS_TENANT_PORT}` };
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);

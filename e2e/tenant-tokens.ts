@@ -1,38 +1,30 @@
-import { SignJWT, type JWTPayload } from 'jose';
-import { loadOrCreateSigningKey } from '../dev-tenant/signing-key';
-import { E2E_CLIENT_ID, E2E_TENANT_DATA_DIR, E2E_TENANT_URL } from './e2e-env';
+import type { JWTPayload } from 'jose';
+import { E2E_TENANT_URL } from './e2e-env';
 import { DEV_USER } from './lock-page';
+import { TenantControl } from './tenant-control';
 
 const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
 
-/** A running dev tenant: where its data (its signing key) lives, and its URL as the browser knows it. */
+/** A running dev tenant, by its URL as the browser knows it (its control API mints the tokens). */
 export interface MintingTenant {
-  readonly dataDir: string;
   readonly url: string;
 }
 
 /**
- * An id_token signed with the running dev tenant's own key: real signature, claims of the test's
- * choosing (short lives, wrong audience, …). By default the tenant of playwright.config.ts.
+ * An id_token signed by the running dev tenant's own key (through its control API): a real
+ * signature, claims of the test's choosing (short lives, wrong audience, …). By default the tenant
+ * of playwright.config.ts, and the dev user's claims.
  */
-export async function mintIdToken(
-  claims: JWTPayload = {},
-  tenant: MintingTenant = { dataDir: E2E_TENANT_DATA_DIR, url: E2E_TENANT_URL }
-): Promise<string> {
-  const key = await loadOrCreateSigningKey(tenant.dataDir);
+export async function mintIdToken(claims: JWTPayload = {}, tenant: MintingTenant = { url: E2E_TENANT_URL }): Promise<string> {
   const now = nowInSeconds();
-  return new SignJWT({
-    iss: `${tenant.url}/`,
-    aud: E2E_CLIENT_ID,
+  return new TenantControl(tenant.url).mintIdToken({
     sub: 'auth0|e2e-user',
     email: DEV_USER.email,
     name: 'Dev User',
     iat: now,
     exp: now + 3600,
     ...claims
-  })
-    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
-    .sign(key.privateKey);
+  });
 }
 
 export { nowInSeconds };

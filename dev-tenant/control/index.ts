@@ -7,6 +7,7 @@ import { controlPageRoutes } from './page';
 import type { ControlState } from './reset';
 import { controlSessionRoutes } from './routes-sessions';
 import { controlTenantRoutes } from './routes-tenant';
+import { controlTokenRoutes } from './routes-tokens';
 import { controlUserRoutes } from './routes-users';
 
 export { CONTROL_PREFIX } from './guard';
@@ -23,7 +24,7 @@ export function controlRoutes(ctx: TenantContext, state: ControlState): Router {
     next();
   });
   router.get('/', guard);
-  router.use(controlPageRoutes(), controlUserRoutes(ctx), controlSessionRoutes(ctx), controlTenantRoutes(ctx, state));
+  router.use(controlPageRoutes(), controlUserRoutes(ctx), controlSessionRoutes(ctx), controlTenantRoutes(ctx, state), controlTokenRoutes(ctx));
   router.use(controlErrors);
   return router;
 }
