@@ -53,6 +53,7 @@ export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
   readonly userinfoAudience: string;
   private readonly jwks: ReturnType<typeof createLocalJWKSet>;
   private current: TokenLifetimes;
+  private readonly userIdTokenTtlSeconds = new Map<string, number>();
 
   constructor(private readonly options: TokenIssuerOptions) {
     super(options.now);
@@ -71,8 +72,19 @@ export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
     return this.current;
   }
 
-  /** Back to the lifetimes the tenant started with. */
+  /** One user's id_token lifetime, in place of the tenant's (undefined: the tenant's again); tests running side by side each shorten their own user's. */
+  setUserIdTokenLifetime(userId: string, seconds: number | undefined): void {
+    if (seconds === undefined) this.userIdTokenTtlSeconds.delete(userId);
+    else this.userIdTokenTtlSeconds.set(userId, seconds);
+  }
+
+  userIdTokenLifetime(userId: string): number | undefined {
+    return this.userIdTokenTtlSeconds.get(userId);
+  }
+
+  /** Back to the lifetimes the tenant started with, for every user. */
   resetLifetimes(): void {
+    this.userIdTokenTtlSeconds.clear();
     this.current = { idTokenTtlSeconds: this.options.idTokenTtlSeconds, accessTokenTtlSeconds: this.options.accessTokenTtlSeconds };
   }
 
@@ -81,7 +93,7 @@ export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
     if (request.nonce !== undefined) claims.nonce = request.nonce;
     if (request.sid !== undefined) claims.sid = request.sid;
     if (request.accessToken !== undefined) claims.at_hash = atHash(request.accessToken);
-    return this.sign(user, claims, this.current.idTokenTtlSeconds);
+    return this.sign(user, claims, this.userIdTokenTtlSeconds.get(user.userId) ?? this.current.idTokenTtlSeconds);
   }
 
   /** An opaque token without audience (Auth0 does the same); a JWT for an API audience. */

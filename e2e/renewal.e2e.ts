@@ -21,10 +21,10 @@ test.describe('issue 9 item 5: silent renewal cannot loop', () => {
       tenant
     }) => {
       // Logged in first (the tenant session), then every new document runs on the skewed clock.
-      const { credentials } = await tenant.newUser();
+      const { user, credentials } = await tenant.newUser();
       await logIn({ credentials });
       await skewBrowserClock(context, aheadMs);
-      await tenant.setIdTokenLifetime(120);
+      await tenant.setIdTokenLifetime(user, 120);
       const renewals = recordSilentRenewals(context);
       // A 120 s token whose end is under a minute away on the browser's clock: renewal is due at once.
       const exp = Math.floor((Date.now() + aheadMs) / 1000) + 50;

@@ -53,10 +53,10 @@ test.describe('3. silent renewal', () => {
   const LIFETIME_S = 10;
 
   test('renews before expiry while the tenant session is alive: the user stays in', async ({ page, logIn, tenant }) => {
-    const { credentials } = await tenant.newUser();
-    await tenant.setIdTokenLifetime(LIFETIME_S);
+    const { user, credentials } = await tenant.newUser();
+    await tenant.setIdTokenLifetime(user, LIFETIME_S);
     await logIn({ credentials });
-    await tenant.restoreSettings();
+    await tenant.setIdTokenLifetime(user, null);
     const first = await storedIdToken(page);
     const endsAtMs = await localExpiryMs(page);
     // Renewed within the renewal jitter (2 s) after half its life, through checkSession.
@@ -68,9 +68,9 @@ test.describe('3. silent renewal', () => {
 
   test('with the tenant session expired the renewal fails and the user is logged out at expiry', async ({ page, logIn, tenant }) => {
     const { user, credentials } = await tenant.newUser();
-    await tenant.setIdTokenLifetime(LIFETIME_S);
+    await tenant.setIdTokenLifetime(user, LIFETIME_S);
     await logIn({ credentials });
-    await tenant.restoreSettings();
+    await tenant.setIdTokenLifetime(user, null);
     const endsAtMs = await localExpiryMs(page);
     expect(await tenant.control.expireSessions(user.user_id)).toBe(1);
     await expect(page.locator('session-notice time')).toBeVisible({ timeout: endsAtMs - Date.now() });

@@ -40,9 +40,9 @@ test.describe('issue 10 item 3: the tenant changes under a logged-in user', () =
     tenant
   }) => {
     const { user, credentials } = await tenant.newUser();
-    await tenant.setIdTokenLifetime(SHORT_LIFETIME_S);
+    await tenant.setIdTokenLifetime(user, SHORT_LIFETIME_S);
     await logIn({ credentials });
-    await tenant.restoreSettings();
+    await tenant.setIdTokenLifetime(user, null);
     const endsAtMs = await localExpiryMs(page);
     const renewals = recordSilentRenewals(context);
     expect(await tenant.control.revokeSessions(user.user_id)).toBe(1);
@@ -96,10 +96,10 @@ test.describe('issue 10 item 3: /authorize failing during renewal', () => {
   for (const [name, fault, faultReport] of RENEWAL_FAULTS) {
     test(`when /authorize ${name}: one renewal request, no loop, logged out at exp`, async ({ context, page, logIn, tenant }) => {
       const problems = collectPageProblems(page);
-      const { credentials } = await tenant.newUser();
-      await tenant.setIdTokenLifetime(SHORT_LIFETIME_S);
+      const { user, credentials } = await tenant.newUser();
+      await tenant.setIdTokenLifetime(user, SHORT_LIFETIME_S);
       await logIn({ credentials });
-      await tenant.restoreSettings();
+      await tenant.setIdTokenLifetime(user, null);
       const endsAtMs = await localExpiryMs(page);
       await tenant.addFault(context, { path: '/authorize', match: { prompt: 'none' }, duration_ms: endsAtMs - Date.now(), ...fault });
       const renewals = recordSilentRenewals(context);

@@ -10,6 +10,8 @@ export interface TenantUser {
   readonly blocked: boolean;
   readonly created_at?: string;
   readonly source: 'config' | 'signup' | 'control';
+  /** This user's own id_token lifetime; null: the tenant's. */
+  readonly id_token_lifetime_s: number | null;
 }
 
 export interface TenantSession {
@@ -75,7 +77,10 @@ export class TenantControl {
     await this.call('DELETE', `/users/${encodeURIComponent(userId)}`, {}, 204);
   }
 
-  async updateUser(userId: string, changes: { blocked?: boolean; email_verified?: boolean }): Promise<TenantUser> {
+  async updateUser(
+    userId: string,
+    changes: { blocked?: boolean; email_verified?: boolean; id_token_lifetime_s?: number | null }
+  ): Promise<TenantUser> {
     return (await this.call<{ user: TenantUser }>('PATCH', `/users/${encodeURIComponent(userId)}`, changes)).user;
   }
 

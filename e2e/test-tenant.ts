@@ -2,7 +2,7 @@
 // against the same tenant, as dev@example.com, so a test does not reset it under them: it works with
 // users of its own, faults only its own browser meets, and it undoes what it changed when it ends.
 import type { BrowserContext } from '@playwright/test';
-import { TenantControl, type Fault, type FaultSpec, type TenantSettings, type TenantUser } from './tenant-control';
+import { TenantControl, type Fault, type FaultSpec, type TenantUser } from './tenant-control';
 import { E2E_TENANT_URL } from './e2e-env';
 
 /** Passes the dev tenant's password policy (dev-tenant/password-policy.ts). */
@@ -23,7 +23,6 @@ export class TestTenant {
   private readonly scope = `${String(Date.now())}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly userIds: string[] = [];
   private readonly faultIds: string[] = [];
-  private settingsBefore: TenantSettings | null = null;
 
   /** A new user of this test's own (deleted at its end, sessions and all), with a password Lock's form can submit. */
   async newUser(fields: { name?: string; email_verified?: boolean } = {}): Promise<TestUser> {
@@ -56,28 +55,17 @@ export class TestTenant {
     return fault;
   }
 
-  /** The id_token lifetime for tokens issued from now on, until `restoreSettings` or the test's end. */
-  async setIdTokenLifetime(seconds: number): Promise<void> {
-    this.settingsBefore ??= await this.control.settings();
-    await this.control.updateSettings({ id_token_lifetime_s: seconds });
+  /** The id_token lifetime of `user`'s tokens from now on (null: the tenant's again); other tests' users keep theirs, so tests run side by side. */
+  async setIdTokenLifetime(user: TenantUser, seconds: number | null): Promise<void> {
+    await this.control.updateUser(user.user_id, { id_token_lifetime_s: seconds });
   }
 
-  /** The settings as they were before this test changed them (the other engines' tests share the tenant: change them briefly). */
-  async restoreSettings(): Promise<void> {
-    if (this.settingsBefore !== null) {
-      const { id_token_lifetime_s, access_token_lifetime_s } = this.settingsBefore;
-      await this.control.updateSettings({ id_token_lifetime_s, access_token_lifetime_s });
-      this.settingsBefore = null;
-    }
-  }
-
-  /** Undoes what the test changed: its faults still running, its settings, its users (and so their sessions). */
+  /** Undoes what the test changed: its faults still running, its users (and so their sessions and lifetimes). */
   async undo(): Promise<void> {
     const running = new Set((await this.control.faults()).map((fault) => fault.id));
     for (const id of this.faultIds.filter((faultId) => running.has(faultId))) {
       await this.control.deleteFault(id);
     }
-    await this.restoreSettings();
     for (const id of this.userIds) {
       await this.control.deleteUser(id);
     }

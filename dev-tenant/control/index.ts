@@ -24,7 +24,13 @@ export function controlRoutes(ctx: TenantContext, state: ControlState): Router {
     next();
   });
   router.get('/', guard);
-  router.use(controlPageRoutes(), controlUserRoutes(ctx), controlSessionRoutes(ctx), controlTenantRoutes(ctx, state), controlTokenRoutes(ctx));
+  router.use(
+    controlPageRoutes(),
+    controlUserRoutes(ctx),
+    controlSessionRoutes(ctx),
+    controlTenantRoutes(ctx, state),
+    controlTokenRoutes(ctx)
+  );
   router.use(controlErrors);
   return router;
 }

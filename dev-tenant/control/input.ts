@@ -18,6 +18,9 @@ export function badInput(description: string): ControlError {
   return new ControlError(400, 'invalid_request', description);
 }
 
+/** Auth0's upper bound for token lifetimes (30 days). */
+export const MAX_LIFETIME_S = 2_592_000;
+
 export type Fields = Readonly<Record<string, unknown>>;
 
 /** The body as an object whose fields are all among `allowed`: a misspelt field is reported, never ignored. */

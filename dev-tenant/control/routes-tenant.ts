@@ -4,12 +4,10 @@ import type { EmailKind, TenantContext } from '../context';
 import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
 import type { TokenLifetimes } from '../tokens';
 import type { Fault } from './faults';
-import { badInput, ControlError, optionalInteger, readBody } from './input';
+import { badInput, ControlError, MAX_LIFETIME_S, optionalInteger, readBody } from './input';
 import { resetTenant, type ControlState } from './reset';
 
 const EMAIL_KINDS: readonly EmailKind[] = ['reset', 'verification', 'unblock'];
-/** Auth0's upper bound for token lifetimes (30 days). */
-const MAX_LIFETIME_S = 2_592_000;
 
 const iso = (epochMs: number | undefined): string | null => (epochMs === undefined ? null : new Date(epochMs).toISOString());
 

@@ -1,8 +1,10 @@
 // /control/users: list, create, delete, block/unblock, verify; bad input answers naming the field.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { coAuthenticate, credentials, silentRenewal, useTestTenant } from '../test-support';
+import { decodeJwt } from 'jose';
+import { coAuthenticate, credentials, fragmentOf, fullLogin, silentRenewal, useTestTenant } from '../test-support';
 import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, userPath } from './control-test-support';
+import type { UserJson } from './routes-users';
 
 describe('control API: users', () => {
   const t = useTestTenant();
@@ -18,7 +20,8 @@ describe('control API: users', () => {
       name: 'Dev User',
       email_verified: true,
       blocked: false,
-      source: 'config'
+      source: 'config',
+      id_token_lifetime_s: null
     });
   });
 
@@ -36,7 +39,8 @@ describe('control API: users', () => {
       email_verified: false,
       blocked: false,
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
-      source: 'control'
+      source: 'control',
+      id_token_lifetime_s: null
     });
     expect((await coAuthenticate(t.tenant, credentials('created@example.com', CONTROL_PASSWORD))).status).toBe(200);
     const stored = JSON.parse(fs.readFileSync(path.join(t.dataDir, 'users.json'), 'utf8')) as {
@@ -118,8 +122,28 @@ describe('control API: users', () => {
     expect((await coAuthenticate(t.tenant, credentials(user.email, CONTROL_PASSWORD))).status).toBe(200);
   });
 
+  it("gives one user's id_tokens a lifetime of their own, other users keep the tenant's, and null undoes it", async () => {
+    const user = await createUser(t.tenant, 'short-lived@example.com', { email_verified: true });
+    const lifetimeOf = async (email: string): Promise<number> => {
+      const claims = decodeJwt(
+        fragmentOf(
+          await fullLogin(t.tenant, {}, undefined, credentials(email, email === 'dev@example.com' ? 'dev-password' : CONTROL_PASSWORD))
+        ).get('id_token') ?? ''
+      );
+      return (claims.exp ?? 0) - (claims.iat ?? 0);
+    };
+    const changed = await control<{ user: UserJson }>(t.tenant, 'PATCH', userPath(user.user_id), { id_token_lifetime_s: 20 });
+    expect(changed.body.user).toMatchObject({ email: 'short-lived@example.com', id_token_lifetime_s: 20 });
+    expect(await lifetimeOf('short-lived@example.com')).toBe(20);
+    expect(await lifetimeOf('dev@example.com')).toBe(36000);
+    const undone = await control<{ user: UserJson }>(t.tenant, 'PATCH', userPath(user.user_id), { id_token_lifetime_s: null });
+    expect(undone.body.user.id_token_lifetime_s).toBeNull();
+    expect(await lifetimeOf('short-lived@example.com')).toBe(36000);
+  });
+
   it.each([
-    [{}, /blocked or email_verified/],
+    [{}, /blocked, email_verified or id_token_lifetime_s is required/],
+    [{ id_token_lifetime_s: 0 }, /id_token_lifetime_s must be a whole number from 1 to 2592000/],
     [{ blocked: 'no' }, /blocked must be true or false/],
     [{ email: 'x@example.com' }, /Unknown field: email/]
   ])('refuses the change %j with 400', async (body, description) => {

@@ -5,7 +5,16 @@ import type { TenantContext } from '../context';
 import { sendVerificationEmail } from '../email-verification';
 import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
 import type { UserListing, UserProfile } from '../users';
-import { badInput, ControlError, optionalBoolean, optionalString, readBody, requiredString } from './input';
+import {
+  badInput,
+  ControlError,
+  MAX_LIFETIME_S,
+  optionalBoolean,
+  optionalInteger,
+  optionalString,
+  readBody,
+  requiredString
+} from './input';
 
 const MAX_NAME_LENGTH = 300;
 
@@ -17,9 +26,11 @@ export interface UserJson {
   readonly blocked: boolean;
   readonly created_at?: string;
   readonly source: UserListing['source'];
+  /** This user's id_token lifetime, null when it is the tenant's (GET /control/settings). */
+  readonly id_token_lifetime_s: number | null;
 }
 
-export function userJson({ profile, source, createdAt }: UserListing): UserJson {
+export function userJson({ profile, source, createdAt }: UserListing, tokens: TenantContext['tokens']): UserJson {
   return {
     user_id: profile.userId,
     email: profile.email,
@@ -27,7 +38,8 @@ export function userJson({ profile, source, createdAt }: UserListing): UserJson 
     email_verified: profile.emailVerified,
     blocked: profile.blocked,
     ...(createdAt === undefined ? {} : { created_at: createdAt }),
-    source
+    source,
+    id_token_lifetime_s: tokens.userIdTokenLifetime(profile.userId) ?? null
   };
 }
 
@@ -40,7 +52,7 @@ export function knownUser(ctx: TenantContext, userId: string): UserProfile {
 
 function listingOf(ctx: TenantContext, user: UserProfile): UserJson {
   const listing = ctx.users.list().find((candidate) => candidate.profile.userId === user.userId);
-  return userJson(listing ?? { profile: user, source: 'control', createdAt: undefined });
+  return userJson(listing ?? { profile: user, source: 'control', createdAt: undefined }, ctx.tokens);
 }
 
 export function controlUserRoutes(ctx: TenantContext): Router {
@@ -52,7 +64,7 @@ export function controlUserRoutes(ctx: TenantContext): Router {
     const email = queryParam(req, 'email');
     const found =
       email === undefined ? users.list() : users.list().filter((user) => user.profile.email.toLowerCase() === email.trim().toLowerCase());
-    res.json({ users: found.map(userJson) });
+    res.json({ users: found.map((user) => userJson(user, ctx.tokens)) });
   });
 
   router.post('/control/users', json, async (req, res) => {
@@ -80,10 +92,14 @@ export function controlUserRoutes(ctx: TenantContext): Router {
 
   router.patch('/control/users/:userId', json, async (req, res) => {
     const user = knownUser(ctx, req.params.userId);
-    const fields = readBody(req.body, ['blocked', 'email_verified']);
+    const fields = readBody(req.body, ['blocked', 'email_verified', 'id_token_lifetime_s']);
     const blocked = optionalBoolean(fields, 'blocked');
     const emailVerified = optionalBoolean(fields, 'email_verified');
-    if (blocked === undefined && emailVerified === undefined) throw badInput('blocked or email_verified (or both) is required.');
+    const lifetime = fields.id_token_lifetime_s === null ? null : optionalInteger(fields, 'id_token_lifetime_s', 1, MAX_LIFETIME_S);
+    if (blocked === undefined && emailVerified === undefined && lifetime === undefined) {
+      throw badInput('blocked, email_verified or id_token_lifetime_s is required.');
+    }
+    if (lifetime !== undefined) ctx.tokens.setUserIdTokenLifetime(user.userId, lifetime ?? undefined);
     const changed = await users.change(user.userId, {
       ...(blocked === undefined ? {} : { blocked }),
       ...(emailVerified === undefined ? {} : { emailVerified })
@@ -101,5 +117,6 @@ export function endEverythingOf(ctx: TenantContext, user: UserProfile): number {
   ctx.resetTickets.revokeFor(user.email);
   ctx.verificationTickets.revokeFor(user.email);
   ctx.tokens.revokeFor(user.userId);
+  ctx.tokens.setUserIdTokenLifetime(user.userId, undefined);
   return ctx.sessions.destroyFor(user.email);
 }
