@@ -64,7 +64,8 @@ for (const app of APPS) {
       await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
       await page.locator('main').getByRole('button', { name: 'Log In' }).click();
       await submitLock(page, DEV_USER);
-      await expect(page).toHaveURL(atRoute('profile'));
+      // The login's round trip (tenant, callback, a new document) on a loaded machine.
+      await expect(page).toHaveURL(atRoute('profile'), { timeout: LOCK_READY_MS });
       await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
     });
 
@@ -110,8 +111,8 @@ for (const app of APPS) {
       expect(await notice.locator('time').getAttribute('datetime')).toBe(new Date(exp * 1000).toISOString());
       await notice.getByRole('button', { name: 'Log in again' }).click();
       await submitLock(page, DEV_USER);
+      await expect(page.getByText(loggedInText)).toBeVisible({ timeout: LOCK_READY_MS });
       await expect(notice.locator('time')).toHaveCount(0);
-      await expect(page.getByText(loggedInText)).toBeVisible();
     });
 
     test("another tab's logout is followed within a second or two", async ({ context, loggedIn: page }) => {

@@ -1,7 +1,17 @@
 // Silent renewal and the session's end, in Chromium against the dev tenant (issue 9 items 4, 5, 9;
 // issue 8 item 3). The unit specs beside components/auth/renewal.ts cover the timing in detail.
 import { expect, test } from './fixtures';
-import { DEV_USER, loggedInText, loggedOutText, navbar, storedIdToken, storeToken, submitLock, whenTokenRemoved } from './lock-page';
+import {
+  DEV_USER,
+  LOCK_READY_MS,
+  loggedInText,
+  loggedOutText,
+  navbar,
+  storedIdToken,
+  storeToken,
+  submitLock,
+  whenTokenRemoved
+} from './lock-page';
 import { recordSilentRenewals, reloadWithToken, sessionClaims, skewBrowserClock } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
@@ -76,7 +86,7 @@ test.describe('issue 8 item 3: renewal answers login_required', () => {
     expect(renewals).toHaveLength(1);
     await notice.getByRole('button', { name: 'Log in again' }).click();
     await submitLock(page, DEV_USER);
-    await expect(page.getByText(loggedInText)).toBeVisible();
+    await expect(page.getByText(loggedInText)).toBeVisible({ timeout: LOCK_READY_MS });
     await expect(notice.locator('time')).toHaveCount(0);
     expect(await storedIdToken(page)).not.toBeNull();
   });

@@ -86,12 +86,12 @@ test('4. guarded states: a deep link on first load goes to login, then back to t
   await expect(page).toHaveURL(/#\/login$/);
   await page.locator('main').getByRole('button', { name: 'Log In' }).click();
   await submitLock(page, DEV_USER);
-  await expect(page).toHaveURL(/#\/ping$/);
+  await expect(page).toHaveURL(/#\/ping$/, { timeout: LOCK_READY_MS });
   await expect(page.getByRole('heading', { name: 'Ping the API' })).toBeVisible();
   // Nothing may move the page on: no request left in flight, and nothing new drawn.
   await page.waitForLoadState('networkidle');
   await afterNextFrames(page);
-  await expect(page).toHaveURL(/#\/ping$/);
+  await expect(page).toHaveURL(/#\/ping$/, { timeout: LOCK_READY_MS });
   await page.goto('/#/profile');
   await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
   expect(problems).toEqual([]);
