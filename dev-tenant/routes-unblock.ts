@@ -3,25 +3,19 @@
 import { Router } from 'express';
 import { BLOCK_MS } from './brute-force';
 import type { TenantContext } from './context';
-import { ExpiringStore } from './expiring-map';
+import type { Clock } from './expiring-map';
 import { sendPage } from './html-page';
 import { queryParam } from './http-helpers';
-import { randomId } from './sessions';
+import { EmailTicketStore } from './sessions';
 
 /** Auth0's answer on /co/authenticate while a (user, IP) pair is blocked. */
 export const TOO_MANY_ATTEMPTS =
   "Your account has been blocked after multiple consecutive login attempts. We've sent you an email with instructions on how to unblock it.";
 
-/** Unblock links' tickets, each naming the user whose blocks it lifts. */
-export class UnblockTicketStore extends ExpiringStore<string> {
-  issue(email: string): string {
-    const ticket = randomId();
-    this.entries.set(ticket, email, BLOCK_MS);
-    return ticket;
-  }
-
-  consume(ticket: string): string | undefined {
-    return this.entries.take(ticket);
+/** Unblock links' tickets, each naming the user whose blocks it lifts: live as long as a block can last. */
+export class UnblockTicketStore extends EmailTicketStore {
+  constructor(now?: Clock) {
+    super(BLOCK_MS, now);
   }
 }
 

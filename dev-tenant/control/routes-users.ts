@@ -116,6 +116,7 @@ export function endEverythingOf(ctx: TenantContext, user: UserProfile): number {
   ctx.tickets.revokeFor(user.email);
   ctx.resetTickets.revokeFor(user.email);
   ctx.verificationTickets.revokeFor(user.email);
+  ctx.unblockTickets.revokeFor(user.email);
   ctx.tokens.revokeFor(user.userId);
   ctx.tokens.setUserIdTokenLifetime(user.userId, undefined);
   return ctx.sessions.destroyFor(user.email);
