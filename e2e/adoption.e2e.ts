@@ -9,6 +9,7 @@ import { E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_URL } from './e2e-env';
 import { expect, test as base } from './fixtures';
 import {
   DEV_USER,
+  expectTokenReplaced,
   LOCK_READY_MS,
   collectPageProblems,
   hostsOffLoopback,
@@ -105,13 +106,15 @@ for (const app of APPS) {
     test('a refused renewal: <session-notice> says when the session ends, and Log in again works', async ({ page }) => {
       // No tenant session in this browser, and a token due for renewal: checkSession answers login_required.
       const exp = nowInSeconds() + 120;
-      await plantToken(page, await mintIdToken({ iat: exp - 400, exp }), route('home'));
+      const planted = await mintIdToken({ iat: exp - 400, exp });
+      await plantToken(page, planted, route('home'));
       const notice = page.locator('session-notice');
       await expect(notice).toContainText('Your session could not be renewed: it ends at');
       expect(await notice.locator('time').getAttribute('datetime')).toBe(new Date(exp * 1000).toISOString());
       await notice.getByRole('button', { name: 'Log in again' }).click();
       await submitLock(page, DEV_USER);
-      await expect(page.getByText(loggedInText)).toBeVisible({ timeout: LOCK_READY_MS });
+      await expectTokenReplaced(page, planted);
+      await expect(page.getByText(loggedInText)).toBeVisible();
       await expect(notice.locator('time')).toHaveCount(0);
     });
 

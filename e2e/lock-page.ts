@@ -42,6 +42,19 @@ export async function storedIdToken(page: Page): Promise<string | null> {
   return page.evaluate(() => localStorage.getItem('id_token'));
 }
 
+/**
+ * After a new login by a user who was still logged in (with `previous`): the page goes to the tenant
+ * and back, and its logged-in text shows all along, so wait for the new token itself. Storage read
+ * between the navigations counts as not yet.
+ */
+export async function expectTokenReplaced(page: Page, previous: string): Promise<void> {
+  const replaced = async (): Promise<boolean> => {
+    const token = await storedIdToken(page).catch(() => null);
+    return token !== null && token !== previous;
+  };
+  await expect.poll(replaced, { timeout: LOCK_READY_MS, message: 'a new id_token stored after the login' }).toBe(true);
+}
+
 /** After Log Out the page leaves for the tenant's /v2/logout and comes back: read storage between navigations. */
 export async function expectTokenGone(page: Page): Promise<void> {
   await expect.poll(() => storedIdToken(page).catch(() => 'read during a navigation')).toBeNull();
