@@ -22,7 +22,7 @@ import {
   submitLock,
   whenTokenRemoved
 } from './lock-page';
-import { mintIdToken, nowInSeconds } from './tenant-tokens';
+import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 
 const APPS = [
   { name: 'the sample app (npm start)', baseURL: localOrigin(E2E_APP_PORT), hash: '#/' },
@@ -106,7 +106,7 @@ for (const app of APPS) {
     test('a refused renewal: <session-notice> says when the session ends, and Log in again works', async ({ page }) => {
       // No tenant session in this browser, and a token due for renewal: checkSession answers login_required.
       const exp = nowInSeconds() + 120;
-      const planted = await mintIdToken({ iat: exp - 400, exp });
+      const planted = await mintIdToken({ sub: await devUserSub(), iat: exp - 400, exp });
       await plantToken(page, planted, route('home'));
       const notice = page.locator('session-notice');
       await expect(notice).toContainText('Your session could not be renewed: it ends at');

@@ -13,7 +13,7 @@ import {
   whenTokenRemoved
 } from './lock-page';
 import { recordSilentRenewals, reloadWithToken, sessionClaims, skewBrowserClock } from './renewal-support';
-import { mintIdToken, nowInSeconds } from './tenant-tokens';
+import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 
 /** How long the tests watch for more renewals: the loop sent ~10 a second, and one tab renews at most once in 30 s (renewal-timing.ts). */
 const WATCH_MS = 5_000;
@@ -76,7 +76,7 @@ test.describe('issue 8 item 3: renewal answers login_required', () => {
   test('the user sees when the session ends and can log in again; nothing loops', async ({ context, page }) => {
     // No tenant session in this browser: checkSession answers login_required.
     const exp = nowInSeconds() + 60;
-    const planted = await mintIdToken({ iat: exp - 200, exp });
+    const planted = await mintIdToken({ sub: await devUserSub(), iat: exp - 200, exp });
     await storeToken(page, planted);
     const renewals = recordSilentRenewals(context);
     await page.goto('/');

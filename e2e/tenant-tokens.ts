@@ -27,4 +27,11 @@ export async function mintIdToken(claims: JWTPayload = {}, tenant: MintingTenant
   });
 }
 
+/** The dev user's own `sub` at the tenant: a stale token that "Log in again" replaces must be the same account's. */
+export async function devUserSub(tenant: MintingTenant = { url: E2E_TENANT_URL }): Promise<string> {
+  const user = (await new TenantControl(tenant.url).users(DEV_USER.email)).at(0);
+  if (user === undefined) throw new Error(`the tenant has no ${DEV_USER.email}`);
+  return user.user_id;
+}
+
 export { nowInSeconds };
