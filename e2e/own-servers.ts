@@ -1,14 +1,15 @@
 // Servers an e2e file starts for itself, apart from playwright.config.ts's: a production build made
-// into its own directory, a dev tenant that allows that build's origin, and Debian's real nginx.
+// into its own directory, a dev tenant that allows that build's origin, and Debian's real nginx
+// (config/system-programs.js names it, so that .ci/run installs it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULTS } from '../config/defaults';
+import { requireProgram } from '../config/system-programs';
 import { waitForUrl } from '../scripts/dev-processes';
 
 const ROOT = path.join(__dirname, '..');
-export const NGINX = '/usr/sbin/nginx';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: string[]): ChildProcess {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -102,7 +103,12 @@ export async function startNginx(root: string, port: number, prefix: string): Pr
   ].join('\n');
   writeFileSync(path.join(prefix, 'nginx.conf'), config);
   const log: string[] = [];
-  const nginx = run(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'logs', 'error.log')], {}, log);
+  const nginx = run(
+    requireProgram('nginx'),
+    ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'logs', 'error.log')],
+    {},
+    log
+  );
   return untilAnswering(nginx, `http://127.0.0.1:${port}/`, 'nginx', log);
 }
 

@@ -2,7 +2,7 @@
 // (-displayfd), so runs beside other Xvfbs on the machine do not collide.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { XVFB } from '../browser';
+import { xvfbExecutable } from '../browser';
 
 export interface VirtualDisplay {
   /** For DISPLAY, e.g. ":3". */
@@ -13,9 +13,13 @@ export interface VirtualDisplay {
 const DISPLAY_FD = 3;
 
 export async function startXvfb(): Promise<VirtualDisplay> {
-  const child: ChildProcess = spawn(XVFB, ['-displayfd', String(DISPLAY_FD), '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe']
-  });
+  const child: ChildProcess = spawn(
+    xvfbExecutable(),
+    ['-displayfd', String(DISPLAY_FD), '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe']
+    }
+  );
   // Never outlive the test worker, even when it ends without its fixtures' teardown.
   const stop = (): void => {
     if (child.exitCode === null) child.kill();
@@ -33,7 +37,7 @@ export async function startXvfb(): Promise<VirtualDisplay> {
     });
     child.once('error', reject);
     child.once('exit', (code) => {
-      reject(new Error(`${XVFB} ended (${code ?? 'signal'}) before giving a display: ${stderr.trim()}`));
+      reject(new Error(`Xvfb ended (${code ?? 'signal'}) before giving a display: ${stderr.trim()}`));
     });
   });
   return {
