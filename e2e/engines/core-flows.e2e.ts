@@ -4,7 +4,7 @@ import { HOSTILE_TOKENS } from '../../components/auth/testing/hostile-tokens';
 import { E2E_SERVERS } from '../../playwright.config';
 import { checkSessionInPage } from '../csp-support';
 import { E2E_TENANT_URL } from '../e2e-env';
-import { DEV_USER, loggedInText, loggedOutText, tokenRemovedAtInPage } from '../lock-page';
+import { DEV_USER, decodeJwtPayload, loggedInText, loggedOutText, tokenRemovedAtInPage } from '../lock-page';
 import { mintIdToken, nowInSeconds } from '../tenant-tokens';
 import {
   bootWithToken,
@@ -69,6 +69,32 @@ test('expiry while open: logged out at exp (±1 s) without a navigation, the gua
   await expectVisible(tab, navbarButton('Log In'));
   expect(await tab.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   expect(await recordedProblems(tab)).toEqual([]);
+});
+
+test('a returning visitor whose token expired, asking for #/profile in a new tab: through the tenant and back on it, logged in with a new token', async ({
+  engineWindow,
+  tab
+}) => {
+  await tab.goto(`${APP_URL}/`);
+  await logInThroughLock(tab);
+  await expectText(tab, loggedInText);
+  const claims = decodeJwtPayload((await storedIdToken(tab)) ?? '');
+  const iat = nowInSeconds() - 7200;
+  const expired = await mintIdToken({ ...claims, iat, exp: iat + 3600 });
+  await tab.evaluate((token: string) => {
+    localStorage.setItem('id_token', token);
+  }, expired);
+
+  // As the visitor comes back: the deep link in a new tab. The guard turns it away to #/login, the
+  // top-level prompt=none trip comes back with a token, and the way back ends on the page asked for.
+  const visit = await engineWindow.newTab();
+  await visit.goto(`${APP_URL}/#/profile`);
+  await expectText(visit, DEV_USER.email, '.profile-email');
+  await expectUrl(visit, /#\/profile$/);
+  const renewed = await storedIdToken(visit);
+  expect(renewed).not.toBe(expired);
+  expect(Number(decodeJwtPayload(renewed ?? '').exp)).toBeGreaterThan(nowInSeconds());
+  expect(await recordedProblems(visit)).toEqual([]);
 });
 
 test('tabs: logging in and out in one tab is followed by the other', async ({ engineWindow, tab: first }) => {
