@@ -3,7 +3,19 @@ import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
-import { E2E_API_PORT, E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_DATA_DIR, E2E_TENANT_PORT } from './e2e/e2e-env';
+import {
+  CROSS_SITE_ENV,
+  E2E_API_PORT,
+  E2E_APP_PORT,
+  E2E_CROSS_SITE_APP_PORT,
+  E2E_CROSS_SITE_DIST,
+  E2E_CROSS_SITE_TENANT_DATA_DIR,
+  E2E_CROSS_SITE_TENANT_PORT,
+  E2E_CROSS_SITE_TENANT_URL,
+  E2E_EXAMPLE_PORTS,
+  E2E_TENANT_DATA_DIR,
+  E2E_TENANT_PORT
+} from './e2e/e2e-env';
 
 export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
 /** The production build (`npm run serve`), against the same dev tenant and demo API. */
@@ -40,12 +52,12 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  // Two files at once, one per core: most of a test's time is the browser waiting (for Lock, a
-  // redirect, a token's exp), which the other file fills. The files share the servers and the
+  // Three files at once on 2 cores: most of a test's time is the browser waiting (for Lock, a
+  // redirect, a token's exp), which the other files fill. The files share the servers and the
   // tenant's users, never a page, and none changes the tenant for the others: a file that must
   // (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1` and
   // `dependencies` on the rest. Chromium's files go first, Firefox's and WebKit's last, side by side.
-  workers: 2,
+  workers: 3,
   // One retry: three engines share 2 cores beside the servers, and a test that fails twice still fails.
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
   retries: 1,
@@ -89,14 +101,37 @@ export default defineConfig<object, EngineWorkerOptions>({
     },
     {
       // The production build, with the size budget checked (it prints the figure), and beside it
-      // `npm run build:lib` for the examples (scripts/e2e-builds.ts); then `npm run serve`.
-      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} && npx tsx scripts/serve.ts ${E2E_DIST}`,
+      // `npm run build:lib` for the examples and the cross-site build (scripts/e2e-builds.ts); then `npm run serve`.
+      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} ${E2E_CROSS_SITE_DIST} ${E2E_CROSS_SITE_TENANT_PORT} && npx tsx scripts/serve.ts ${E2E_DIST}`,
       url: `${localOrigin(E2E_PROD_PORT)}/`,
-      // Both builds at once, on 2 busy cores.
+      // Three builds at once, on 2 busy cores.
       timeout: 360_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       env: { ...e2eEnv, PORT: String(E2E_PROD_PORT) }
+    },
+    // The cross-site pair (cross-site.e2e.ts, returning-visitor.e2e.ts): its build, made above, and
+    // a dev tenant of its own on another site, which allows only that build's origin.
+    {
+      command: `npx tsx dev-tenant/main.ts`,
+      url: `${E2E_CROSS_SITE_TENANT_URL}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        ...CROSS_SITE_ENV,
+        DEV_TENANT_PORT: String(E2E_CROSS_SITE_TENANT_PORT),
+        PORT: String(E2E_CROSS_SITE_APP_PORT),
+        DEV_TENANT_DATA_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR
+      }
+    },
+    {
+      command: `npx tsx scripts/serve.ts ${E2E_CROSS_SITE_DIST}`,
+      url: `${localOrigin(E2E_CROSS_SITE_APP_PORT)}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { PORT: String(E2E_CROSS_SITE_APP_PORT) }
     },
     // The examples, each on dist-lib/ as `npm run build:lib` made it (above) from today's components/.
     ...examples.map((example) => ({

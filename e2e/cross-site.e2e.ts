@@ -1,21 +1,16 @@
 // The dev tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1, the app on
 // localhost), as your-tenant.auth0.com is to a deployed app, and Auth0's cross-origin verification:
 // the app's fallback page (callback-cross-auth.html), framed by the tenant when its cookie is missing.
-import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
 import { launchAllowingThirdPartyCookies } from './browser';
 import { collectCspViolations } from './csp-support';
-import { E2E_APP_PORT } from './e2e-env';
+import { E2E_APP_PORT, E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_URL } from './e2e-env';
 import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from './lock-page';
-import { OwnServers, startCrossSite } from './own-servers';
 
-/** Clear of playwright.config.ts's ports (E2E_PORT_BASE + 0…8, and +10 for nginx). */
-const CROSS_APP_PORT = E2E_APP_PORT + 12;
-const CROSS_TENANT_PORT = E2E_APP_PORT + 13;
-const CROSS_APP = localOrigin(CROSS_APP_PORT);
-const CROSS_TENANT = `http://127.0.0.1:${CROSS_TENANT_PORT}`;
-const CROSS_DIST = path.resolve('node_modules/.cache', `e2e-cross-site-dist-${CROSS_APP_PORT}`);
+// The cross-site build and its tenant, started with the suite's servers (playwright.config.ts).
+const CROSS_APP = localOrigin(E2E_CROSS_SITE_APP_PORT);
+const CROSS_TENANT = E2E_CROSS_SITE_TENANT_URL;
 
 const isFallbackPage = (url: string): boolean => new URL(url).pathname === '/callback-cross-auth.html';
 
@@ -54,18 +49,6 @@ test.describe('same site, the tenant cookie refused on /co/authenticate', () => 
 });
 
 test.describe('cross-site: the tenant on 127.0.0.1, the app on localhost', () => {
-  test.describe.configure({ mode: 'serial' });
-  const servers = new OwnServers('cross-site');
-
-  test.beforeAll(async () => {
-    test.setTimeout(300_000);
-    await startCrossSite(servers, CROSS_DIST, CROSS_APP_PORT, CROSS_TENANT_PORT);
-  });
-
-  test.afterAll(async () => {
-    await servers.stop();
-  });
-
   test("third-party cookies blocked (Chromium's default): the fallback page cannot read its cookie in the tenant's frame, so Auth0's error, shown once, no token, no loop", async ({
     page
   }) => {

@@ -20,3 +20,16 @@ export const E2E_API_URL = localOrigin(E2E_API_PORT);
 export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;
 /** Outside test-results/ (which Playwright empties): the tests mint tokens with the tenant's key. */
 export const E2E_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_TENANT_PORT}`);
+
+/**
+ * The cross-site pair, the dev tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1,
+ * the app on localhost), as your-tenant.auth0.com is to a deployed app: a production build made
+ * once with the others (scripts/e2e-builds.ts), served on +12, its tenant on +13 (nginx.e2e.ts has +10).
+ */
+export const E2E_CROSS_SITE_APP_PORT = E2E_PORT_BASE + 12;
+export const E2E_CROSS_SITE_TENANT_PORT = E2E_PORT_BASE + 13;
+export const E2E_CROSS_SITE_TENANT_URL = `http://${DEFAULTS.crossSiteBrowserHost}:${E2E_CROSS_SITE_TENANT_PORT}`;
+export const E2E_CROSS_SITE_DIST = path.resolve(`node_modules/.cache/e2e-cross-site-dist-${E2E_CROSS_SITE_APP_PORT}`);
+export const E2E_CROSS_SITE_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_CROSS_SITE_TENANT_PORT}`);
+/** The one setting, for the build and for the tenant, that serves the dev tenant from another site than the app. */
+export const CROSS_SITE_ENV = { DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost };

@@ -1,11 +1,9 @@
-// Servers an e2e file starts for itself, apart from playwright.config.ts's: a production build made
-// into its own directory, a dev tenant that allows that build's origin, and Debian's real nginx
+// A server an e2e file starts for itself, apart from playwright.config.ts's: Debian's real nginx
 // (config/system-programs.js names it, so that .ci/run installs it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULTS } from '../config/defaults';
 import { requireProgram } from '../config/system-programs';
 import { waitForUrl } from '../scripts/dev-processes';
 
@@ -29,38 +27,6 @@ function exited(child: ChildProcess): Promise<number | null> {
           resolve(code);
         });
       });
-}
-
-/** `webpack --mode production` into `outDir`, with the build settings of `env` (AUTH0_*, DEV_TENANT_*). */
-export async function buildInto(outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const log: string[] = [];
-  const webpack = run(
-    process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', outDir],
-    env,
-    log
-  );
-  const code = await exited(webpack);
-  if (code !== 0) throw new Error(`The production build failed (exit ${String(code)}):\n${log.join('')}`);
-}
-
-/** The dev tenant (dev-tenant/main.ts) on `port`, its data in `dataDir`, answering the app at `appPort`. */
-export async function startTenant(port: number, appPort: number, dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const log: string[] = [];
-  const tenant = run(
-    process.execPath,
-    ['--import', 'tsx', 'dev-tenant/main.ts'],
-    { DEV_TENANT_PORT: String(port), PORT: String(appPort), DEV_TENANT_DATA_DIR: dataDir, ...env },
-    log
-  );
-  return untilAnswering(tenant, `http://127.0.0.1:${port}/.well-known/openid-configuration`, 'The dev tenant', log);
-}
-
-/** `npm run serve <dir>` (scripts/serve.ts) on `port`. */
-export async function startServe(root: string, port: number): Promise<ChildProcess> {
-  const log: string[] = [];
-  const serve = run(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', root], { PORT: String(port) }, log);
-  return untilAnswering(serve, `http://127.0.0.1:${port}/`, 'npm run serve', log);
 }
 
 /** Resolves with `child` once `url` answers; else stops it and throws with what it printed. */
@@ -130,18 +96,4 @@ export class OwnServers {
     await Promise.all(this.children.map(exited));
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** The one setting, for the build and for the tenant, that serves the dev tenant from another site than the app. */
-export const CROSS_SITE_ENV = { DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost };
-
-/**
- * A production build in dev-tenant mode whose tenant is on another site (`http://127.0.0.1:<tenantPort>`,
- * the app on localhost:<appPort>), as your-tenant.auth0.com is to a deployed app: built into `distDir`,
- * both servers kept by `servers`, the tenant's data (its signing key) in `<servers.dir>/tenant`.
- */
-export async function startCrossSite(servers: OwnServers, distDir: string, appPort: number, tenantPort: number): Promise<void> {
-  await buildInto(distDir, { ...CROSS_SITE_ENV, AUTH0_DOMAIN: '', AUTH0_CLIENT_ID: '', API_URL: '', DEV_TENANT_PORT: String(tenantPort) });
-  servers.keep(await startTenant(tenantPort, appPort, path.join(servers.dir, 'tenant'), CROSS_SITE_ENV));
-  servers.keep(await startServe(distDir, appPort));
 }

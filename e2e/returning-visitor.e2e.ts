@@ -1,14 +1,12 @@
 // Issue 8 item 3: a returning visitor whose token has expired gets back in through one top-level
 // `/authorize?prompt=none` round trip (no password, no third-party cookie), on the page asked for;
 // with no tenant session it lands logged out, once, with no message and no loop.
-import * as path from 'node:path';
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { DEFAULTS, localOrigin } from '../config/defaults';
+import { localOrigin } from '../config/defaults';
 import { launchAllowingThirdPartyCookies } from './browser';
-import { E2E_APP_PORT, E2E_TENANT_URL } from './e2e-env';
+import { E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_URL, E2E_TENANT_URL } from './e2e-env';
 import { expect, test } from './fixtures';
 import { DEV_USER, collectPageProblems, decodeJwtPayload, logInThroughLock, loggedInText, navbar, storedIdToken } from './lock-page';
-import { OwnServers, startCrossSite } from './own-servers';
 import { recordTenantRequests, sessionClaims } from './renewal-support';
 import { mintIdToken, nowInSeconds, type MintingTenant } from './tenant-tokens';
 
@@ -102,24 +100,11 @@ async function thirdPartyRequestFrom(page: Page, origin: string): Promise<Record
   return (await sent).allHeaders();
 }
 
-/** Clear of playwright.config.ts's ports (E2E_PORT_BASE + 0…8), nginx.e2e.ts's (+10, +11) and cross-site.e2e.ts's (+12, +13). */
-const CROSS_APP_PORT = E2E_APP_PORT + 14;
-const CROSS_TENANT_PORT = E2E_APP_PORT + 15;
-const CROSS_APP = localOrigin(CROSS_APP_PORT);
+// The cross-site build and its tenant, started with the suite's servers (playwright.config.ts).
+const CROSS_APP = localOrigin(E2E_CROSS_SITE_APP_PORT);
 
 test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked: the top-level round trip still works', () => {
-  test.describe.configure({ mode: 'serial' });
-  const servers = new OwnServers('returning-visitor');
-  const crossTenant: MintingTenant = { url: `http://${DEFAULTS.crossSiteBrowserHost}:${CROSS_TENANT_PORT}` };
-
-  test.beforeAll(async () => {
-    test.setTimeout(300_000);
-    await startCrossSite(servers, path.join(servers.dir, 'dist'), CROSS_APP_PORT, CROSS_TENANT_PORT);
-  });
-
-  test.afterAll(async () => {
-    await servers.stop();
-  });
+  const crossTenant: MintingTenant = { url: E2E_CROSS_SITE_TENANT_URL };
 
   /** Opens the app in a new page of `context` with an expired token of the user of `claims` stored, as left by an earlier visit. */
   async function leaveExpiredToken(context: BrowserContext, claims: Record<string, unknown>): Promise<void> {

@@ -1,17 +1,20 @@
-// `tsx scripts/e2e-builds.ts <dir>`: the two builds the e2e servers need, at once:
-// the production build with its size budget (scripts/size-budget.ts, into <dir>) and `npm run
-// build:lib` (for the examples). Playwright starts its webServers one after the other, so run in
-// turn they cost their sum; here the shorter hides in the longer. Fails, naming it, if either fails.
+// `tsx scripts/e2e-builds.ts <dir> <cross-site dir> <cross-site tenant port>`: the three builds the
+// e2e servers need, at once: the production build with its size budget (scripts/size-budget.ts, into
+// <dir>), `npm run build:lib` (for the examples), and the production build whose dev tenant is on
+// another site (DEV_TENANT_BROWSER_HOST=127.0.0.1 on the given port), which the cross-site tests
+// share. Playwright starts its webServers one after the other, so run in turn they cost their sum;
+// here the shorter ones hide in the longest. Fails, naming it, if any fails.
 import { spawn } from 'node:child_process';
+import { DEFAULTS } from '../config/defaults';
 import { runMain } from './dev-processes';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Runs `command`, its output prefixed with `name` (the two builds print at once); resolves with its wall time in s. */
-function run(name: string, command: string, args: string[]): Promise<string> {
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     const prefix = (chunk: Buffer): string =>
       chunk
         .toString()
@@ -30,14 +33,16 @@ function run(name: string, command: string, args: string[]): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const outDir = process.argv[2] as string | undefined;
-  if (outDir === undefined) throw new Error('usage: tsx scripts/e2e-builds.ts <dir>');
+  const [outDir, crossSiteDir, crossSiteTenantPort] = process.argv.slice(2);
+  if (crossSiteTenantPort === undefined) throw new Error('usage: tsx scripts/e2e-builds.ts <dir> <cross-site dir> <cross-site tenant port>');
   const started = performance.now();
+  const crossSiteEnv = { ...process.env, DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost, DEV_TENANT_PORT: crossSiteTenantPort };
   const builds = [
     run('build', process.execPath, ['--import', 'tsx', 'scripts/size-budget.ts', outDir]),
-    run('build:lib', npm, ['run', 'build:lib'])
+    run('build:lib', npm, ['run', 'build:lib']),
+    run('build:cross-site', process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', crossSiteDir], crossSiteEnv)
   ];
-  // Both run to their end (a failed one does not cut the other's output short), then any failure is thrown.
+  // All run to their end (a failed one does not cut the other's output short), then any failure is thrown.
   const results = await Promise.allSettled(builds);
   const failure = results.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
