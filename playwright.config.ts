@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
+import { E2E_REPORT_FILE } from './scripts/e2e-file-times';
 import {
   CROSS_SITE_ENV,
   E2E_API_PORT,
@@ -62,7 +63,8 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
   retries: 1,
   timeout: 60_000,
-  reporter: process.env.CI ? 'list' : [['list']],
+  // The JSON report feeds `npm test`'s time per file (scripts/e2e-file-times.ts).
+  reporter: [['list'], ['json', { outputFile: E2E_REPORT_FILE }]],
   use: {
     baseURL: localOrigin(E2E_APP_PORT),
     browserName: 'chromium',

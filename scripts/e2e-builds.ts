@@ -33,14 +33,20 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
 }
 
 async function main(): Promise<void> {
-  const [outDir, crossSiteDir, crossSiteTenantPort] = process.argv.slice(2);
-  if (crossSiteTenantPort === undefined) throw new Error('usage: tsx scripts/e2e-builds.ts <dir> <cross-site dir> <cross-site tenant port>');
+  const args = process.argv.slice(2);
+  const [outDir, crossSiteDir, crossSiteTenantPort] = args;
+  if (args.length !== 3) throw new Error('usage: tsx scripts/e2e-builds.ts <dir> <cross-site dir> <cross-site tenant port>');
   const started = performance.now();
   const crossSiteEnv = { ...process.env, DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost, DEV_TENANT_PORT: crossSiteTenantPort };
   const builds = [
     run('build', process.execPath, ['--import', 'tsx', 'scripts/size-budget.ts', outDir]),
     run('build:lib', npm, ['run', 'build:lib']),
-    run('build:cross-site', process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', crossSiteDir], crossSiteEnv)
+    run(
+      'build:cross-site',
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', crossSiteDir],
+      crossSiteEnv
+    )
   ];
   // All run to their end (a failed one does not cut the other's output short), then any failure is thrown.
   const results = await Promise.allSettled(builds);

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as os from 'node:os';
+import { fileTimesTable } from './e2e-file-times';
 import { readSpawnRecords, recordingEnv, spawnTally, unlistedPrograms } from './spawned-programs';
 
 /** The package.json scripts `npm test` runs, by stage: each also runs alone (`npm run test:e2e`, …). */
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
       break;
     }
   }
+  const e2eTimes = failed.length === 0 ? fileTimesTable() : '';
+  if (e2eTimes !== '') console.log(`\n${e2eTimes}`);
   if (failed.length === 0 && !checkSpawnedPrograms(recording.dir)) {
     failed = ['spawned programs'];
     process.exitCode = 1;
