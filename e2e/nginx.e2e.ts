@@ -1,6 +1,6 @@
 // The production build behind Debian's real nginx, configured only by the nginx.conf that
 // `npm run build` writes: the headers it sends, and a login through Lock against the dev tenant.
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
@@ -22,6 +22,8 @@ const SECURITY_TXT = 'Contact: mailto:security@example.com\n';
 // suite's dev tenant, which allows this origin: nginx only changes who serves it, and how. Its root
 // links to the build's files (shared with other tests, so left as they are) beside a /.well-known/.
 test.beforeAll(async () => {
+  // nginx's workers run as another user when it is started as root (www-data): they must reach the root.
+  chmodSync(servers.dir, 0o711);
   const root = path.join(servers.dir, 'root');
   mkdirSync(path.join(root, '.well-known'), { recursive: true });
   for (const entry of readdirSync(E2E_DIST)) symlinkSync(path.join(E2E_DIST, entry), path.join(root, entry));
