@@ -15,7 +15,9 @@ import * as acorn from 'acorn';
 import { buildEsm, copyAuth0Js } from './build-lib/esm-build';
 import { assertAsciiOnly, assertNoBuildPlaceholders } from './build-lib/output-checks';
 import { ESM, FALLBACK_PAGE, FALLBACK_SCRIPT, NAME, OUT, ROOT, SCRIPTS, installedVersion, posix, readPackageJson } from './build-lib/paths';
-import { checkLib, checkOneAngular, checkTypings } from './check-lib';
+import { checkFallbackPage } from './build-lib/check-fallback-page';
+import { checkOneAngular } from './build-lib/check-one-angular';
+import { checkLib, checkTypings } from './check-lib';
 import { formatBytes } from './production-build';
 
 /** Packages whose typings the ES module build's .d.ts use; dist-lib/package.json pins them as dependencies. */
@@ -175,6 +177,10 @@ async function main(): Promise<void> {
     );
   }
   console.log(`  ${NAME}.min.js run without a script URL (as by jest's require()): loads`);
+  await checkFallbackPage(OUT);
+  console.log(
+    `  ${FALLBACK_PAGE}, framed by a tenant: posts "ready" to it, answers its co_verifier_request with the stored verifier, forgets it`
+  );
   const tarball = await pack();
   const angular = await checkOneAngular(OUT, tarball);
   console.log(
