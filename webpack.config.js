@@ -6,7 +6,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
 const { CssMinimizerPlugin, JsonAssetPlugin, LockPrefetchMetaPlugin, PrecompressPlugin } = require('./webpack/plugins');
-const { auth0JsAlias, tsRule } = require('./webpack/shared');
+const { tsRule, vendorAliases } = require('./webpack/shared');
 
 // The project's typed defaults (ports, client ID), loaded without a global .ts hook in webpack.
 const { DEFAULTS } = require('tsx/cjs/api').require('./config/defaults.ts', __filename);
@@ -40,8 +40,8 @@ module.exports = (env = {}, argv) => {
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     resolve: {
       extensions: ['.ts', '.js'],
-      // One auth0-js 10 for Lock and our glue: its ESM build (see webpack/shared.js).
-      alias: auth0JsAlias
+      // One auth0-js 10 for Lock and our glue: its ESM build; angular-lock's built file (see webpack/shared.js).
+      alias: vendorAliases
     },
     module: {
       parser: { javascript: { dynamicImportMode: eager ? 'eager' : 'lazy' } },

@@ -2,6 +2,7 @@
 // ui-router 1.x, hash prefix '') and the examples/ on dist-lib/ (ui-router 0.4 on AngularJS 1.6, and
 // ngRoute on 1.8; AngularJS's default hash prefix '!'). Each test also expects no console error or
 // uncaught exception, no CSP violation and no request off loopback.
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
 import { collectCspViolations } from './csp-support';
@@ -52,6 +53,14 @@ const test = base.extend({
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** angular-lock's version, which its telemetry (`auth0Client`, sent to the tenant) must report. */
+const ANGULAR_LOCK_VERSION = (createRequire(__filename)('angular-lock/package.json') as { version: string }).version;
+
+/** The telemetry auth0-js sends with /authorize: the `auth0Client` parameter, base64 JSON. */
+function telemetryOf(url: string): unknown {
+  return JSON.parse(Buffer.from(new URL(url).searchParams.get('auth0Client') ?? '', 'base64').toString('utf8'));
+}
+
 for (const app of APPS) {
   test.describe(`adopting auth0.session: ${app.name}`, () => {
     test.use({ baseURL: app.baseURL });
@@ -64,7 +73,10 @@ for (const app of APPS) {
       await expect(page).toHaveURL(atRoute('login'));
       await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
       await page.locator('main').getByRole('button', { name: 'Log In' }).click();
+      const authorize = page.waitForRequest((request) => request.url().startsWith(`${E2E_TENANT_URL}/authorize?`));
       await submitLock(page, DEV_USER);
+      // Lock's telemetry names angular-lock with its real version, not its source's `%%PACKAGE_VERSION%%`.
+      expect(telemetryOf((await authorize).url())).toMatchObject({ name: 'angular-lock', version: ANGULAR_LOCK_VERSION });
       // The login's round trip (tenant, callback, a new document) on a loaded machine.
       await expect(page).toHaveURL(atRoute('profile'), { timeout: LOCK_READY_MS });
       await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);

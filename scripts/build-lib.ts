@@ -4,35 +4,64 @@
 //  - webpack/lib.config.js: the ES5 scripts (UMD) and Lock's chunks; the ES module build's third-party code;
 //  - here, with TypeScript's API: the ES module build of our code and its typings, rewritten to import
 //    that third-party code by relative paths, so an app's bundler needs no setup;
-// then it proves the scripts are ES5 (acorn), that they work (in jsdom) and that the typings compile
-// in an app (scripts/check-lib.ts).
+// then it proves the scripts are ES5 (acorn) and ASCII only, that they work (in jsdom) and that the
+// typings compile in an app (scripts/check-lib.ts); and packs the package (`npm pack`), whose tarball
+// an app's webpack resolves to the app's own AngularJS.
 import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as acorn from 'acorn';
 import { buildEsm, copyAuth0Js } from './build-lib/esm-build';
-import { ESM, NAME, OUT, ROOT, SCRIPTS, installedVersion, posix, readPackageJson } from './build-lib/paths';
+import { assertAsciiOnly, assertNoBuildPlaceholders } from './build-lib/output-checks';
+import { ESM, FALLBACK_PAGE, FALLBACK_SCRIPT, NAME, OUT, ROOT, SCRIPTS, installedVersion, posix, readPackageJson } from './build-lib/paths';
+import { checkFallbackPage } from './build-lib/check-fallback-page';
+import { checkOneAngular } from './build-lib/check-one-angular';
 import { checkLib, checkTypings } from './check-lib';
 import { formatBytes } from './production-build';
 
 /** Packages whose typings the ES module build's .d.ts use; dist-lib/package.json pins them as dependencies. */
 const TYPINGS_DEPENDENCIES = ['@types/angular-jwt', '@types/auth0-js'];
 
-/** webpack/lib.config.js, in a child process: it runs while TypeScript compiles here. */
-function runWebpack(): Promise<void> {
-  const args = [require.resolve('webpack-cli/bin/cli.js'), '--config', path.join(ROOT, 'webpack', 'lib.config.js')];
+/** The ES5 scripts: the module's, and the fallback page's. */
+const ES5_SCRIPTS = [...SCRIPTS, FALLBACK_SCRIPT];
+
+/** Runs `command` in ROOT; resolves with what it printed, or rejects naming it. */
+function run(command: string, args: string[], output: 'inherit' | 'pipe'): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', output, 'inherit'] });
+    let printed = '';
+    child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code === 0) {
-        resolve();
+        resolve(printed);
       } else {
-        reject(new Error(`webpack --config webpack/lib.config.js exited with code ${String(code)}`));
+        reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with code ${String(code)}`));
       }
     });
   });
+}
+
+/** webpack/lib.config.js, in a child process: it runs while TypeScript compiles here. */
+async function runWebpack(): Promise<void> {
+  await run(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--config', path.join(ROOT, 'webpack', 'lib.config.js')],
+    'inherit'
+  );
+}
+
+/**
+ * `npm pack` into dist-lib/ (not a file of the package: `files` leaves it out): what `npm install
+ * <tarball>` copies into an app's node_modules. Returns its path.
+ */
+async function pack(): Promise<string> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const printed = await run(npm, ['pack', '--json', '--pack-destination', OUT, OUT], 'pipe');
+  const result = (JSON.parse(printed) as { filename: string }[]).at(0);
+  if (!result) throw new Error(`build-lib: npm pack printed no tarball: ${printed}`);
+  return path.join(OUT, result.filename);
 }
 
 /** Throws, naming the file, line, column and code, unless `file` parses as an ES5 script. */
@@ -82,7 +111,7 @@ function writePackage(): void {
       './package.json': './package.json',
       './*': './*'
     },
-    files: [...SCRIPTS, ...SCRIPTS.map((script) => `${script}.map`), '*.LICENSE.txt', 'esm/'],
+    files: [...ES5_SCRIPTS, ...ES5_SCRIPTS.map((script) => `${script}.map`), FALLBACK_PAGE, '*.LICENSE.txt', 'esm/'],
     peerDependencies: { angular: '>=1.5.0 <2' },
     dependencies: Object.fromEntries(TYPINGS_DEPENDENCIES.map((name) => [name, installedVersion(name)]))
   };
@@ -130,10 +159,15 @@ async function main(): Promise<void> {
     throw error;
   }
   await webpackDone;
-  for (const script of SCRIPTS) {
+  for (const script of ES5_SCRIPTS) {
     assertEs5(path.join(OUT, script));
+    assertAsciiOnly(path.join(OUT, script), script);
   }
-  console.log(`ES5 (acorn, ecmaVersion 5, sourceType script): ${SCRIPTS.join(', ')}`);
+  console.log(`ES5 (acorn, ecmaVersion 5, sourceType script) and ASCII only: ${ES5_SCRIPTS.join(', ')}`);
+  for (const file of javascriptFiles(OUT)) {
+    assertNoBuildPlaceholders(file, posix(path.relative(OUT, file)));
+  }
+  console.log(`No placeholder left (angular-lock's telemetry version is ${installedVersion('angular-lock')}).`);
   console.log(`dist-lib/, ${NAME}@${readPackageJson(path.join(OUT, 'package.json')).version}, built in ${seconds()} s:`);
   printSizes();
   console.log('The scripts in jsdom:');
@@ -143,6 +177,15 @@ async function main(): Promise<void> {
     );
   }
   console.log(`  ${NAME}.min.js run without a script URL (as by jest's require()): loads`);
+  await checkFallbackPage(OUT);
+  console.log(
+    `  ${FALLBACK_PAGE}, framed by a tenant: posts "ready" to it, answers its co_verifier_request with the stored verifier, forgets it`
+  );
+  const tarball = await pack();
+  const angular = await checkOneAngular(OUT, tarball);
+  console.log(
+    `Packed ${posix(path.relative(ROOT, tarball))}: installed from it, webpack resolves \`angular\` to the app's own copy; installed from the folder (a link), it would bundle a second one, ${angular.linkedAngular}`
+  );
   console.log(`npm run build:lib: done in ${seconds()} s.`);
 }
 

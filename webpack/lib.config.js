@@ -2,9 +2,13 @@
 //  - umd(false), umd(true): dist-lib/auth0-angularjs-session[.min].js, one ES5 script each, needing only
 //    the `angular` global, with Lock's UI in a sibling chunk it loads from its own URL;
 //  - esmThirdParty(): dist-lib/esm/third-party/, the third-party code of the ES module build, whose
-//    own code scripts/build-lib.ts compiles with TypeScript (what each file is: dist-lib-package/README.md).
+//    own code scripts/build-lib.ts compiles with TypeScript (what each file is: dist-lib-package/README.md);
+//  - fallbackPage(): dist-lib/callback-cross-auth.html and its script, the sample's Cross-Origin
+//    Verification Fallback page, which needs no settings.
 const path = require('node:path');
-const { auth0JsAlias, tsRule } = require('./shared');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { AsciiOnlyPlugin } = require('./ascii-only');
+const { tsRule, vendorAliases } = require('./shared');
 
 const root = path.resolve(__dirname, '..');
 const OUT = path.join(root, 'dist-lib');
@@ -20,12 +24,33 @@ const angularExternal = { root: 'angular', commonjs: 'angular', commonjs2: 'angu
  */
 const vendorEs5Rule = { test: /\.m?js$/, include: /node_modules/, loader: path.join(__dirname, 'es5-loader.js') };
 
+/** What the ES5 scripts share: ES5 down to the vendor code, with source maps. `rootDir`: where their TypeScript is. */
+function es5Scripts(rootDir) {
+  return {
+    target: ['web', 'es5'],
+    devtool: 'source-map',
+    resolve: { extensions: ['.ts', '.js'], alias: vendorAliases },
+    module: {
+      rules: [
+        tsRule({
+          configFile: path.join(root, 'tsconfig.lib.json'),
+          instance: `lib-es5-${path.basename(rootDir)}`,
+          compilerOptions: { target: 'ES5', downlevelIteration: true, declaration: false, sourceMap: true, rootDir }
+        }),
+        vendorEs5Rule
+      ]
+    },
+    stats: 'errors-warnings',
+    performance: { hints: false }
+  };
+}
+
 function umd(minified) {
   const suffix = minified ? '.min' : '';
   return {
     name: `umd${suffix}`,
+    ...es5Scripts(path.join(root, 'components', 'auth')),
     mode: 'production',
-    target: ['web', 'es5'],
     // auth0-js rides in the script itself (as before it went lazy in the app): the package's files
     // stay the two scripts and their Lock chunks, and its import() finds it there, fetching nothing.
     entry: { [NAME]: [path.join(__dirname, 'lib-public-path.js'), 'auth0-js', './components/auth/index.ts'] },
@@ -45,21 +70,29 @@ function umd(minified) {
       chunkLoadingGlobal: `webpackChunk_auth0_angularjs_session${minified ? '_min' : ''}`
     },
     externals: { angular: angularExternal },
-    devtool: 'source-map',
-    resolve: { extensions: ['.ts', '.js'], alias: auth0JsAlias },
-    module: {
-      rules: [
-        tsRule({
-          configFile: path.join(root, 'tsconfig.lib.json'),
-          instance: 'lib-es5',
-          compilerOptions: { target: 'ES5', downlevelIteration: true, declaration: false, sourceMap: true }
-        }),
-        vendorEs5Rule
-      ]
-    },
     optimization: { minimize: minified, splitChunks: false },
-    stats: 'errors-warnings',
-    performance: { hints: false }
+    // ASCII only, so that a page without <meta charset> reads the messages right.
+    plugins: [new AsciiOnlyPlugin()]
+  };
+}
+
+/**
+ * The Cross-Origin Verification Fallback page (app/callback-cross-auth.ts, the sample's own):
+ * callback-cross-auth.html loading callback-cross-auth.js from beside it, minified. It takes no
+ * settings, so one copy serves any tenant; the adopter serves both files with their own CSP.
+ */
+function fallbackPage() {
+  return {
+    ...es5Scripts(path.join(root, 'app')),
+    name: 'fallback-page',
+    mode: 'production',
+    context: root,
+    entry: { 'callback-cross-auth': './app/callback-cross-auth.ts' },
+    output: { path: OUT, filename: '[name].js', publicPath: '' },
+    plugins: [
+      new HtmlWebpackPlugin({ template: './app/callback-cross-auth.html', filename: 'callback-cross-auth.html', scriptLoading: 'defer' }),
+      new AsciiOnlyPlugin()
+    ]
   };
 }
 
@@ -86,6 +119,7 @@ function esmThirdParty() {
     },
     experiments: { outputModule: true },
     output: { path: THIRD_PARTY_DIR, filename: '[name].js', module: true, library: { type: 'module' }, chunkFormat: 'module' },
+    resolve: { alias: vendorAliases },
     externalsType: 'module',
     externals: { 'auth0-js': './auth0-js.js' },
     devtool: 'source-map',
@@ -95,4 +129,4 @@ function esmThirdParty() {
   };
 }
 
-module.exports = () => [umd(false), umd(true), esmThirdParty()];
+module.exports = () => [umd(false), umd(true), esmThirdParty(), fallbackPage()];

@@ -1,13 +1,23 @@
 // What the app's build (webpack.config.js) and the library's (webpack/lib.config.js) share.
 const path = require('node:path');
 
-// auth0-js 10 is "type": "module", so webpack parses its CommonJS build as ESM and Lock 14's
-// require('auth0-js') would get no exports. Lock and our glue share its ESM build instead.
-const auth0JsAlias = { 'auth0-js$': path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist/auth0.min.esm.js') };
+const packageFile = (name, file) => path.join(path.dirname(require.resolve(`${name}/package.json`)), file);
+
+/**
+ * Which file of a package the builds take:
+ *  - auth0-js 10 is "type": "module", so webpack parses its CommonJS build as ESM and Lock 14's
+ *    require('auth0-js') would get no exports. Lock and our glue share its ESM build instead;
+ *  - angular-lock's `main` is its source, whose telemetry reports the version as `%%PACKAGE_VERSION%%`
+ *    (its gulp build fills in the one of its package.json): its built dist/angular-lock.js instead.
+ */
+const vendorAliases = {
+  'auth0-js$': packageFile('auth0-js', 'dist/auth0.min.esm.js'),
+  'angular-lock$': packageFile('angular-lock', 'dist/angular-lock.js')
+};
 
 /** Our TypeScript, type-checked by `tsc` (npm run typecheck), only transpiled here. */
 function tsRule(options = {}) {
   return { test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, ...options } };
 }
 
-module.exports = { auth0JsAlias, tsRule };
+module.exports = { tsRule, vendorAliases };

@@ -2,6 +2,7 @@
 // rules as ready configurations for static hosts: an nginx include and a Netlify / Cloudflare Pages
 // `_headers` file. Copy dist/ anywhere else and its CSP would be gone; these carry it along.
 const { Compilation, sources } = require('webpack');
+const { cspUnion } = require('./csp-union');
 const { securityHeaders } = require('./security-headers');
 const { tenantOrigin } = require('./tenant-sources');
 
@@ -11,9 +12,22 @@ const FALLBACK_PAGE = 'callback-cross-auth.html';
 const FALLBACK_HEADERS_FILE = '.security-headers.callback-cross-auth.json';
 const NGINX_FILE = 'nginx.conf';
 const NETLIFY_FILE = '_headers';
-/** Names webpack gave a [contenthash] (as scripts/static-server.ts tells them): cached for a year. */
-const HASHED_NAME_PATTERN = '\\.[0-9a-f]{16,}\\.\\w+(\\.map)?$';
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Names webpack gave a [contenthash]: cached for a year. Not their source maps (below). */
+const HASHED_NAME_PATTERN = '\\.[0-9a-f]{16,}\\.\\w+$';
+const SOURCE_MAP_PATTERN = '\\.map$';
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+const IMMUTABLE = `public, max-age=${ONE_YEAR_S}, immutable`;
+/**
+ * HTTPS only from now on, for a year. Browsers ignore it on a plain-http response (RFC 6797 8.1), so
+ * it takes effect once the site is served over https; the http server should redirect there. Not
+ * includeSubDomains or preload: those commit every other host of the domain, which is not this build's call.
+ */
+const HSTS = `max-age=${ONE_YEAR_S}`;
+
+/** The build's security headers as a static host sends them: over https, so with HSTS. */
+function staticHostHeaders(headers) {
+  return { ...headers, 'Strict-Transport-Security': HSTS };
+}
 
 /**
  * The fallback page runs one auth0-js call and loads nothing but its own script. Only the tenant
@@ -52,56 +66,67 @@ function addHeaders(headers, cacheControl) {
 
 /** A `server`-level include: `root` stays the server block's (this folder), the rest is here. */
 function nginxConfig(settings) {
-  const app = securityHeaders(settings);
+  const app = staticHostHeaders(securityHeaders(settings));
+  const location = (match, cacheControl, ...body) => [`location ${match} {`, ...addHeaders(app, cacheControl), ...body, '}'];
+  // A 404 with the headers too: add_header ... always sends them with it.
+  const hidden = (match) => location(match, 'no-cache', '    return 404;');
   return [
     '# Written by `npm run build` (webpack/static-host-headers.js) for this build: its security headers,',
     '# caching and files. Inside the server block that serves this folder:',
     '#   root /srv/app/dist;',
     '#   include /srv/app/dist/nginx.conf;',
-    '# The `http` block needs the usual `include mime.types;`.',
+    '# The `http` block needs the usual `include mime.types;`. Strict-Transport-Security counts over https only.',
     'index index.html;',
     '# The .gz files the build wrote beside each text file.',
     'gzip_static on;',
     'gzip_vary on;',
     '',
-    '# Dotfiles (the headers for `npm run serve`) and these configurations are not content.',
-    'location ~ /\\. { return 404; }',
-    `location = /${NGINX_FILE} { return 404; }`,
-    `location = /${NETLIFY_FILE} { return 404; }`,
+    '# Dotfiles (the headers for `npm run serve`) are not content; /.well-known/ (ACME challenges, security.txt) is.',
+    ...hidden('~ "/\\.(?!well-known(/|$))"'),
+    "# Source maps: the whole source with its comments, for a developer's devtools or an error tracker's upload;",
+    '# nginx does not serve them.',
+    ...hidden(`~ "${SOURCE_MAP_PATTERN}"`),
+    '# These configurations.',
+    ...hidden(`= /${NGINX_FILE}`),
+    ...hidden(`= /${NETLIFY_FILE}`),
     '',
     `location = /${FALLBACK_PAGE} {`,
-    ...addHeaders(fallbackPageHeaders(settings), 'no-cache'),
+    ...addHeaders(staticHostHeaders(fallbackPageHeaders(settings)), 'no-cache'),
     '    try_files $uri =404;',
     '}',
-    `location ~ "${HASHED_NAME_PATTERN}" {`,
-    ...addHeaders(app, IMMUTABLE),
-    '    try_files $uri =404;',
-    '}',
+    ...location(`~ "${HASHED_NAME_PATTERN}"`, IMMUTABLE, '    try_files $uri =404;'),
     '# index.html and anything unhashed: revalidated, so a new build is seen at once.',
-    'location / {',
-    ...addHeaders(app, 'no-cache'),
-    '    try_files $uri $uri/ =404;',
-    '}',
+    ...location('/', 'no-cache', '    try_files $uri $uri/ =404;'),
     ''
   ].join('\n');
 }
 
 /**
- * Netlify's and Cloudflare Pages' `_headers`: both send every matching rule's headers, so each
- * page's CSP is on its own paths only (two CSPs would both be enforced). Cloudflare Pages serves
- * `x.html` at `/x`, so the pages have both spellings. Caching stays the hosts' own (revalidation).
+ * Netlify's and Cloudflare Pages' `_headers`, for the build's files (`files`: their names). Both
+ * hosts send every matching rule's headers, and two CSPs are both enforced. So `/*` carries the
+ * union of the pages' CSPs (csp-union.js): beside a page's own rule that page keeps exactly its own
+ * policy, and any other path (a 404 page, Cloudflare Pages' fallback to index.html) still has one.
+ * Cache-Control is set once per path: a year for the content-hashed names, revalidation for the pages.
+ * Cloudflare Pages serves `x.html` at `/x`, so the pages have both spellings.
  */
-function netlifyHeaders(settings) {
-  const { 'Content-Security-Policy': appPolicy, ...common } = securityHeaders(settings);
+function netlifyHeaders(settings, files) {
+  const { 'Content-Security-Policy': appPolicy, ...common } = staticHostHeaders(securityHeaders(settings));
   const fallbackPolicy = fallbackPageHeaders(settings)['Content-Security-Policy'];
   const rule = (paths, headers) =>
     paths.flatMap((path) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)]);
   const fallbackPaths = [`/${FALLBACK_PAGE}`, `/${FALLBACK_PAGE.replace(/\.html$/, '')}`];
+  const hashed = new RegExp(HASHED_NAME_PATTERN);
   return [
-    '# Written by `npm run build` (webpack/static-host-headers.js): the security headers of this build.',
-    ...rule(['/*'], common),
-    ...rule(['/', '/index.html'], { 'Content-Security-Policy': appPolicy }),
-    ...rule(fallbackPaths, { 'Content-Security-Policy': fallbackPolicy }),
+    '# Written by `npm run build` (webpack/static-host-headers.js): the security headers and caching of this build.',
+    '# Strict-Transport-Security counts over https only. These hosts serve every file published, source maps',
+    '# (*.map) too: leave them out of the upload to keep them private.',
+    ...rule(['/*'], { ...common, 'Content-Security-Policy': cspUnion([appPolicy, fallbackPolicy]) }),
+    ...rule(['/', '/index.html'], { 'Content-Security-Policy': appPolicy, 'Cache-Control': 'no-cache' }),
+    ...rule(fallbackPaths, { 'Content-Security-Policy': fallbackPolicy, 'Cache-Control': 'no-cache' }),
+    ...rule(
+      files.filter((file) => hashed.test(file)).map((file) => `/${file}`),
+      { 'Cache-Control': IMMUTABLE }
+    ),
     ''
   ].join('\n');
 }
@@ -118,7 +143,11 @@ class StaticHostHeadersPlugin {
         const fallback = `${JSON.stringify(fallbackPageHeaders(this.settings), null, 2)}\n`;
         compilation.emitAsset(FALLBACK_HEADERS_FILE, new sources.RawSource(fallback));
         compilation.emitAsset(NGINX_FILE, new sources.RawSource(nginxConfig(this.settings)));
-        compilation.emitAsset(NETLIFY_FILE, new sources.RawSource(netlifyHeaders(this.settings)));
+      });
+      // `_headers` names the files: after RealContentHashPlugin gave them their final names.
+      const afterHashing = Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_HASH + 1;
+      compilation.hooks.processAssets.tap({ name: 'StaticHostHeadersPlugin', stage: afterHashing }, (assets) => {
+        compilation.emitAsset(NETLIFY_FILE, new sources.RawSource(netlifyHeaders(this.settings, Object.keys(assets))));
       });
     });
   }
@@ -127,6 +156,8 @@ class StaticHostHeadersPlugin {
 module.exports = {
   FALLBACK_HEADERS_FILE,
   FALLBACK_PAGE,
+  HSTS,
+  IMMUTABLE,
   StaticHostHeadersPlugin,
   fallbackPageHeaders,
   headersByPath,

@@ -1,4 +1,5 @@
 import angular from 'angular';
+import { assertOwnAuthService, refuseForeignLockScripts } from './adoption-checks';
 import { AuthSessionProvider } from './auth-session.provider';
 import { authErrorComponent } from './auth-error.component';
 import { AuthStatus } from './auth-status';
@@ -18,6 +19,7 @@ import { LockFocus } from './vendor/lock-focus';
 
 /** The module's own start: the login guard, the session followed across tabs and API 401s, and Lock's widget. */
 function startAuthSession(loginGuard: LoginGuard, authService: AuthService, lockWidget: LockWidget, lockFocus: LockFocus): void {
+  assertOwnAuthService(authService);
   loginGuard.install();
   authService.followExternalChanges();
   lockWidget.follow();
@@ -33,6 +35,7 @@ startAuthSession.$inject = ['loginGuard', 'authService', 'lockWidget', 'lockFocu
 export const authSessionModule = angular
   .module('auth0.session', [ANGULAR_LOCK_MODULE, ANGULAR_JWT_MODULE])
   .provider('authSession', AuthSessionProvider)
+  .config(refuseForeignLockScripts)
   .config(decorateLock)
   .config(configureAngularJwt)
   .service('tokenStorage', TokenStorage)

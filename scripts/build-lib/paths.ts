@@ -11,6 +11,9 @@ export const NAME = 'auth0-angularjs-session';
 
 /** What webpack/lib.config.js writes beside each other, each with its .map: the scripts and their Lock chunks. */
 export const SCRIPTS = [`${NAME}.js`, `${NAME}.lock.js`, `${NAME}.min.js`, `${NAME}.lock.min.js`];
+/** The Cross-Origin Verification Fallback page webpack/lib.config.js writes, and its script (ES5 too). */
+export const FALLBACK_PAGE = 'callback-cross-auth.html';
+export const FALLBACK_SCRIPT = 'callback-cross-auth.js';
 
 export interface PackageJson {
   name: string;

@@ -3,7 +3,7 @@
  * module: evaluating it calls the global `angular.module(...)`, so `angular` is imported first
  * (the `angular` package sets that global); the globals it reads later come from lock-globals.
  */
-import 'angular';
+import angular from 'angular';
 import './lock-globals';
 import 'angular-lock';
 import { warmUpLockWhenIdle } from './lock-warm-up';
@@ -29,3 +29,5 @@ export function decorateLock($provide: angular.auto.IProvideService): void {
 decorateLock.$inject = ['$provide'];
 
 export const ANGULAR_LOCK_MODULE = 'auth0.lock';
+/** The module angular-lock registered just now: another angular-lock script on the page would replace it (adoption-checks.ts). */
+export const ownAngularLockModule = angular.module(ANGULAR_LOCK_MODULE);

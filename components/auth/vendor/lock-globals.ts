@@ -52,6 +52,8 @@ const loadWebAuth = loadOnce(() => import('auth0-js').then((module) => webAuthFo
 const loadLock = () => import(/* webpackChunkName: "lock" */ 'auth0-lock').then((module) => module.default);
 const LazyAuth0Lock = createLazyLock(loadLock, loadWebAuth);
 makeMethodsEnumerable(LazyAuth0Lock);
+/** The `Auth0Lock` angular-lock must construct: a Lock script loaded after this one would replace it (adoption-checks.ts). */
+export const ownAuth0Lock: unknown = LazyAuth0Lock;
 
 const globals = window as unknown as AngularLockGlobals;
 globals.Auth0Lock = LazyAuth0Lock;
