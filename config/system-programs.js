@@ -72,10 +72,12 @@ const SYSTEM_PROGRAMS = [
 ];
 
 /**
- * Programs a test may start without this list: Node.js and npm themselves, and the shell that
- * npm and Playwright run scripts with. Anything under node_modules/ came with `npm ci`.
+ * Programs a test may start without this list: Node.js and npm themselves, and programs of Debian's
+ * Essential packages, which every Debian or Ubuntu system has (the shell npm and Playwright run
+ * scripts with, and tar, which unpacks the library's npm pack in scripts/build-lib/). Anything under
+ * node_modules/ came with `npm ci`.
  */
-const BASE_PROGRAMS = ['node', 'npm', 'npx', 'sh', 'bash'];
+const BASE_PROGRAMS = ['node', 'npm', 'npx', 'sh', 'bash', 'tar'];
 
 /** @param {string} dir @returns {string[]} */
 const entries = (dir) => {
