@@ -6,7 +6,9 @@ import {
   authorizeParams,
   coAuthenticate,
   credentials,
+  FORGED_POST,
   fragmentOf,
+  fromVerificationPage,
   postVerifier,
   readVerificationPage,
   sessionCookieOf,
@@ -70,7 +72,7 @@ describe('cross-origin verification (same site)', () => {
   it("the fallback's right verifier completes the login", async () => {
     const { ticket, page, params } = await logInWithoutCookie(t.tenant);
     expect(page.cookie).toMatch(/^auth0_co_page=/);
-    const done = await postVerifier(t.tenant, params, ticket.co_verifier, page);
+    const done = await postVerifier(t.tenant, params, ticket.co_verifier, fromVerificationPage(t.tenant, params, page));
     expect(done.status).toBe(302);
     expect(fragmentOf(done).get('id_token')).toBeTruthy();
     expect(sessionCookieOf(done)).toBeDefined();
@@ -79,7 +81,7 @@ describe('cross-origin verification (same site)', () => {
   it("finding 4: the right verifier posted by another site's page (login CSRF) settles nothing: refused, and used up", async () => {
     // Whoever called /co/authenticate knows the co_verifier; a page of theirs can post it from the victim's browser.
     const { ticket, params } = await logInWithoutCookie(t.tenant);
-    const forged = await postVerifier(t.tenant, params, ticket.co_verifier);
+    const forged = await postVerifier(t.tenant, params, ticket.co_verifier, FORGED_POST);
     expect(Object.fromEntries(fragmentOf(forged))).toEqual({
       error: 'invalid_request',
       error_description: 'Invalid verifier.',
@@ -93,7 +95,7 @@ describe('cross-origin verification (same site)', () => {
     ['a wrong verifier', 'guessed', 'Invalid verifier.']
   ])("%s from the fallback ends in Auth0's invalid_request", async (_case, verifier, description) => {
     const { params, page } = await logInWithoutCookie(t.tenant);
-    const done = await postVerifier(t.tenant, params, verifier, page);
+    const done = await postVerifier(t.tenant, params, verifier, fromVerificationPage(t.tenant, params, page));
     expect(Object.fromEntries(fragmentOf(done))).toEqual({ error: 'invalid_request', error_description: description, state: 'state-1' });
     expect(sessionCookieOf(done)).toBeUndefined();
   });

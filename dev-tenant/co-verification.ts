@@ -6,12 +6,15 @@
 // and posts the answer to /co/verify, which settles the ticket and sends the browser back to /authorize.
 // An empty answer ends in Auth0's `invalid_request` "No verifier returned from client.".
 // The co_verifier is no secret from whoever called /co/authenticate, so /co/verify takes an answer only
-// from the page this browser was shown (a cookie set with the page, echoed by its form): a login-CSRF
-// page that posts the attacker's own verifier from the victim's browser settles nothing.
+// from the page this browser was shown (a cookie set with the page, echoed by its form, and the tenant's
+// Origin): a login-CSRF page that posts the attacker's own verifier from the victim's browser settles
+// nothing. Cookies can be planted from another port, so a ticket is redeemed only when the right page
+// brought it back (ticket-arrival.ts).
 import { createHash } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { isBoundToThisBrowser, sameSecret } from './co-verifier-cookie';
 import type { TenantContext } from './context';
+import { cameFromTicketPage, FOREIGN_TICKET_ARRIVAL, postedByTenantPage, VERIFICATION_REFERRER_POLICY } from './ticket-arrival';
 import { escapeHtml, jsonForScript, originOf, queryParam, SMALL_BODY_LIMIT } from './http-helpers';
 import { clearTenantCookie, readTenantCookie, setTenantCookie } from './session-cookie';
 import { LOGIN_TICKET_TTL_MS, randomId } from './sessions';
@@ -63,9 +66,12 @@ export type TicketCheck = { kind: 'go_on' } | { kind: 'ask_fallback'; coId: stri
 export function checkTicketCameBack(ctx: TenantContext, req: Request, loginTicket: string): TicketCheck {
   const binding = ctx.tickets.peek(loginTicket);
   // An unknown or expired ticket is refused where it is consumed.
-  if (binding === undefined || isBoundToThisBrowser(req, binding)) return { kind: 'go_on' };
-  if (binding.fallback === undefined) return { kind: 'ask_fallback', coId: binding.coId };
-  return binding.fallback.verified ? { kind: 'go_on' } : { kind: 'refused', error: binding.fallback.error };
+  if (binding === undefined) return { kind: 'go_on' };
+  if (binding.fallback?.verified === false) return { kind: 'refused', error: binding.fallback.error };
+  // Before any cookie is trusted: another port's page may have planted them all.
+  if (!cameFromTicketPage(req, ctx.config, binding)) return { kind: 'refused', error: FOREIGN_TICKET_ARRIVAL };
+  if (binding.fallback !== undefined || isBoundToThisBrowser(req, binding)) return { kind: 'go_on' };
+  return { kind: 'ask_fallback', coId: binding.coId };
 }
 
 /**
@@ -90,6 +96,7 @@ export function sendVerificationPage(res: Response, ctx: TenantContext, req: Req
       `form-action 'self' ${originOf(redirectUri) ?? ''}; frame-ancestors 'none'; base-uri 'none'`
   );
   res.set('Cache-Control', 'no-store');
+  res.set('Referrer-Policy', VERIFICATION_REFERRER_POLICY);
   res
     .type('html')
     .send(
@@ -107,11 +114,14 @@ export function coVerifyRoutes({ config, tickets }: TenantContext): Router {
     const loginTicket = queryParam(req, 'login_ticket');
     const body = req.body as Record<string, unknown> | undefined;
     const verifier = typeof body?.verifier === 'string' ? body.verifier : '';
-    const fromOurPage = sameSecret(readTenantCookie(req, PAGE_COOKIE), typeof body?.page === 'string' ? body.page : '');
+    const fromOurPage =
+      postedByTenantPage(req, config) && sameSecret(readTenantCookie(req, PAGE_COOKIE), typeof body?.page === 'string' ? body.page : '');
     clearTenantCookie(res, config, PAGE_COOKIE, PAGE_COOKIE_SCOPE);
     // A forged post settles the ticket as refused: it is used up, and nobody's session changes.
     if (loginTicket !== undefined) tickets.settleFallback(loginTicket, fromOurPage ? verifier : undefined);
     res.set('Cache-Control', 'no-store');
+    // The redirect keeps the page's Referer, which /authorize then asks of a verified ticket.
+    res.set('Referrer-Policy', VERIFICATION_REFERRER_POLICY);
     res.redirect(303, `/authorize${queryStringOf(req)}`);
   });
   return router;

@@ -13,6 +13,7 @@ import {
   loginTicketFor,
   credentials,
   fragmentOf,
+  fromVerificationPage,
   fullLogin,
   postJson,
   postVerifier,
@@ -205,7 +206,7 @@ describe('login tickets are bound to the browser that authenticated (issue 9, fi
       expect(page.status).toBe(200);
       expect(sessionCookieOf(page)).toBeUndefined();
       // Only the browser that authenticated holds the verifier: this one's fallback page has none to give.
-      const done = await postVerifier(t.tenant, params, '', await readVerificationPage(page));
+      const done = await postVerifier(t.tenant, params, '', fromVerificationPage(t.tenant, params, await readVerificationPage(page)));
       expect(Object.fromEntries(fragmentOf(done))).toEqual({
         error: 'invalid_request',
         error_description: 'No verifier returned from client.',
@@ -224,7 +225,7 @@ describe('login tickets are bound to the browser that authenticated (issue 9, fi
     const params = authorizeParams({ login_ticket: attacker.loginTicket });
     const page = await authorize(t.tenant, params, victim);
     expect(page.status).toBe(200);
-    const planted = await postVerifier(t.tenant, params, '', await readVerificationPage(page));
+    const planted = await postVerifier(t.tenant, params, '', fromVerificationPage(t.tenant, params, await readVerificationPage(page)));
     expect(fragmentOf(planted).get('error')).toBe('invalid_request');
     // The victim's next silent renewal still gets the victim's own account.
     const idToken = (await silentRenewal(t.tenant, victim)).response.id_token ?? '';

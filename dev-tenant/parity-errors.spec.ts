@@ -225,7 +225,7 @@ describe('row 11: consent outside localhost', () => {
     const co = await coAuthenticate(t.tenant, credentials(), APP);
     const { login_ticket: loginTicket } = (await co.json()) as { login_ticket: string };
     const params = authorizeParams({ redirect_uri: `${APP}/`, audience: API, login_ticket: loginTicket });
-    const login = await authorize(t.tenant, params, verifierCookieOf(co));
+    const login = await authorize(t.tenant, params, verifierCookieOf(co), `${APP}/`);
     expect(login.status).toBe(302);
     const silent = authorizeParams({ redirect_uri: `${APP}/`, response_mode: 'web_message', prompt: 'none', audience: API });
     const { response } = await webMessageOf(await authorize(t.tenant, silent, sessionCookieOf(login)));

@@ -12,6 +12,10 @@ import { SESSION_COOKIE } from './session-cookie';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 export const CALLBACK = `${APP_ORIGIN}/`;
+/** The Referer the app's pages send (`Referrer-Policy: strict-origin`): their origin. */
+export const APP_REFERER = `${APP_ORIGIN}/`;
+/** A page on another port of the app's host: it shares the app's and the tenant's cookies, not their origin. */
+export const SIBLING_ORIGIN = 'http://localhost:6666';
 export const CLIENT_ID = 'dev-tenant-client';
 export const CONNECTION = 'Username-Password-Authentication';
 
@@ -125,9 +129,17 @@ export function authorizeParams(overrides: Record<string, string | undefined> = 
   return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** GET /authorize without following redirects; cookie is the session cookie pair "name=value", if any. */
-export function authorize(tenant: RunningDevTenant, params: Record<string, string>, cookie?: string): Promise<Response> {
-  const headers: Record<string, string> = cookie === undefined ? {} : { cookie };
+/**
+ * GET /authorize without following redirects; cookie is the session cookie pair "name=value", if any.
+ * Opened by the app's page unless `referer` says otherwise (null: a page that sends none).
+ */
+export function authorize(
+  tenant: RunningDevTenant,
+  params: Record<string, string>,
+  cookie?: string,
+  referer: string | null = APP_REFERER
+): Promise<Response> {
+  const headers: Record<string, string> = { ...(cookie === undefined ? {} : { cookie }), ...(referer === null ? {} : { referer }) };
   return fetch(`${tenant.url}/authorize?${new URLSearchParams(params).toString()}`, { redirect: 'manual', headers });
 }
 
@@ -185,26 +197,40 @@ export async function readVerificationPage(res: Response): Promise<VerificationP
   return { html, secret, cookie: setCookieOf(res, 'auth0_co_page=') };
 }
 
-/**
- * The page's form post, as the browser sends it, then the 303 back to /authorize followed once.
- * Without `page`: a post forged by another site (no page secret, no cookie).
- */
+/** What a post to /co/verify carries besides the verifier: who posted it, and which cookies its browser sends. */
+export interface VerifierPost {
+  readonly origin: string;
+  readonly page?: { readonly secret: string; readonly cookie: string | undefined };
+  /** The Referer of the redirect back to /authorize (null: none). */
+  readonly referer: string | null;
+}
+
+/** The verification page's own form: the tenant's Origin, and its URL as the Referer of the way back. */
+export function fromVerificationPage(tenant: RunningDevTenant, params: Record<string, string>, page: VerificationPage): VerifierPost {
+  return { origin: tenant.url, page, referer: `${tenant.url}/authorize?${new URLSearchParams(params).toString()}` };
+}
+
+/** A post forged by another site's page, which has neither the page's secret nor its cookie. */
+export const FORGED_POST: VerifierPost = { origin: SIBLING_ORIGIN, referer: null };
+
+/** A post to /co/verify, then the 303 back to /authorize followed once, as the browser does. */
 export async function postVerifier(
   tenant: RunningDevTenant,
   params: Record<string, string>,
   verifier: string,
-  page?: VerificationPage
+  post: VerifierPost
 ): Promise<Response> {
   const query = new URLSearchParams(params).toString();
+  const cookie = post.page?.cookie;
   const verify = await fetch(`${tenant.url}/co/verify?${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(page?.cookie === undefined ? {} : { cookie: page.cookie }) },
-    body: new URLSearchParams({ verifier, ...(page === undefined ? {} : { page: page.secret }) }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: post.origin, ...(cookie === undefined ? {} : { cookie }) },
+    body: new URLSearchParams({ verifier, ...(post.page === undefined ? {} : { page: post.page.secret }) }).toString(),
     redirect: 'manual'
   });
   expect(verify.status).toBe(303);
   expect(verify.headers.get('location')).toBe(`/authorize?${query}`);
-  return fetch(`${tenant.url}/authorize?${query}`, { redirect: 'manual' });
+  return authorize(tenant, params, undefined, post.referer);
 }
 
 export interface WebMessage {

@@ -65,7 +65,9 @@ function securityHeaders(settings) {
   return {
     'Content-Security-Policy': contentSecurityPolicy(settings),
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer'
+    // The origin only, never a path: the dev tenant redeems a login ticket only from a page that names
+    // an allowed web origin this way (dev-tenant/ticket-arrival.ts: cookies do not separate ports).
+    'Referrer-Policy': 'strict-origin'
   };
 }
 

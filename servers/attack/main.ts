@@ -10,6 +10,7 @@ import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/brute-force';
 import { loadOrCreateSigningKey } from '../../dev-tenant/signing-key';
 import { FALLBACK_HEADERS_FILE, HEADERS_FILE } from '../../scripts/static-server';
 import { CRAFTED_TOKENS, craftedRequests } from '../crafted-requests';
+import { cookieTossing } from './cookie-tossing';
 import { answers, pool, replayRaw, request, setCookies, startServer, stopServer, tally, type Reply, type ServerProcess } from './harness';
 
 const base = Number(process.env.ATTACK_PORT_BASE ?? 5150);
@@ -77,8 +78,10 @@ function authorizeQuery(params: Record<string, string>): string {
   }).toString();
 }
 
-function authorize(params: Record<string, string>, cookies: string[]): Promise<Reply> {
-  return request(`${TENANT}/authorize?${authorizeQuery(params)}`, { headers: cookies.length > 0 ? { cookie: cookies.join('; ') } : {} });
+/** Opened by the app's page (which sends its origin as the Referer) unless `referer` says otherwise; null: none. */
+function authorize(params: Record<string, string>, cookies: string[], referer: string | null = `${APP_ORIGIN}/`): Promise<Reply> {
+  const headers = { ...(cookies.length > 0 ? { cookie: cookies.join('; ') } : {}), ...(referer === null ? {} : { referer }) };
+  return request(`${TENANT}/authorize?${authorizeQuery(params)}`, { headers });
 }
 
 /** A post to /co/verify (the verification page's form, or a forged one without its secret), then the 303 back to /authorize. */
@@ -311,6 +314,7 @@ async function main(): Promise<void> {
     await craftedHeaders([tenant, api, statics]);
     await bruteForceBursts();
     await ticketReplay();
+    await cookieTossing({ tenant: TENANT, appOrigin: APP_ORIGIN, password: PASSWORD, signUp, coAuthenticate, authorize, login, record });
     await resetReuse(tenant);
     await rateLimits();
     await demoApiClaims(dataDir);
