@@ -10,6 +10,7 @@ import type { PasswordPolicy, PasswordRefusal } from './password-policy';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
 import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
 import { sendResetEmail } from './routes-reset';
+import { TOO_MANY_USERS, tooManyUsersText } from './users';
 
 export const RESET_EMAIL_SENT = "We've just sent you an email to reset your password.";
 const MAX_NAME_LENGTH = 300;
@@ -89,7 +90,11 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       return;
     }
     const user = await users.signUp(email, password, name);
-    if (user === undefined) {
+    if (user === 'full') {
+      sendDbError(res, 403, TOO_MANY_USERS, tooManyUsersText('Sign-up'));
+      return;
+    }
+    if (user === 'taken') {
       // Auth0 hides whether an email is taken unless the tenant sets enable_public_signup_user_exists_error.
       if (config.userExistsError) sendDbError(res, 400, 'user_exists', 'The user already exists.');
       else sendDbError(res, 400, 'invalid_signup', 'Invalid sign up');

@@ -4,7 +4,7 @@ import { looksLikeEmail } from '../config-users';
 import type { TenantContext } from '../context';
 import { sendVerificationEmail } from '../email-verification';
 import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import type { UserListing, UserProfile } from '../users';
+import { TOO_MANY_USERS, tooManyUsersText, type UserListing, type UserProfile } from '../users';
 import {
   badInput,
   ControlError,
@@ -77,7 +77,8 @@ export function controlUserRoutes(ctx: TenantContext): Router {
     const emailVerified = optionalBoolean(fields, 'email_verified') ?? false;
     if (!passwordPolicy.accepts(password)) throw new ControlError(400, 'invalid_password', `password: ${passwordPolicy.describe()}`);
     const user = await users.create(email, password, { name, emailVerified, source: 'control' });
-    if (user === undefined) throw new ControlError(409, 'user_exists', `A user with the email ${email} already exists.`);
+    if (user === 'full') throw new ControlError(403, TOO_MANY_USERS, tooManyUsersText('New user'));
+    if (user === 'taken') throw new ControlError(409, 'user_exists', `A user with the email ${email} already exists.`);
     // As the Management API does by default (verify_email) for a user whose email is not verified yet.
     if (!emailVerified) sendVerificationEmail(ctx, user);
     res.status(201).json({ user: listingOf(ctx, user) });
