@@ -1,7 +1,7 @@
 // <dataDir>/users.json: the users who signed up (and their password changes), so they can log in
 // after a restart. Git-ignored with the rest of the data dir; replaced atomically on every change.
 import * as path from 'node:path';
-import { looksLikeEmail } from './config-users';
+import { looksLikeEmail } from './email-address';
 import { readOptionalFile, replaceFile } from './data-files';
 import { isPasswordHash } from './password-hash';
 

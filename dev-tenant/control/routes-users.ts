@@ -1,7 +1,7 @@
 // /control/users: list, create, delete, block/unblock and verify users, with the Management API's field names.
 import express, { Router } from 'express';
-import { looksLikeEmail } from '../config-users';
 import type { TenantContext } from '../context';
+import { emailProblem, emailTextProblem } from '../email-address';
 import { sendVerificationEmail } from '../email-verification';
 import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
 import { TOO_MANY_USERS, tooManyUsersText, type UserListing, type UserProfile } from '../users';
@@ -62,6 +62,8 @@ export function controlUserRoutes(ctx: TenantContext): Router {
 
   router.get('/control/users', (req, res) => {
     const email = queryParam(req, 'email');
+    const emailRefusal = email === undefined ? undefined : emailTextProblem(email);
+    if (emailRefusal !== undefined) throw badInput(`email ${emailRefusal}.`);
     const found =
       email === undefined ? users.list() : users.list().filter((user) => user.profile.email.toLowerCase() === email.trim().toLowerCase());
     res.json({ users: found.map((user) => userJson(user, ctx.tokens)) });
@@ -70,7 +72,8 @@ export function controlUserRoutes(ctx: TenantContext): Router {
   router.post('/control/users', json, async (req, res) => {
     const fields = readBody(req.body, ['email', 'password', 'name', 'email_verified']);
     const email = requiredString(fields, 'email').trim();
-    if (!looksLikeEmail(email)) throw badInput('email must be an email address.');
+    const emailRefusal = emailProblem(email);
+    if (emailRefusal !== undefined) throw badInput(`email ${emailRefusal}.`);
     const password = requiredString(fields, 'password');
     const name = optionalString(fields, 'name');
     if (name !== undefined && name.length > MAX_NAME_LENGTH) throw badInput(`name must be at most ${MAX_NAME_LENGTH} characters.`);
