@@ -1,6 +1,7 @@
 // Builds the dev tenant's express app and runs it on an HTTP server.
 import express, { type Express } from 'express';
 import { listen } from '../servers/lifecycle';
+import { logLine } from '../servers/log-text';
 import { BruteForceGuard } from './brute-force';
 import { coVerifyRoutes } from './co-verification';
 import { controlRoutes, faultMiddleware, FaultStore, Outbox } from './control';
@@ -62,7 +63,7 @@ export interface DevTenantApp {
 }
 
 export const printEmail: SendEmail = ({ to, subject, link }) => {
-  console.log(`Dev tenant: email to ${to} (not sent; there is no mail server): "${subject}": ${link}`);
+  logLine(`Dev tenant: email to ${to} (not sent; there is no mail server): "${subject}": ${link}`);
 };
 
 export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenantDeps): DevTenantApp {
