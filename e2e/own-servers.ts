@@ -129,13 +129,18 @@ export class OwnServers {
 /** The one setting, for the build and for the tenant, that serves the dev tenant from another site than the app. */
 export const CROSS_SITE_ENV = { DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost };
 
+/** Where startCrossSite's tenant keeps its data (its signing key and control secret). */
+export function crossSiteTenantDataDir(servers: OwnServers): string {
+  return path.join(servers.dir, 'tenant');
+}
+
 /**
  * A production build in dev-tenant mode whose tenant is on another site (`http://127.0.0.1:<tenantPort>`,
  * the app on localhost:<appPort>), as your-tenant.auth0.com is to a deployed app: built into `distDir`,
- * both servers kept by `servers`, the tenant's data (its signing key) in `<servers.dir>/tenant`.
+ * both servers kept by `servers`, the tenant's data (its signing key, its control secret) in crossSiteTenantDataDir(servers).
  */
 export async function startCrossSite(servers: OwnServers, distDir: string, appPort: number, tenantPort: number): Promise<void> {
   await buildInto(distDir, { ...CROSS_SITE_ENV, AUTH0_DOMAIN: '', AUTH0_CLIENT_ID: '', API_URL: '', DEV_TENANT_PORT: String(tenantPort) });
-  servers.keep(await startTenant(tenantPort, appPort, path.join(servers.dir, 'tenant'), CROSS_SITE_ENV));
+  servers.keep(await startTenant(tenantPort, appPort, crossSiteTenantDataDir(servers), CROSS_SITE_ENV));
   servers.keep(await startServe(distDir, appPort));
 }

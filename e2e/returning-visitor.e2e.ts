@@ -8,7 +8,7 @@ import { launchAllowingThirdPartyCookies } from './browser';
 import { E2E_APP_PORT, E2E_TENANT_URL } from './e2e-env';
 import { expect, test } from './fixtures';
 import { DEV_USER, collectPageProblems, decodeJwtPayload, logInThroughLock, loggedInText, navbar, storedIdToken } from './lock-page';
-import { OwnServers, startCrossSite } from './own-servers';
+import { crossSiteTenantDataDir, OwnServers, startCrossSite } from './own-servers';
 import { recordTenantRequests, sessionClaims } from './renewal-support';
 import { mintIdToken, nowInSeconds, type MintingTenant } from './tenant-tokens';
 
@@ -110,7 +110,10 @@ const CROSS_APP = localOrigin(CROSS_APP_PORT);
 test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked: the top-level round trip still works', () => {
   test.describe.configure({ mode: 'serial' });
   const servers = new OwnServers('returning-visitor');
-  const crossTenant: MintingTenant = { url: `http://${DEFAULTS.crossSiteBrowserHost}:${CROSS_TENANT_PORT}` };
+  const crossTenant: MintingTenant = {
+    url: `http://${DEFAULTS.crossSiteBrowserHost}:${CROSS_TENANT_PORT}`,
+    dataDir: crossSiteTenantDataDir(servers)
+  };
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
