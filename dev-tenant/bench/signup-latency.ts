@@ -1,7 +1,8 @@
 // `npm run bench:signup [-- <users>...]`: Lock sign-ups (/dbconnections/signup) against a tenant of
-// its own whose users.json already holds 100, 1,000 and the cap's worth of users (or the counts
-// given): 20 one after another, then 20 at once. Prints the latency of each; exits 0 when every
-// sign-up got its 200. The stored users share one password hash, so filling takes no scrypt time.
+// its own whose users.json already holds 100, 500 or 960 users (or the counts given): 20 one after
+// another, then 20 at once, which bring 960 to the cap (MAX_STORED_USERS, 1,000); there, one more
+// sign-up must get 403 too_many_users. Prints the latencies; exits 0 when every answer was the
+// expected one. The stored users share one password hash, so filling takes no scrypt time.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_STORED_USERS } from '../config';
@@ -15,10 +16,10 @@ const PASSWORD = 'Bench-pass-1';
 /** Past the sign-up rate limit's refill: each batch starts with a full bucket. */
 const RATE_LIMIT_REFILL_MS = 60 * 60 * 1000;
 
-async function timedSignUp(tenant: RunningDevTenant, email: string): Promise<number> {
+async function timedSignUp(tenant: RunningDevTenant, email: string, expected = 200): Promise<number> {
   const begin = performance.now();
   const res = await postJson(tenant, '/dbconnections/signup', signUpBody(email, PASSWORD));
-  if (res.status !== 200) throw new Error(`sign-up of ${email}: ${res.status} ${await res.text()}`);
+  if (res.status !== expected) throw new Error(`sign-up of ${email}: ${res.status} ${await res.text()}`);
   return performance.now() - begin;
 }
 
@@ -42,6 +43,10 @@ async function measure(storedUsers: number, passwordHash: string): Promise<void>
     console.log(`  ${storedUsers} stored users (users.json ${kb} KiB after):`);
     console.log(`    ${SIGN_UPS} one after another: ${summary(oneByOne)}`);
     console.log(`    ${SIGN_UPS} at once:           ${summary(atOnce)}`);
+    if (storedUsers + 2 * SIGN_UPS === MAX_STORED_USERS) {
+      const refusedMs = await timedSignUp(tenant, 'one-too-many@example.com', 403);
+      console.log(`    at the cap, one more: 403 too_many_users in ${refusedMs.toFixed(0)} ms`);
+    }
   } finally {
     await tenant.close();
     removeDir(dataDir);
@@ -49,9 +54,13 @@ async function measure(storedUsers: number, passwordHash: string): Promise<void>
 }
 
 async function main(): Promise<void> {
-  const given = process.argv.slice(2).map(Number);
   // Room for the bench's own sign-ups below the cap.
-  const counts = given.length > 0 ? given : [100, 1000, MAX_STORED_USERS - 2 * SIGN_UPS];
+  const largest = MAX_STORED_USERS - 2 * SIGN_UPS;
+  const given = process.argv.slice(2).map(Number);
+  const counts = given.length > 0 ? given : [100, 500, largest];
+  const wrong = counts.find((count) => !Number.isInteger(count) || count < 0 || count > largest);
+  if (wrong !== undefined)
+    throw new Error(`stored users must be whole numbers from 0 to ${largest} (the cap less ${2 * SIGN_UPS} sign-ups), got ${wrong}`);
   console.log(`Dev tenant sign-up latency (cap ${MAX_STORED_USERS} stored users):`);
   const passwordHash = await hashPassword(PASSWORD);
   for (const count of counts) await measure(count, passwordHash);
