@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { allowListCors } from '../servers/cors';
 import { listen } from '../servers/lifecycle';
+import { logError } from '../servers/log-text';
 import type { DemoApiConfig } from './config';
 
 /** How long a browser may reuse a preflight's answer. */
@@ -59,7 +60,7 @@ const demoApiErrorHandler: ErrorRequestHandler = (error: unknown, _req, res, nex
     res.status(status).json({ error: 'invalid_request', error_description: 'The request could not be read.' });
     return;
   }
-  console.error('demo API:', error);
+  logError('demo API:', error);
   res.status(500).json({ error: 'server_error', error_description: 'The API failed; see its log.' });
 };
 

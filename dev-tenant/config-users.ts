@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import { DEFAULTS } from '../config/defaults';
 import { nonEmpty } from './config-parsers';
+import { emailProblem } from './email-address';
 
 export interface TenantUser {
   readonly email: string;
@@ -10,11 +11,6 @@ export interface TenantUser {
 }
 
 export const DEFAULT_USER: TenantUser = DEFAULTS.devUser;
-
-/** Loose on purpose (one "@", no spaces, at most 254 characters), like the check Lock runs in the browser. */
-export function looksLikeEmail(value: string): boolean {
-  return value.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(value);
-}
 
 export function loadUsersFile(raw: string | undefined): TenantUser[] {
   const file = nonEmpty(raw);
@@ -40,7 +36,9 @@ export function loadUsersFile(raw: string | undefined): TenantUser[] {
 function parseUser(entry: unknown, where: string): TenantUser {
   if (typeof entry !== 'object' || entry === null) throw new Error(`${where} must be an object`);
   const { email, password, name } = entry as Record<string, unknown>;
-  if (typeof email !== 'string' || !looksLikeEmail(email)) throw new Error(`${where} needs an "email" string`);
+  if (typeof email !== 'string') throw new Error(`${where} needs an "email" string`);
+  const problem = emailProblem(email);
+  if (problem !== undefined) throw new Error(`${where}: "email" ${problem}`);
   if (typeof password !== 'string' || password === '') throw new Error(`${where} needs a non-empty "password" string`);
   if (name !== undefined && typeof name !== 'string') throw new Error(`${where}: "name" must be a string`);
   return { email, password, name: name ?? email };

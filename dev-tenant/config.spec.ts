@@ -146,6 +146,8 @@ describe('loadConfigFromEnv', () => {
     ['object.json', '{"email": "a@b.c"}', /must contain a JSON array/],
     ['no-password.json', '[{"email": "a@b.c"}]', /entry 0 needs a non-empty "password"/],
     ['no-email.json', '[{"password": "x"}]', /entry 0 needs an "email"/],
+    ['lone-surrogate.json', '[{"email": "\\ud800@x.com", "password": "x"}]', /entry 0: "email" is not well-formed Unicode/],
+    ['escape.json', '[{"email": "a\\u001b[2J@x.com", "password": "x"}]', /entry 0: "email" contains a control character/],
     ['duplicate.json', '[{"email": "DEV@example.com", "password": "x"}]', /duplicate email/]
   ])('rejects the users file %s', (name, content, message) => {
     expect(() => loadConfigFromEnv({ DEV_TENANT_USERS: usersFile(name, content) })).toThrow(message);

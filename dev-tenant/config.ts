@@ -81,6 +81,12 @@ const BROWSER_HOSTS = [DEFAULTS.browserHost, DEFAULTS.crossSiteBrowserHost] as c
 export type ResolvedTenantConfig = Omit<TenantConfig, 'publicUrl'> & { readonly publicUrl: string };
 
 export const DATABASE_CONNECTION = 'Username-Password-Authentication';
+/**
+ * The most users users.json holds (sign-ups and control API users; config users are not stored).
+ * Every change rewrites the file whole, so this cap keeps a sign-up as fast at the cap as with an
+ * empty tenant (`npm run bench:signup`); past it sign-up answers too_many_users. Auth0 has no such cap.
+ */
+export const MAX_STORED_USERS: number = 1000;
 /** Auth0's implicit-flow access token lifetime (expires_in=7200). */
 const ACCESS_TOKEN_TTL = 7200;
 /** Auth0's upper bound for the id_token lifetime (30 days). */

@@ -12,6 +12,23 @@ export async function writeTempFile(dataDir: string, fileName: string, text: str
   return temp;
 }
 
+/**
+ * Publishes text as <dataDir>/<fileName> unless that file exists: false when it does (a tenant started
+ * at the same time on this data dir won). link, not rename: complete at once, and never overwriting.
+ */
+export async function createFileOnce(dataDir: string, fileName: string, text: string): Promise<boolean> {
+  const temp = await writeTempFile(dataDir, fileName, text);
+  try {
+    await fs.link(temp, path.join(dataDir, fileName));
+    return true;
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
 /** Replaces <dataDir>/<fileName> atomically (temp file + rename). */
 export async function replaceFile(dataDir: string, fileName: string, text: string): Promise<void> {
   const temp = await writeTempFile(dataDir, fileName, text);

@@ -1,5 +1,6 @@
 // Auth0-shaped JSON errors ({error, error_description}), the 404 fallback and the last-resort error handler.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { logError } from '../servers/log-text';
 
 export function sendError(res: Response, status: number, error: string, description: string): void {
   res.status(status).set('Cache-Control', 'no-store').json({ error, error_description: description });
@@ -38,6 +39,6 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
     sendError(res, client.status, 'invalid_request', description ?? 'The request could not be read.');
     return;
   }
-  console.error('dev tenant: unexpected error:', err);
+  logError('dev tenant: unexpected error:', err);
   sendError(res, 500, 'server_error', 'The dev tenant hit an unexpected error; see its console.');
 };

@@ -132,7 +132,11 @@ describe('runServerCli', () => {
     const stray = signals as unknown as Map<string, (error: unknown) => void>;
     stray.get('unhandledRejection')?.(new Error('late'));
     stray.get('uncaughtException')?.(new Error('thrown'));
-    expect(errors).toEqual(['Test server: an unhandled rejection (still running):', 'Test server: an uncaught exception (still running):']);
+    // One string each (the error's stack on the following lines), escaped by logError.
+    expect(errors.map((printed) => printed.split('\n')[0])).toEqual([
+      'Test server: an unhandled rejection (still running): Error: late',
+      'Test server: an uncaught exception (still running): Error: thrown'
+    ]);
     expect(exits).toEqual([]);
     expect(running.close).not.toHaveBeenCalled();
   });

@@ -1,6 +1,7 @@
 // CLI: `npx tsx dev-tenant/main.ts` (or `npm run dev-tenant`). Settings come from DEV_TENANT_* variables.
 import { runServerCli } from '../servers/lifecycle';
 import { DEFAULT_USER, loadConfigFromEnv } from './config';
+import { CONTROL_SECRET_HEADER, controlSecretFile } from './control/secret';
 import { startDevTenant } from './server';
 
 async function main(): Promise<void> {
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   );
   if (config.control) {
     console.log(
-      `Dev tenant: users, sessions and emails on ${tenant.url}/, control API under ${tenant.url}/control/ (loopback only; DEV_TENANT_CONTROL=off)`
+      `Dev tenant: users, sessions and emails on ${tenant.url}/, control API under ${tenant.url}/control/ (loopback only; DEV_TENANT_CONTROL=off); ` +
+        `POST /control/id-tokens needs the ${CONTROL_SECRET_HEADER} header, from ${controlSecretFile(config.dataDir)}`
     );
   }
 }

@@ -5,6 +5,7 @@ import { DATABASE_CONNECTION } from './config';
 import type { TenantContext } from './context';
 import { setVerifierCookie } from './co-verifier-cookie';
 import { cors, hasAllowedOrigin } from './cors';
+import { emailTextProblem } from './email-address';
 import { sendError } from './errors';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
 import { sendBreachedPasswordEmail } from './routes-reset';
@@ -47,6 +48,11 @@ export function crossOriginRoutes(ctx: TenantContext): Router {
     }
     if (realm !== DATABASE_CONNECTION) {
       sendError(res, 400, 'invalid_request', `Unknown realm: this tenant has only ${DATABASE_CONNECTION}`);
+      return;
+    }
+    const usernameRefusal = emailTextProblem(username);
+    if (usernameRefusal !== undefined) {
+      sendError(res, 400, 'invalid_request', `The username ${usernameRefusal}.`);
       return;
     }
     const ip = clientIp(req);

@@ -2,14 +2,16 @@
 // /dbconnections/change_password. The reset "email" is printed; its link opens routes-reset.ts.
 import express, { Router, type Response } from 'express';
 import { DATABASE_CONNECTION } from './config';
-import { looksLikeEmail, normalizeEmail } from './config-users';
+import { normalizeEmail } from './config-users';
 import type { TenantContext } from './context';
 import { cors } from './cors';
+import { emailTextProblem, looksLikeEmail } from './email-address';
 import { sendVerificationEmail } from './email-verification';
 import type { PasswordPolicy, PasswordRefusal } from './password-policy';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
 import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
 import { sendResetEmail } from './routes-reset';
+import { TOO_MANY_USERS, tooManyUsersText } from './users';
 
 export const RESET_EMAIL_SENT = "We've just sent you an email to reset your password.";
 const MAX_NAME_LENGTH = 300;
@@ -79,6 +81,11 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       return;
     }
     const { email, password, name } = checked.fields;
+    const emailRefusal = emailTextProblem(email);
+    if (emailRefusal !== undefined) {
+      sendDbError(res, 400, 'invalid_signup', `Invalid sign up: the email ${emailRefusal}.`);
+      return;
+    }
     if (!looksLikeEmail(email.trim()) || (name !== undefined && (typeof name !== 'string' || name.length > MAX_NAME_LENGTH))) {
       sendDbError(res, 400, 'invalid_signup', 'Invalid sign up');
       return;
@@ -89,7 +96,11 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       return;
     }
     const user = await users.signUp(email, password, name);
-    if (user === undefined) {
+    if (user === 'full') {
+      sendDbError(res, 403, TOO_MANY_USERS, tooManyUsersText('Sign-up'));
+      return;
+    }
+    if (user === 'taken') {
       // Auth0 hides whether an email is taken unless the tenant sets enable_public_signup_user_exists_error.
       if (config.userExistsError) sendDbError(res, 400, 'user_exists', 'The user already exists.');
       else sendDbError(res, 400, 'invalid_signup', 'Invalid sign up');
@@ -104,6 +115,11 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
     const checked = check(req.body, ['email'], config.forgotPassword, 'Password reset (DEV_TENANT_FORGOT_PASSWORD)');
     if (!('fields' in checked)) {
       sendDbError(res, checked.status, checked.code, checked.description);
+      return;
+    }
+    const emailRefusal = emailTextProblem(checked.fields.email);
+    if (emailRefusal !== undefined) {
+      sendDbError(res, 400, 'invalid_request', `The email ${emailRefusal}.`);
       return;
     }
     const limitKey = `${clientIp(req)}\0${normalizeEmail(checked.fields.email)}`;

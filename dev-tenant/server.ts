@@ -1,9 +1,10 @@
 // Builds the dev tenant's express app and runs it on an HTTP server.
 import express, { type Express } from 'express';
 import { listen } from '../servers/lifecycle';
+import { logLine } from '../servers/log-text';
 import { BruteForceGuard } from './brute-force';
 import { coVerifyRoutes } from './co-verification';
-import { controlRoutes, faultMiddleware, FaultStore, Outbox } from './control';
+import { controlRoutes, faultMiddleware, FaultStore, loadOrCreateControlSecret, Outbox } from './control';
 import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config';
 import { issuerOf, type SendEmail, type TenantContext } from './context';
 import { emailVerificationRoutes } from './email-verification';
@@ -45,6 +46,8 @@ export interface TenantOptions {
 export interface DevTenantDeps extends TenantOptions {
   readonly signingKey: SigningKey;
   readonly users: UserStore;
+  /** The data dir's control secret; needed when the control API is on. */
+  readonly controlSecret: string | undefined;
 }
 
 /** How many entries each in-memory store holds: what the load bench watches to show memory stays flat. */
@@ -62,7 +65,7 @@ export interface DevTenantApp {
 }
 
 export const printEmail: SendEmail = ({ to, subject, link }) => {
-  console.log(`Dev tenant: email to ${to} (not sent; there is no mail server): "${subject}": ${link}`);
+  logLine(`Dev tenant: email to ${to} (not sent; there is no mail server): "${subject}": ${link}`);
 };
 
 export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenantDeps): DevTenantApp {
@@ -104,7 +107,10 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     next();
   });
   // Before the tenant's routes, so injected faults hit them; the fault middleware skips /control/ itself.
-  if (config.control) app.use(faultMiddleware(ctx, faults), controlRoutes(ctx, { outbox, faults }));
+  if (config.control) {
+    if (deps.controlSecret === undefined) throw new Error('The control API needs the control secret (loadOrCreateControlSecret)');
+    app.use(faultMiddleware(ctx, faults), controlRoutes(ctx, { outbox, faults }, deps.controlSecret));
+  }
   for (const routes of [
     lockAssetRoutes,
     discoveryRoutes,
@@ -168,9 +174,10 @@ export interface RunningDevTenant {
 export async function startDevTenant(config: TenantConfig, options: TenantOptions = {}): Promise<RunningDevTenant> {
   const signingKey = await loadOrCreateSigningKey(config.dataDir);
   const users = await UserStore.open(config.users, config.dataDir, options.now);
+  const controlSecret = config.control ? await loadOrCreateControlSecret(config.dataDir) : undefined;
   const listening = await listen(config.host, config.port);
   const resolved = resolvePublicUrl(config, listening.port);
-  const app = createDevTenantApp(resolved, { ...options, signingKey, users });
+  const app = createDevTenantApp(resolved, { ...options, signingKey, users, controlSecret });
   listening.server.on('request', app.app);
   return {
     url: resolved.publicUrl,

@@ -1,9 +1,8 @@
 // The tenant's RS256 signing key, persisted in the data dir so id_tokens issued before a restart
 // still verify after it (the app keeps them in localStorage).
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
-import { isErrnoException, readOptionalFile, writeTempFile } from './data-files';
+import { createFileOnce, readOptionalFile } from './data-files';
 
 export interface PublicSigningJwk {
   readonly kty: 'RSA';
@@ -58,19 +57,11 @@ async function createKeyFile(dataDir: string, file: string): Promise<SigningKey>
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const exported = await exportJWK(privateKey);
   const jwk = { ...exported, kid: await calculateJwkThumbprint(exported), alg: 'RS256', use: 'sig' };
-  const temp = await writeTempFile(dataDir, SIGNING_KEY_FILE, `${JSON.stringify(jwk, null, 2)}\n`);
-  try {
-    // link (not rename) publishes the complete file atomically AND never overwrites a key that a
-    // concurrently started tenant has just written: the loser reads the winner's key instead.
-    await fs.link(temp, file);
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'EEXIST') {
-      const winner = await readKeyFile(file);
-      if (winner !== undefined) return winner;
-    }
-    throw error;
-  } finally {
-    await fs.rm(temp, { force: true });
+  // Never overwrites a key that a concurrently started tenant has just written: the loser reads the winner's key instead.
+  if (!(await createFileOnce(dataDir, SIGNING_KEY_FILE, `${JSON.stringify(jwk, null, 2)}\n`))) {
+    const winner = await readKeyFile(file);
+    if (winner === undefined) throw new Error(`Signing key file ${file} vanished while the tenant was starting; start it again`);
+    return winner;
   }
   if (!isPrivateRsaJwk(jwk)) throw new Error('Generated signing key has an unexpected shape');
   return toSigningKey(jwk);

@@ -9,6 +9,7 @@ import type { Clock } from './expiring-map';
 import { PASSWORD_REALM_GRANT } from './routes-co';
 import { startDevTenant, type RunningDevTenant, type TenantOptions } from './server';
 import { SESSION_COOKIE } from './session-cookie';
+import { USERS_FILE, type StoredUserRecord } from './users-file';
 
 export const APP_ORIGIN = 'http://localhost:3000';
 export const CALLBACK = `${APP_ORIGIN}/`;
@@ -51,6 +52,22 @@ export function useTempDir(scope: 'each' | 'all' = 'each'): { readonly path: str
       return dir;
     }
   };
+}
+
+/** users.json with `count` signed-up users (stored<i>@example.com), all with the one password hash given (no scrypt per user). */
+export function fillUsersFile(dataDir: string, count: number, passwordHash: string): void {
+  const stamp = new Date().toISOString();
+  const users: StoredUserRecord[] = Array.from({ length: count }, (_, i) => ({
+    user_id: `auth0|${i.toString(16).padStart(24, '0')}`,
+    email: `stored${i}@example.com`,
+    name: `stored${i}@example.com`,
+    email_verified: false,
+    password_hash: passwordHash,
+    created_at: stamp,
+    updated_at: stamp
+  }));
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dataDir, USERS_FILE), `${JSON.stringify({ users })}\n`, { mode: 0o600 });
 }
 
 export interface TestTenantSetup {

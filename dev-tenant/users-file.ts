@@ -1,7 +1,7 @@
 // <dataDir>/users.json: the users who signed up (and their password changes), so they can log in
 // after a restart. Git-ignored with the rest of the data dir; replaced atomically on every change.
 import * as path from 'node:path';
-import { looksLikeEmail } from './config-users';
+import { looksLikeEmail } from './email-address';
 import { readOptionalFile, replaceFile } from './data-files';
 import { isPasswordHash } from './password-hash';
 
@@ -57,15 +57,34 @@ function isRecord(value: unknown): value is StoredUserRecord {
   );
 }
 
-/** Writes snapshots one at a time, so an older snapshot can never land after a newer one. */
+/**
+ * Writes users.json whole, one write at a time, so an older snapshot can never land after a newer one.
+ * Changes made while a write is under way share the next write (its snapshot is taken when it starts):
+ * a burst of sign-ups costs two writes, not one each, and each caller's promise settles only once a
+ * write that holds its change is on disk (or has failed).
+ */
 export class UsersFileWriter {
   private queue: Promise<void> = Promise.resolve();
+  /** The write not started yet: it will hold every change made before it starts. */
+  private next: Promise<void> | undefined;
 
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly snapshot: () => readonly StoredUserRecord[]
+  ) {}
 
-  save(snapshot: () => readonly StoredUserRecord[]): Promise<void> {
-    const write = this.queue.then(() => replaceFile(this.dataDir, USERS_FILE, `${JSON.stringify({ users: snapshot() }, null, 2)}\n`));
-    // A failed write is reported to its caller only; the next write starts afresh.
+  save(): Promise<void> {
+    this.next ??= this.enqueue();
+    return this.next;
+  }
+
+  private enqueue(): Promise<void> {
+    const write = this.queue.then(() => {
+      // From here on, a change needs a write of its own: this one's snapshot is taken now.
+      this.next = undefined;
+      return replaceFile(this.dataDir, USERS_FILE, `${JSON.stringify({ users: this.snapshot() }, null, 2)}\n`);
+    });
+    // A failed write is reported to its callers only; the next write starts afresh.
     this.queue = write.catch(() => undefined);
     return write;
   }

@@ -11,7 +11,7 @@ describe('UserStore', () => {
   it('keeps a control-created user, its block and its verification across a restart', async () => {
     const store = await open();
     const user = await store.create('Made@Example.com', 'Some-Pass-1', { emailVerified: false, source: 'control' });
-    if (user === undefined) throw new Error('not created');
+    if (typeof user === 'string') throw new Error(`not created: ${user}`);
     expect(await store.setBlocked(user.userId, true)).toEqual(expect.objectContaining({ blocked: true }));
     expect(await store.setEmailVerified(user.userId, true)).toEqual(expect.objectContaining({ emailVerified: true, blocked: true }));
     const reopened = await open();
@@ -48,7 +48,7 @@ describe('UserStore', () => {
   it('deletes a stored user from users.json, and answers undefined for an unknown id', async () => {
     const store = await open();
     const user = await store.create('gone@example.com', 'Some-Pass-1', { source: 'control' });
-    if (user === undefined) throw new Error('not created');
+    if (typeof user === 'string') throw new Error(`not created: ${user}`);
     expect(await store.delete(user.userId)).toBe(true);
     expect((await open()).findByEmail('gone@example.com')).toBeUndefined();
     expect(await store.setBlocked('auth0|unknown', true)).toBeUndefined();

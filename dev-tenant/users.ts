@@ -2,6 +2,7 @@
 // who signed up or were created by the control API (persisted in <dataDir>/users.json).
 import { createHash } from 'node:crypto';
 import { avatarIdFor } from './avatar';
+import { MAX_STORED_USERS } from './config';
 import { normalizeEmail, type TenantUser } from './config-users';
 import type { Clock } from './expiring-map';
 import { fastHash, hashPassword, verifyPasswordHash } from './password-hash';
@@ -40,6 +41,20 @@ export interface NewUser {
 
 export type UserChange = Partial<Pick<UserProfile, 'blocked' | 'emailVerified'>>;
 
+/** Why create() made no user: the email is taken, or users.json holds MAX_STORED_USERS already. */
+export type CreateRefusal = 'taken' | 'full';
+
+/** The dev tenant's own error code for 'full' (Auth0 has no cap on a connection's users). */
+export const TOO_MANY_USERS = 'too_many_users';
+
+/** Why a new user is refused at the cap, and what to do about it. */
+export function tooManyUsersText(what: string): string {
+  return (
+    `${what} refused: this dev tenant stores at most ${MAX_STORED_USERS} users (MAX_STORED_USERS in dev-tenant/config.ts). ` +
+    'Delete users through the control API, or reset the tenant.'
+  );
+}
+
 interface ActiveUser {
   profile: UserProfile;
   passwordHash: string;
@@ -53,18 +68,21 @@ export class UserStore {
   private readonly byAvatarId = new Map<string, ActiveUser>();
   /** What users.json holds, by normalized email; written back whole on every change. */
   private readonly records = new Map<string, StoredUserRecord>();
+  private readonly writer: UsersFileWriter;
 
   private constructor(
-    private readonly writer: UsersFileWriter,
+    dataDir: string,
     private readonly now: Clock,
     private readonly decoyHash: string,
     private readonly configUsers: readonly TenantUser[]
-  ) {}
+  ) {
+    this.writer = new UsersFileWriter(dataDir, () => [...this.records.values()]);
+  }
 
   /** Config users win over a stored user with the same email (whose record is kept, unused). */
   static async open(configUsers: readonly TenantUser[], dataDir: string, now: Clock = Date.now): Promise<UserStore> {
     // Compared against when the email is unknown, so that case costs as much as a signed-up user's.
-    const store = new UserStore(new UsersFileWriter(dataDir), now, await hashPassword(randomId()), configUsers);
+    const store = new UserStore(dataDir, now, await hashPassword(randomId()), configUsers);
     store.activateConfigUsers();
     for (const record of await readUsersFile(dataDir)) {
       const key = normalizeEmail(record.email);
@@ -102,18 +120,20 @@ export class UserStore {
     return this.byAvatarId.get(avatarId)?.profile;
   }
 
-  /** Lock's sign-up: a new user whose email is not verified yet; undefined when the email is taken. */
-  signUp(email: string, password: string, name: string | undefined): Promise<UserProfile | undefined> {
+  /** Lock's sign-up: a new user whose email is not verified yet. */
+  signUp(email: string, password: string, name: string | undefined): Promise<UserProfile | CreateRefusal> {
     return this.create(email, password, { name });
   }
 
-  /** Creates and persists a user; undefined when the email is taken. */
-  async create(email: string, password: string, options: NewUser = {}): Promise<UserProfile | undefined> {
+  /** Creates and persists a user, resolving once users.json holds it. */
+  async create(email: string, password: string, options: NewUser = {}): Promise<UserProfile | CreateRefusal> {
     const { name } = options;
     const key = normalizeEmail(email);
     // Hashed before the email is looked up, so a taken email answers as slowly as a new one.
     const passwordHash = await hashPassword(password);
-    if (this.byEmail.has(key)) return undefined;
+    if (this.byEmail.has(key)) return 'taken';
+    // Checked in the same synchronous step that adds the record: concurrent creates cannot overshoot.
+    if (this.records.size >= MAX_STORED_USERS) return 'full';
     const stamp = new Date(this.now()).toISOString();
     // Stored lower-cased, as Auth0 stores database users' emails; the name defaults to the email, as in Auth0.
     const displayName = name === undefined || name.trim() === '' ? key : name.trim();
@@ -222,7 +242,7 @@ export class UserStore {
   }
 
   private save(): Promise<void> {
-    return this.writer.save(() => [...this.records.values()]);
+    return this.writer.save();
   }
 }
 

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
 import { launchAllowingThirdPartyCookies } from './browser';
-import { E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_URL, E2E_TENANT_URL } from './e2e-env';
+import { E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_DATA_DIR, E2E_CROSS_SITE_TENANT_URL, E2E_TENANT_URL } from './e2e-env';
 import { expect, test } from './fixtures';
 import { DEV_USER, collectPageProblems, decodeJwtPayload, logInThroughLock, loggedInText, navbar, storedIdToken } from './lock-page';
 import { recordTenantRequests, sessionClaims } from './renewal-support';
@@ -104,7 +104,7 @@ async function thirdPartyRequestFrom(page: Page, origin: string): Promise<Record
 const CROSS_APP = localOrigin(E2E_CROSS_SITE_APP_PORT);
 
 test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked: the top-level round trip still works', () => {
-  const crossTenant: MintingTenant = { url: E2E_CROSS_SITE_TENANT_URL };
+  const crossTenant: MintingTenant = { url: E2E_CROSS_SITE_TENANT_URL, dataDir: E2E_CROSS_SITE_TENANT_DATA_DIR };
 
   /** Opens the app in a new page of `context` with an expired token of the user of `claims` stored, as left by an earlier visit. */
   async function leaveExpiredToken(context: BrowserContext, claims: Record<string, unknown>): Promise<void> {

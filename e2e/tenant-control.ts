@@ -1,6 +1,7 @@
 // A typed client of the dev tenant's control API (/work/control-api-contract.md, dev-tenant/control/):
 // the e2e tests change the tenant's state through it instead of through its files or by waiting.
-import { E2E_TENANT_URL } from './e2e-env';
+import { CONTROL_SECRET_HEADER, controlSecretFile, readControlSecret } from '../dev-tenant/control/secret';
+import { E2E_TENANT_DATA_DIR, E2E_TENANT_URL } from './e2e-env';
 
 export interface TenantUser {
   readonly user_id: string;
@@ -60,9 +61,15 @@ export interface NewUser {
   readonly email_verified?: boolean;
 }
 
-/** The control API of the tenant at `baseUrl` (default: playwright.config.ts's). Every call throws, with the answer's body, unless the status is the expected one. */
+/**
+ * The control API of the tenant at `baseUrl` whose data is in `dataDir` (default: playwright.config.ts's
+ * tenant). Every call throws, with the answer's body, unless the status is the expected one.
+ */
 export class TenantControl {
-  constructor(private readonly baseUrl: string = E2E_TENANT_URL) {}
+  constructor(
+    private readonly baseUrl: string = E2E_TENANT_URL,
+    private readonly dataDir: string = E2E_TENANT_DATA_DIR
+  ) {}
 
   async users(email?: string): Promise<TenantUser[]> {
     const query = email === undefined ? '' : `?${new URLSearchParams({ email }).toString()}`;
@@ -131,9 +138,12 @@ export class TenantControl {
     await this.call('DELETE', `/faults/${encodeURIComponent(id)}`, {}, 204);
   }
 
-  /** An id_token signed by the tenant's key: its iss, aud and lifetime unless `claims` say otherwise. */
+  /** An id_token signed by the tenant's key: its iss, aud and lifetime unless `claims` say otherwise. Sends the control secret of the data dir. */
   async mintIdToken(claims: Readonly<Record<string, unknown>>): Promise<string> {
-    return (await this.call<{ id_token: string }>('POST', '/id-tokens', { claims }, 201)).id_token;
+    const secret = await readControlSecret(this.dataDir);
+    if (secret === undefined)
+      throw new Error(`no control secret in ${controlSecretFile(this.dataDir)}: is this the data dir of the tenant at ${this.baseUrl}?`);
+    return (await this.call<{ id_token: string }>('POST', '/id-tokens', { claims }, 201, { [CONTROL_SECRET_HEADER]: secret })).id_token;
   }
 
   /** Everything back to the start: users of the config only, no sessions, tokens, blocks, emails or faults, start settings. */
@@ -141,11 +151,17 @@ export class TenantControl {
     await this.call('POST', '/reset', {});
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: object, expected = 200): Promise<T> {
+  private async call<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: object,
+    expected = 200,
+    headers: Readonly<Record<string, string>> = {}
+  ): Promise<T> {
     // Mutating requests need the JSON content type: it is the API's guard against cross-site forms.
     const response = await fetch(`${this.baseUrl}/control${path}`, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     const text = await response.text();

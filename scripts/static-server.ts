@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import { logError } from '../servers/log-text';
 
 /** webpack/security-headers.js writes the build's headers here (a dotfile, never served). */
 export const HEADERS_FILE = '.security-headers.json';
@@ -56,7 +57,7 @@ const staticErrorHandler: ErrorRequestHandler = (error: unknown, _request, respo
   }
   const status = (error as { status?: unknown } | null)?.status;
   const clientError = typeof status === 'number' && status >= 400 && status < 500;
-  if (!clientError) console.error('static server:', error);
+  if (!clientError) logError('static server:', error);
   response
     .status(clientError ? status : 500)
     .type('text/plain')

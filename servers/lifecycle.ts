@@ -4,6 +4,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { localOrigin } from '../config/defaults';
+import { escapeForLog, logError } from './log-text';
 
 export interface ListeningServer {
   readonly server: http.Server;
@@ -60,7 +61,7 @@ export interface ServerCli<S extends { close(): Promise<void> }> {
  */
 export async function runServerCli<S extends { close(): Promise<void> }>(cli: ServerCli<S>): Promise<S> {
   function fail(message: string, exitCode: number): never {
-    console.error(`${cli.name}: ${message}`);
+    console.error(escapeForLog(`${cli.name}: ${message}`));
     process.exit(exitCode);
   }
   let running: S;
@@ -97,9 +98,9 @@ export async function runServerCli<S extends { close(): Promise<void> }>(cli: Se
  */
 function keepRunningOnStrayErrors(name: string): void {
   process.on('unhandledRejection', (reason) => {
-    console.error(`${name}: an unhandled rejection (still running):`, reason);
+    logError(`${name}: an unhandled rejection (still running):`, reason);
   });
   process.on('uncaughtException', (error) => {
-    console.error(`${name}: an uncaught exception (still running):`, error);
+    logError(`${name}: an uncaught exception (still running):`, error);
   });
 }

@@ -1,8 +1,10 @@
 // Who may use the control API and its page: processes on this machine only, never a web page of
 // another origin (no CSRF, no DNS rebinding against a developer's loopback).
+import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { ResolvedTenantConfig } from '../config';
 import { sendError } from '../errors';
+import { CONTROL_SECRET_HEADER, controlSecretFile } from './secret';
 
 /** The control API's path prefix. */
 export const CONTROL_PREFIX = '/control/';
@@ -57,5 +59,27 @@ export function controlGuard(config: ResolvedTenantConfig): RequestHandler {
     const reason = refusal(req, config, origins);
     if (reason === undefined) next();
     else sendError(res, 403, 'forbidden', reason);
+  };
+}
+
+/**
+ * In front of the routes that use the signing key: the X-Control-Secret header must hold the data
+ * dir's control secret. Missing: 401; wrong: 403; both say where the secret is.
+ */
+export function requireControlSecret(secret: string, dataDir: string): RequestHandler {
+  const expected = Buffer.from(secret);
+  const where = `the contents of ${controlSecretFile(dataDir)}, which only the tenant's user can read`;
+  return (req, res, next) => {
+    const given = req.get(CONTROL_SECRET_HEADER);
+    if (given === undefined) {
+      sendError(res, 401, 'unauthorized', `${req.method} ${req.path} needs the ${CONTROL_SECRET_HEADER} header: ${where}.`);
+      return;
+    }
+    const actual = Buffer.from(given);
+    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+      sendError(res, 403, 'forbidden', `The ${CONTROL_SECRET_HEADER} header is not the control secret (${where}).`);
+      return;
+    }
+    next();
   };
 }

@@ -13,10 +13,12 @@ import { controlUserRoutes } from './routes-users';
 export { CONTROL_PREFIX } from './guard';
 export { faultMiddleware } from './fault-middleware';
 export { FaultStore } from './faults';
+export { loadOrCreateControlSecret } from './secret';
 export { Outbox } from './outbox';
 export type { ControlState } from './reset';
 
-export function controlRoutes(ctx: TenantContext, state: ControlState): Router {
+/** `secret`: the data dir's control secret, which only minting (/control/id-tokens) needs. */
+export function controlRoutes(ctx: TenantContext, state: ControlState, secret: string): Router {
   const router = Router();
   const guard = controlGuard(ctx.config);
   router.use('/control', guard, (_req, res, next) => {
@@ -29,7 +31,7 @@ export function controlRoutes(ctx: TenantContext, state: ControlState): Router {
     controlUserRoutes(ctx),
     controlSessionRoutes(ctx),
     controlTenantRoutes(ctx, state),
-    controlTokenRoutes(ctx)
+    controlTokenRoutes(ctx, secret)
   );
   router.use(controlErrors);
   return router;

@@ -1,13 +1,19 @@
-// /control/id-tokens: tokens that verify against the tenant's published keys, with the caller's claims.
+// /control/id-tokens: tokens that verify against the tenant's published keys, with the caller's claims,
+// for a caller that can read the tenant's data dir (the control secret) only.
+import * as fs from 'node:fs';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { CLIENT_ID, useTestTenant } from '../test-support';
+import { CLIENT_ID, startTestTenant, useTestTenant } from '../test-support';
 import { control } from './control-test-support';
+import { CONTROL_SECRET_HEADER, controlSecretFile, readControlSecret } from './secret';
+
+type Minted = { id_token?: string; error?: string; error_description?: string };
 
 describe('control API: id-tokens', () => {
   const t = useTestTenant();
 
-  const mint = (body: unknown) =>
-    control<{ id_token?: string; error?: string; error_description?: string }>(t.tenant, 'POST', '/control/id-tokens', body);
+  const mintWith = (headers: Record<string, string>, body: unknown = { claims: { sub: 'auth0|minted' } }) =>
+    control<Minted>(t.tenant, 'POST', '/control/id-tokens', body, headers);
+  const mint = async (body: unknown) => mintWith({ [CONTROL_SECRET_HEADER]: (await readControlSecret(t.dataDir)) ?? '' }, body);
 
   it("signs with the tenant's own key: the token verifies against its JWKS, with the tenant's iss, aud and lifetime by default", async () => {
     const answer = await mint({ claims: { sub: 'auth0|minted', email: 'minted@example.com' } });
@@ -36,5 +42,43 @@ describe('control API: id-tokens', () => {
     const answer = await mint(body);
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ error: 'invalid_request', error_description: description });
+  });
+
+  it('answers 401 without the X-Control-Secret header, and 403 with a wrong one, saying where the secret is', async () => {
+    const where = `the contents of ${controlSecretFile(t.dataDir)}, which only the tenant's user can read`;
+    const without = await mintWith({});
+    expect(without.status).toBe(401);
+    expect(without.body).toEqual({
+      error: 'unauthorized',
+      error_description: `POST /control/id-tokens needs the X-Control-Secret header: ${where}.`
+    });
+    const secret = (await readControlSecret(t.dataDir)) ?? '';
+    for (const wrong of ['', 'guess', `${secret.slice(1)}x`, `${secret}x`]) {
+      const answer = await mintWith({ [CONTROL_SECRET_HEADER]: wrong });
+      expect(answer.status).toBe(403);
+      expect(answer.body).toEqual({
+        error: 'forbidden',
+        error_description: `The X-Control-Secret header is not the control secret (${where}).`
+      });
+    }
+  });
+
+  it("keeps the secret in the data dir, readable by the tenant's user only, and the same across restarts", async () => {
+    expect(fs.statSync(controlSecretFile(t.dataDir)).mode & 0o777).toBe(0o600);
+    const secret = await readControlSecret(t.dataDir);
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    const again = await startTestTenant(t.dataDir);
+    try {
+      expect(await readControlSecret(t.dataDir)).toBe(secret);
+      const answer = await control(again, 'POST', '/control/id-tokens', { claims: {} }, { [CONTROL_SECRET_HEADER]: secret ?? '' });
+      expect(answer.status).toBe(201);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('leaves the other control routes, which the page at / uses, without the secret', async () => {
+    expect((await control(t.tenant, 'POST', '/control/sessions/expire')).status).toBe(200);
+    expect((await control(t.tenant, 'DELETE', '/control/outbox')).status).toBe(204);
   });
 });

@@ -4,11 +4,14 @@ import express, { Router } from 'express';
 import { SignJWT, type JWTPayload } from 'jose';
 import { issuerOf, type TenantContext } from '../context';
 import { SMALL_BODY_LIMIT } from '../http-helpers';
+import { requireControlSecret } from './guard';
 import { badInput, readBody } from './input';
 
-export function controlTokenRoutes(ctx: TenantContext): Router {
+/** `secret`: the data dir's control secret (secret.ts), which minting needs: it signs with the tenant's key. */
+export function controlTokenRoutes(ctx: TenantContext, secret: string): Router {
   const router = Router();
-  router.post('/control/id-tokens', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
+  const guard = requireControlSecret(secret, ctx.config.dataDir);
+  router.post('/control/id-tokens', guard, express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
     const { claims = {} } = readBody(req.body, ['claims']);
     if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw badInput('claims must be a JSON object.');
     const issuedAt = Math.floor(ctx.now() / 1000);

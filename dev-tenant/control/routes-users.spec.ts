@@ -59,7 +59,7 @@ describe('control API: users', () => {
 
   it.each([
     [{ password: CONTROL_PASSWORD }, 'invalid_request', /email/],
-    [{ email: 'not-an-email', password: CONTROL_PASSWORD }, 'invalid_request', /email must be an email address/],
+    [{ email: 'not-an-email', password: CONTROL_PASSWORD }, 'invalid_request', /email is not an email address/],
     [{ email: 'a@example.com' }, 'invalid_request', /password is required/],
     [
       { email: 'a@example.com', password: CONTROL_PASSWORD, email_verified: 'yes' },

@@ -1,10 +1,10 @@
 // /control/users: list, create, delete, block/unblock and verify users, with the Management API's field names.
 import express, { Router } from 'express';
-import { looksLikeEmail } from '../config-users';
 import type { TenantContext } from '../context';
+import { emailProblem, emailTextProblem } from '../email-address';
 import { sendVerificationEmail } from '../email-verification';
 import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import type { UserListing, UserProfile } from '../users';
+import { TOO_MANY_USERS, tooManyUsersText, type UserListing, type UserProfile } from '../users';
 import {
   badInput,
   ControlError,
@@ -62,6 +62,8 @@ export function controlUserRoutes(ctx: TenantContext): Router {
 
   router.get('/control/users', (req, res) => {
     const email = queryParam(req, 'email');
+    const emailRefusal = email === undefined ? undefined : emailTextProblem(email);
+    if (emailRefusal !== undefined) throw badInput(`email ${emailRefusal}.`);
     const found =
       email === undefined ? users.list() : users.list().filter((user) => user.profile.email.toLowerCase() === email.trim().toLowerCase());
     res.json({ users: found.map((user) => userJson(user, ctx.tokens)) });
@@ -70,14 +72,16 @@ export function controlUserRoutes(ctx: TenantContext): Router {
   router.post('/control/users', json, async (req, res) => {
     const fields = readBody(req.body, ['email', 'password', 'name', 'email_verified']);
     const email = requiredString(fields, 'email').trim();
-    if (!looksLikeEmail(email)) throw badInput('email must be an email address.');
+    const emailRefusal = emailProblem(email);
+    if (emailRefusal !== undefined) throw badInput(`email ${emailRefusal}.`);
     const password = requiredString(fields, 'password');
     const name = optionalString(fields, 'name');
     if (name !== undefined && name.length > MAX_NAME_LENGTH) throw badInput(`name must be at most ${MAX_NAME_LENGTH} characters.`);
     const emailVerified = optionalBoolean(fields, 'email_verified') ?? false;
     if (!passwordPolicy.accepts(password)) throw new ControlError(400, 'invalid_password', `password: ${passwordPolicy.describe()}`);
     const user = await users.create(email, password, { name, emailVerified, source: 'control' });
-    if (user === undefined) throw new ControlError(409, 'user_exists', `A user with the email ${email} already exists.`);
+    if (user === 'full') throw new ControlError(403, TOO_MANY_USERS, tooManyUsersText('New user'));
+    if (user === 'taken') throw new ControlError(409, 'user_exists', `A user with the email ${email} already exists.`);
     // As the Management API does by default (verify_email) for a user whose email is not verified yet.
     if (!emailVerified) sendVerificationEmail(ctx, user);
     res.status(201).json({ user: listingOf(ctx, user) });
