@@ -102,7 +102,8 @@ for (const app of APPS) {
     });
 
     test('expiry while open: logged out at exp (±1 s) without a navigation, the guarded page left for login', async ({ page }) => {
-      const exp = nowInSeconds() + 5;
+      // Long enough for the boot to show the profile first beside two other test files on a loaded machine (5 s was not).
+      const exp = nowInSeconds() + 10;
       await plantToken(page, await mintIdToken({ exp }), route('profile'));
       await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
       await page.evaluate(() => {

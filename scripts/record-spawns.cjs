@@ -8,6 +8,7 @@ const childProcess = require('node:child_process');
 const fs = require('node:fs');
 const { syncBuiltinESMExports } = require('node:module');
 const path = require('node:path');
+const { promisify } = require('node:util');
 
 const logDir = process.env.SPAWN_LOG_DIR;
 if (logDir) {
@@ -29,13 +30,18 @@ if (logDir) {
     }
   };
   const optionsOf = (args) => args.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg));
-  const wrap = (name, shellAlways) => {
-    const original = childProcess[name];
-    childProcess[name] = function recorded(command, ...rest) {
+  const recording = (original, shellAlways) =>
+    function recorded(command, ...rest) {
       const options = optionsOf(rest);
       record(command, Array.isArray(rest[0]) ? rest[0] : [], options, shellAlways || Boolean(options && options.shell));
       return original.call(this, command, ...rest);
     };
+  const wrap = (name, shellAlways) => {
+    const original = childProcess[name];
+    childProcess[name] = recording(original, shellAlways);
+    // exec and execFile resolve `promisify(...)` with { stdout, stderr } through a custom version of their own: keep it, recorded.
+    const custom = original[promisify.custom];
+    if (custom) childProcess[name][promisify.custom] = recording(custom, shellAlways);
   };
   for (const name of ['spawn', 'spawnSync', 'execFile', 'execFileSync']) wrap(name, false);
   for (const name of ['exec', 'execSync']) wrap(name, true);

@@ -44,6 +44,16 @@ describe('the programs a test run starts, against config/system-programs.js', ()
     expect(unlistedPrograms(records, { ...process.env, NGINX_BIN: TRUE }).size).toBe(0);
   });
 
+  it('leaves promisify(execFile) as Node.js has it, { stdout, stderr }, and records it', () => {
+    const records = recordRun(`
+      const { execFile } = require('node:child_process');
+      require('node:util').promisify(execFile)(process.execPath, ['-e', 'process.stdout.write("out")']).then(({ stdout }) => {
+        if (stdout !== 'out') process.exit(3);
+      });
+    `);
+    expect(records.map((record) => record.command)).toEqual([process.execPath]);
+  });
+
   it('records the launches of the libraries the e2e tests use, through node:child_process', () => {
     const records = recordRun(`
       const { spawn } = require('node:child_process');
