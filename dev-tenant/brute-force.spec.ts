@@ -194,21 +194,34 @@ describe('brute force under concurrency (issue 9, finding 2)', () => {
   });
 });
 
-describe('a full store and throttles (issue 9, finding 3)', () => {
+describe('a full store and throttles (issue 9, finding 3; issue 17)', () => {
   let clock = 0;
-  const guard = () => new BruteForceGuard({ maxAttempts: BRUTE_FORCE_THRESHOLD, now: () => clock });
+  const guard = (maxEntries?: number) => new BruteForceGuard({ maxAttempts: BRUTE_FORCE_THRESHOLD, now: () => clock, maxEntries });
   const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  const block = (g: BruteForceGuard, email: string, ip: string) => {
+    for (let i = 0; i < BRUTE_FORCE_THRESHOLD; i++) expect(g.beginAttempt(email, ip)).toBe('allowed');
+  };
 
-  it('finding 3: a live block survives 10,500 failures from other (email, IP) pairs; new pairs are refused when full', () => {
+  it('row 5 (issue 17, full store): a live block survives 10,500 failures from other (email, IP) pairs, and a pair never seen still gets in', () => {
     const g = guard();
-    for (let i = 0; i < BRUTE_FORCE_THRESHOLD; i++) g.beginAttempt('victim@example.com', '192.0.2.1');
-    expect(g.isBlocked('victim@example.com', '192.0.2.1')).toBe(true);
+    block(g, 'victim@example.com', '192.0.2.1');
     const verdicts = Array.from({ length: 10_500 }, (_, i) => g.beginAttempt(`flood${i}@example.com`, ipOf(i)));
-    expect(g.isBlocked('victim@example.com', '192.0.2.1')).toBe(true);
     expect(g.beginAttempt('victim@example.com', '192.0.2.1')).toEqual({ blocked: true, firstRefusal: true });
-    expect(verdicts.filter((verdict) => verdict === 'allowed')).toHaveLength(DEFAULT_MAX_ENTRIES - 1);
-    expect(verdicts.filter((verdict) => verdict === 'throttled')).toHaveLength(10_500 - (DEFAULT_MAX_ENTRIES - 1));
-    expect(g.size).toBe(DEFAULT_MAX_ENTRIES);
+    // Before issue 17 a full store refused every new pair (for 30 days): 501 of these, and the right login below.
+    expect(verdicts.filter((verdict) => verdict !== 'allowed')).toEqual([]);
+    expect(g.beginAttempt('dev@example.com', '192.0.2.200')).toBe('allowed');
+    expect(g.size).toBeLessThanOrEqual(2 * DEFAULT_MAX_ENTRIES);
+  });
+
+  it('row 5 (issue 17, full store): a store full of live blocks keeps every one through a flood, and still lets a new pair in', () => {
+    const g = guard(20);
+    for (let i = 0; i < 20; i++) block(g, `blocked${i}@example.com`, ipOf(i));
+    for (let i = 20; i < 1_020; i++) g.beginAttempt(`flood${i}@example.com`, ipOf(i));
+    // A block past the 20 held waits among the other pairs: kept until 20 newer pairs follow it.
+    block(g, 'late@example.com', '192.0.2.9');
+    for (let i = 0; i < 20; i++) expect([i, g.isBlocked(`blocked${i}@example.com`, ipOf(i))]).toEqual([i, true]);
+    expect(g.isBlocked('late@example.com', '192.0.2.9')).toBe(true);
+    expect(g.beginAttempt('dev@example.com', '192.0.2.200')).toBe('allowed');
   });
 
   it('finding 3: throttles failures per IP across accounts, then lets one more through per refill', () => {
@@ -220,6 +233,13 @@ describe('a full store and throttles (issue 9, finding 3)', () => {
     clock += refillMs;
     expect(g.beginAttempt('another@example.com', '10.0.0.1')).toBe('allowed');
     expect(g.beginAttempt('yet-another@example.com', '10.0.0.1')).toBe('throttled');
+  });
+
+  it('full store: a throttled IP stays throttled through failures from 10,500 other IPs', () => {
+    const g = guard();
+    for (let i = 0; i < RATE_LIMITS.loginFailuresPerIp.burst; i++) g.beginAttempt(`spray${i}@example.com`, '10.255.0.1');
+    for (let i = 0; i < 10_500; i++) g.beginAttempt('flood@example.com', ipOf(i));
+    expect(g.beginAttempt('another@example.com', '10.255.0.1')).toBe('throttled');
   });
 
   it('finding 3: throttles failures per account across IPs; successes give their attempt back', () => {

@@ -4,7 +4,8 @@
 // On top, like Auth0's suspicious IP throttling, failures are rate-limited per IP and per account.
 // Each attempt is counted before its password is hashed, so concurrent guesses cannot overtake the count.
 import { normalizeEmail } from './config-users';
-import { ExpiringStore, type Clock } from './expiring-map';
+import type { Clock } from './expiring-map';
+import { GuardedMap } from './guarded-map';
 import { RATE_LIMITS, RateLimiter } from './rate-limit';
 
 /** Auth0's default `max_attempts`. */
@@ -29,22 +30,23 @@ export interface BruteForceOptions {
   /** Auth0's `max_attempts`, 1..100. */
   readonly maxAttempts: number;
   readonly now?: Clock;
-  /** Entries per store (pairs, IPs, accounts); the default is the tenant's usual 10,000. */
+  /** Live blocks kept, and other entries, per store (pairs, IPs, accounts); the default is the tenant's usual 10,000. */
   readonly maxEntries?: number;
 }
 
 /** Consecutive failures (and attempts still being checked) per "email\0ip"; each one restarts the entry's lifetime. */
-export class BruteForceGuard extends ExpiringStore<PairState> {
+export class BruteForceGuard {
   private readonly maxAttempts: number;
   private readonly now: Clock;
+  /** A full store forgets the oldest pair that is not blocked, never a block, and never refuses a new pair. */
+  private readonly entries: GuardedMap<PairState>;
   private readonly perIp: RateLimiter;
   private readonly perAccount: RateLimiter;
 
   constructor(options: BruteForceOptions) {
-    // A full store refuses new pairs instead of forgetting a live block.
-    super(options.now, 'refuse', options.maxEntries);
     this.maxAttempts = options.maxAttempts;
     this.now = options.now ?? Date.now;
+    this.entries = new GuardedMap<PairState>((state) => state.failures >= this.maxAttempts, options.now, options.maxEntries);
     this.perIp = new RateLimiter(RATE_LIMITS.loginFailuresPerIp, options.now, options.maxEntries);
     this.perAccount = new RateLimiter(RATE_LIMITS.loginFailuresPerAccount, options.now, options.maxEntries);
   }
@@ -68,9 +70,9 @@ export class BruteForceGuard extends ExpiringStore<PairState> {
     }
     const account = normalizeEmail(email);
     if (this.perIp.remaining(ip) < 1 || this.perAccount.remaining(account) < 1) return 'throttled';
-    if (!this.entries.set(key, { failures: failures + 1, endsAt: this.now() + BLOCK_MS, emailed: false }, BLOCK_MS)) return 'throttled';
     this.perIp.take(ip);
     this.perAccount.take(account);
+    this.entries.set(key, { failures: failures + 1, endsAt: this.now() + BLOCK_MS, emailed: false }, BLOCK_MS);
     return 'allowed';
   }
 
@@ -90,16 +92,22 @@ export class BruteForceGuard extends ExpiringStore<PairState> {
     this.entries.deleteWhere((key) => key.startsWith(prefix));
   }
 
-  override purgeExpired(): void {
-    super.purgeExpired();
+  purgeExpired(): void {
+    this.entries.purgeExpired();
     this.perIp.purgeExpired();
     this.perAccount.purgeExpired();
   }
 
-  override clear(): void {
-    super.clear();
+  /** Forgets everything (the control API's tenant reset). */
+  clear(): void {
+    this.entries.clear();
     this.perIp.clear();
     this.perAccount.clear();
+  }
+
+  /** The (email, IP) pairs it remembers, for the load bench. */
+  get size(): number {
+    return this.entries.size;
   }
 }
 

@@ -7,8 +7,8 @@ import type { TenantContext } from './context';
 import { cors } from './cors';
 import { sendVerificationEmail } from './email-verification';
 import type { PasswordPolicy, PasswordRefusal } from './password-policy';
-import { clientIp, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
-import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
+import { clientIp, rateLimitHeaders, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
+import { TOO_MANY_REQUESTS } from './rate-limit';
 import { sendResetEmail } from './routes-reset';
 
 export const RESET_EMAIL_SENT = "We've just sent you an email to reset your password.";
@@ -69,7 +69,9 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
   }
 
   router.post('/dbconnections/signup', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
-    if (!takeRequest(ctx.rateLimits.signup, clientIp(req), res, ctx.now)) {
+    const limited = ctx.rateLimits.signup.request(clientIp(req));
+    res.set(rateLimitHeaders(limited));
+    if (!limited.allowed) {
       sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
       return;
     }
@@ -107,7 +109,9 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       return;
     }
     const limitKey = `${clientIp(req)}\0${normalizeEmail(checked.fields.email)}`;
-    if (!takeRequest(ctx.rateLimits.changePassword, limitKey, res, ctx.now)) {
+    const limited = ctx.rateLimits.changePassword.request(limitKey);
+    res.set(rateLimitHeaders(limited));
+    if (!limited.allowed) {
       sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
       return;
     }
