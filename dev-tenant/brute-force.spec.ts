@@ -224,7 +224,7 @@ describe('a full store and throttles (issue 9, finding 3; issue 17)', () => {
     expect(g.beginAttempt('dev@example.com', '192.0.2.200')).toBe('allowed');
   });
 
-  it('finding 3: throttles failures per IP across accounts, then lets one more through per refill', () => {
+  it('row 12 (finding 3): throttles failures per IP across accounts, then lets one more through per refill', () => {
     const g = guard();
     const { burst, refillMs } = RATE_LIMITS.loginFailuresPerIp;
     for (let i = 0; i < burst; i++) expect(g.beginAttempt(`spray${i}@example.com`, '10.0.0.1')).toBe('allowed');
@@ -235,20 +235,26 @@ describe('a full store and throttles (issue 9, finding 3; issue 17)', () => {
     expect(g.beginAttempt('yet-another@example.com', '10.0.0.1')).toBe('throttled');
   });
 
-  it('full store: a throttled IP stays throttled through failures from 10,500 other IPs', () => {
+  it('row 12 (issue 17, full store): a throttled IP stays throttled through failures from 10,500 other IPs', () => {
     const g = guard();
     for (let i = 0; i < RATE_LIMITS.loginFailuresPerIp.burst; i++) g.beginAttempt(`spray${i}@example.com`, '10.255.0.1');
     for (let i = 0; i < 10_500; i++) g.beginAttempt('flood@example.com', ipOf(i));
     expect(g.beginAttempt('another@example.com', '10.255.0.1')).toBe('throttled');
   });
 
-  it('finding 3: throttles failures per account across IPs; successes give their attempt back', () => {
+  it('row 5 (issue 17, lockout): 100 failures from 10 IPs, then a wrong try every 36 s from new ones, leave the user free from a clean IP', () => {
     const g = guard();
-    const { burst } = RATE_LIMITS.loginFailuresPerAccount;
-    g.beginAttempt('ann@example.com', '10.9.9.9');
-    g.recordSuccess('ann@example.com', '10.9.9.9');
-    for (let i = 0; i < burst; i++) expect(g.beginAttempt('Ann@example.com', ipOf(i))).toBe('allowed');
-    expect(g.beginAttempt('ann@example.com', '10.200.0.1')).toBe('throttled');
+    const attackers = Array.from({ length: 10 }, (_, i) => `10.17.0.${i}`);
+    for (const ip of attackers) block(g, 'ann@example.com', ip);
+    for (let i = 0; i < 100; i++) {
+      clock += 36_000;
+      expect(g.beginAttempt('ann@example.com', `10.18.0.${i}`)).toBe('allowed');
+    }
+    // Before issue 17 the 100 failures drained a per-account bucket: 'throttled' from every address.
+    expect(g.beginAttempt('ANN@example.com', '10.99.0.1')).toBe('allowed');
+    g.recordSuccess('ann@example.com', '10.99.0.1');
+    // Auth0's per-pair block still holds for each attacked address.
+    for (const ip of attackers) expect([ip, g.isBlocked('ann@example.com', ip)]).toEqual([ip, true]);
   });
 });
 

@@ -14,10 +14,12 @@ export interface RateLimitPolicy {
 
 /** Auth0's published limits, as far as a local tenant needs them (see dev-tenant/README.md). */
 export const RATE_LIMITS = {
-  /** Suspicious IP throttling: 100 failed logins from one IP, then about one more every 864 s (100 a day). */
+  /**
+   * Suspicious IP throttling's pre-login stage: 100 failed logins from one IP across all accounts, then
+   * one more every 864 s (max_attempts 100, rate 864000: 100 a day). Auth0 has no such limit per account
+   * across IPs (brute-force's default mode counts per account and IP), so an attacker cannot lock a user out.
+   */
   loginFailuresPerIp: { burst: 100, refillMs: 864_000 },
-  /** Failed logins for one account from all IPs together: a slow spray across addresses still hits a wall. */
-  loginFailuresPerAccount: { burst: 100, refillMs: 36_000 },
   /** change_password: 1 a minute per IP and email, burst 10. */
   changePassword: { burst: 10, refillMs: 60_000 },
   /** Sign-ups: 50 a minute per IP. */

@@ -16,6 +16,13 @@ export const USER_BLOCKED = 'user is blocked';
 export const PASSWORD_LEAKED =
   "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application).";
 
+/**
+ * Auth0's answer (code too_many_attempts) from an IP that suspicious IP throttling stopped; the text of
+ * Universal Login's `ip-blocked` message.
+ */
+export const SUSPICIOUS_IP_THROTTLED =
+  'We have detected suspicious login behavior and further attempts will be blocked. Please contact the administrator.';
+
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
 
@@ -58,7 +65,7 @@ export function crossOriginRoutes(ctx: TenantContext): Router {
       return;
     }
     if (verdict === 'throttled') {
-      sendError(res, 429, 'too_many_requests', 'Too many failed logins from this IP address or for this account: wait and try again.');
+      sendError(res, 429, 'too_many_attempts', SUSPICIOUS_IP_THROTTLED);
       return;
     }
     const user = await users.verifyPassword(username, password);
