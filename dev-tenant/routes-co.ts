@@ -9,6 +9,7 @@ import { sendError } from './errors';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
 import { sendBreachedPasswordEmail } from './routes-reset';
 import { sendUnblockEmail, TOO_MANY_ATTEMPTS } from './routes-unblock';
+import { SerialPerKey } from './serial-per-key';
 
 /** Auth0's answer for a user an admin blocked (Lock shows it as blocked_user). */
 export const USER_BLOCKED = 'user is blocked';
@@ -28,6 +29,8 @@ const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credenti
 
 export function crossOriginRoutes(ctx: TenantContext): Router {
   const { config, users, tickets, bruteForce } = ctx;
+  // One password check at a time per IP: a flood cannot queue its hashes in front of another address's login.
+  const passwordChecks = new SerialPerKey();
   const router = Router();
   router.use('/co/authenticate', cors(config.webOrigins, 'POST'));
   router.post('/co/authenticate', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
@@ -68,7 +71,7 @@ export function crossOriginRoutes(ctx: TenantContext): Router {
       sendError(res, 429, 'too_many_attempts', SUSPICIOUS_IP_THROTTLED);
       return;
     }
-    const user = await users.verifyPassword(username, password);
+    const user = await passwordChecks.run(ip, () => users.verifyPassword(username, password));
     if (user === undefined) {
       // Already counted by beginAttempt. One message for unknown email and wrong password: no account enumeration (as Auth0).
       sendError(res, 403, 'access_denied', 'Wrong email or password.');
