@@ -194,24 +194,37 @@ describe('brute force under concurrency (issue 9, finding 2)', () => {
   });
 });
 
-describe('a full store and throttles (issue 9, finding 3)', () => {
+describe('a full store and throttles (issue 9, finding 3; issue 17)', () => {
   let clock = 0;
-  const guard = () => new BruteForceGuard({ maxAttempts: BRUTE_FORCE_THRESHOLD, now: () => clock });
+  const guard = (maxEntries?: number) => new BruteForceGuard({ maxAttempts: BRUTE_FORCE_THRESHOLD, now: () => clock, maxEntries });
   const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  const block = (g: BruteForceGuard, email: string, ip: string) => {
+    for (let i = 0; i < BRUTE_FORCE_THRESHOLD; i++) expect(g.beginAttempt(email, ip)).toBe('allowed');
+  };
 
-  it('finding 3: a live block survives 10,500 failures from other (email, IP) pairs; new pairs are refused when full', () => {
+  it('row 5 (issue 17, full store): a live block survives 10,500 failures from other (email, IP) pairs, and a pair never seen still gets in', () => {
     const g = guard();
-    for (let i = 0; i < BRUTE_FORCE_THRESHOLD; i++) g.beginAttempt('victim@example.com', '192.0.2.1');
-    expect(g.isBlocked('victim@example.com', '192.0.2.1')).toBe(true);
+    block(g, 'victim@example.com', '192.0.2.1');
     const verdicts = Array.from({ length: 10_500 }, (_, i) => g.beginAttempt(`flood${i}@example.com`, ipOf(i)));
-    expect(g.isBlocked('victim@example.com', '192.0.2.1')).toBe(true);
     expect(g.beginAttempt('victim@example.com', '192.0.2.1')).toEqual({ blocked: true, firstRefusal: true });
-    expect(verdicts.filter((verdict) => verdict === 'allowed')).toHaveLength(DEFAULT_MAX_ENTRIES - 1);
-    expect(verdicts.filter((verdict) => verdict === 'throttled')).toHaveLength(10_500 - (DEFAULT_MAX_ENTRIES - 1));
-    expect(g.size).toBe(DEFAULT_MAX_ENTRIES);
+    // Before issue 17 a full store refused every new pair (for 30 days): 501 of these, and the right login below.
+    expect(verdicts.filter((verdict) => verdict !== 'allowed')).toEqual([]);
+    expect(g.beginAttempt('dev@example.com', '192.0.2.200')).toBe('allowed');
+    expect(g.size).toBeLessThanOrEqual(2 * DEFAULT_MAX_ENTRIES);
   });
 
-  it('finding 3: throttles failures per IP across accounts, then lets one more through per refill', () => {
+  it('row 5 (issue 17, full store): a store full of live blocks keeps every one through a flood, and still lets a new pair in', () => {
+    const g = guard(20);
+    for (let i = 0; i < 20; i++) block(g, `blocked${i}@example.com`, ipOf(i));
+    for (let i = 20; i < 1_020; i++) g.beginAttempt(`flood${i}@example.com`, ipOf(i));
+    // A block past the 20 held waits among the other pairs: kept until 20 newer pairs follow it.
+    block(g, 'late@example.com', '192.0.2.9');
+    for (let i = 0; i < 20; i++) expect([i, g.isBlocked(`blocked${i}@example.com`, ipOf(i))]).toEqual([i, true]);
+    expect(g.isBlocked('late@example.com', '192.0.2.9')).toBe(true);
+    expect(g.beginAttempt('dev@example.com', '192.0.2.200')).toBe('allowed');
+  });
+
+  it('row 13 (finding 3): throttles failures per IP across accounts, then lets one more through per refill', () => {
     const g = guard();
     const { burst, refillMs } = RATE_LIMITS.loginFailuresPerIp;
     for (let i = 0; i < burst; i++) expect(g.beginAttempt(`spray${i}@example.com`, '10.0.0.1')).toBe('allowed');
@@ -222,13 +235,26 @@ describe('a full store and throttles (issue 9, finding 3)', () => {
     expect(g.beginAttempt('yet-another@example.com', '10.0.0.1')).toBe('throttled');
   });
 
-  it('finding 3: throttles failures per account across IPs; successes give their attempt back', () => {
+  it('row 13 (issue 17, full store): a throttled IP stays throttled through failures from 10,500 other IPs', () => {
     const g = guard();
-    const { burst } = RATE_LIMITS.loginFailuresPerAccount;
-    g.beginAttempt('ann@example.com', '10.9.9.9');
-    g.recordSuccess('ann@example.com', '10.9.9.9');
-    for (let i = 0; i < burst; i++) expect(g.beginAttempt('Ann@example.com', ipOf(i))).toBe('allowed');
-    expect(g.beginAttempt('ann@example.com', '10.200.0.1')).toBe('throttled');
+    for (let i = 0; i < RATE_LIMITS.loginFailuresPerIp.burst; i++) g.beginAttempt(`spray${i}@example.com`, '10.255.0.1');
+    for (let i = 0; i < 10_500; i++) g.beginAttempt('flood@example.com', ipOf(i));
+    expect(g.beginAttempt('another@example.com', '10.255.0.1')).toBe('throttled');
+  });
+
+  it('row 5 (issue 17, lockout): 100 failures from 10 IPs, then a wrong try every 36 s from new ones, leave the user free from a clean IP', () => {
+    const g = guard();
+    const attackers = Array.from({ length: 10 }, (_, i) => `10.17.0.${i}`);
+    for (const ip of attackers) block(g, 'ann@example.com', ip);
+    for (let i = 0; i < 100; i++) {
+      clock += 36_000;
+      expect(g.beginAttempt('ann@example.com', `10.18.0.${i}`)).toBe('allowed');
+    }
+    // Before issue 17 the 100 failures drained a per-account bucket: 'throttled' from every address.
+    expect(g.beginAttempt('ANN@example.com', '10.99.0.1')).toBe('allowed');
+    g.recordSuccess('ann@example.com', '10.99.0.1');
+    // Auth0's per-pair block still holds for each attacked address.
+    for (const ip of attackers) expect([ip, g.isBlocked('ann@example.com', ip)]).toEqual([ip, true]);
   });
 });
 

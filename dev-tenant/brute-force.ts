@@ -1,10 +1,12 @@
 // Brute-force protection like Auth0's: after `max_attempts` (default 10) consecutive failed logins for
 // one user from one IP address, that pair is blocked until the user follows the unblock link of the
 // email sent on the first refused attempt, changes the password, an admin unblocks, or 30 days pass.
-// On top, like Auth0's suspicious IP throttling, failures are rate-limited per IP and per account.
+// On top, like Auth0's suspicious IP throttling, failures are rate-limited per IP across accounts;
+// as in Auth0, never per account across IPs, which would let an attacker lock the user out everywhere.
 // Each attempt is counted before its password is hashed, so concurrent guesses cannot overtake the count.
 import { normalizeEmail } from './config-users';
-import { ExpiringStore, type Clock } from './expiring-map';
+import type { Clock } from './expiring-map';
+import { GuardedMap } from './guarded-map';
 import { RATE_LIMITS, RateLimiter } from './rate-limit';
 
 /** Auth0's default `max_attempts`. */
@@ -29,24 +31,23 @@ export interface BruteForceOptions {
   /** Auth0's `max_attempts`, 1..100. */
   readonly maxAttempts: number;
   readonly now?: Clock;
-  /** Entries per store (pairs, IPs, accounts); the default is the tenant's usual 10,000. */
+  /** Live blocks kept, and other entries, per store (pairs, IPs); the default is the tenant's usual 10,000. */
   readonly maxEntries?: number;
 }
 
 /** Consecutive failures (and attempts still being checked) per "email\0ip"; each one restarts the entry's lifetime. */
-export class BruteForceGuard extends ExpiringStore<PairState> {
+export class BruteForceGuard {
   private readonly maxAttempts: number;
   private readonly now: Clock;
+  /** A full store forgets the oldest pair that is not blocked, never a block, and never refuses a new pair. */
+  private readonly entries: GuardedMap<PairState>;
   private readonly perIp: RateLimiter;
-  private readonly perAccount: RateLimiter;
 
   constructor(options: BruteForceOptions) {
-    // A full store refuses new pairs instead of forgetting a live block.
-    super(options.now, 'refuse', options.maxEntries);
     this.maxAttempts = options.maxAttempts;
     this.now = options.now ?? Date.now;
+    this.entries = new GuardedMap<PairState>((state) => state.failures >= this.maxAttempts, options.now, options.maxEntries);
     this.perIp = new RateLimiter(RATE_LIMITS.loginFailuresPerIp, options.now, options.maxEntries);
-    this.perAccount = new RateLimiter(RATE_LIMITS.loginFailuresPerAccount, options.now, options.maxEntries);
   }
 
   isBlocked(email: string, ip: string): boolean {
@@ -66,19 +67,15 @@ export class BruteForceGuard extends ExpiringStore<PairState> {
       if (!state.emailed) this.entries.set(key, { ...state, emailed: true }, Math.max(1, state.endsAt - this.now()));
       return { blocked: true, firstRefusal: !state.emailed };
     }
-    const account = normalizeEmail(email);
-    if (this.perIp.remaining(ip) < 1 || this.perAccount.remaining(account) < 1) return 'throttled';
-    if (!this.entries.set(key, { failures: failures + 1, endsAt: this.now() + BLOCK_MS, emailed: false }, BLOCK_MS)) return 'throttled';
-    this.perIp.take(ip);
-    this.perAccount.take(account);
+    if (!this.perIp.take(ip)) return 'throttled';
+    this.entries.set(key, { failures: failures + 1, endsAt: this.now() + BLOCK_MS, emailed: false }, BLOCK_MS);
     return 'allowed';
   }
 
-  /** The right password: the pair starts over, and the attempt no longer counts against the IP or the account. */
+  /** The right password: the pair starts over, and the attempt no longer counts against the IP. */
   recordSuccess(email: string, ip: string): void {
     this.entries.delete(keyOf(email, ip));
     this.perIp.giveBack(ip);
-    this.perAccount.giveBack(normalizeEmail(email));
   }
 
   /**
@@ -90,16 +87,20 @@ export class BruteForceGuard extends ExpiringStore<PairState> {
     this.entries.deleteWhere((key) => key.startsWith(prefix));
   }
 
-  override purgeExpired(): void {
-    super.purgeExpired();
+  purgeExpired(): void {
+    this.entries.purgeExpired();
     this.perIp.purgeExpired();
-    this.perAccount.purgeExpired();
   }
 
-  override clear(): void {
-    super.clear();
+  /** Forgets everything (the control API's tenant reset). */
+  clear(): void {
+    this.entries.clear();
     this.perIp.clear();
-    this.perAccount.clear();
+  }
+
+  /** The (email, IP) pairs it remembers, for the load bench. */
+  get size(): number {
+    return this.entries.size;
   }
 }
 

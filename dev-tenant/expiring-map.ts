@@ -115,8 +115,15 @@ export function startSweeper(maps: readonly { purgeExpired(): void }[], interval
   };
 }
 
+/** What the tenant does with each of its stores: sweep it, empty it on a reset, count it for the load bench. */
+export interface SweptStore {
+  purgeExpired(): void;
+  clear(): void;
+  readonly size: number;
+}
+
 /** Base of the tenant's stores: one ExpiringMap, swept by startSweeper and counted for the load bench. */
-export abstract class ExpiringStore<V> {
+export abstract class ExpiringStore<V> implements SweptStore {
   protected readonly entries: ExpiringMap<V>;
 
   constructor(now?: Clock, whenFull?: WhenFull, maxEntries?: number) {

@@ -1,7 +1,9 @@
 // Token-bucket rate limits like Auth0's (a burst, then a steady refill), keyed by IP, account or
-// both. A full store refuses new keys rather than forgetting old ones: a flood can never reset a limit.
-import type { Response } from 'express';
-import { ExpiringMap, type Clock } from './expiring-map';
+// both. A limiter only decides; the routes write the answer (http-helpers' rateLimitHeaders). A full
+// store never evicts an empty bucket and never refuses a new key (GuardedMap): a flood can neither
+// reset a limit that holds nor lock a newcomer out.
+import type { Clock } from './expiring-map';
+import { GuardedMap } from './guarded-map';
 
 export interface RateLimitPolicy {
   /** Requests allowed at once (the bucket's size). */
@@ -12,10 +14,12 @@ export interface RateLimitPolicy {
 
 /** Auth0's published limits, as far as a local tenant needs them (see dev-tenant/README.md). */
 export const RATE_LIMITS = {
-  /** Suspicious IP throttling: 100 failed logins from one IP, then about one more every 864 s (100 a day). */
+  /**
+   * Suspicious IP throttling's pre-login stage: 100 failed logins from one IP across all accounts, then
+   * one more every 864 s (max_attempts 100, rate 864000: 100 a day). Auth0 has no such limit per account
+   * across IPs (brute-force's default mode counts per account and IP), so an attacker cannot lock a user out.
+   */
   loginFailuresPerIp: { burst: 100, refillMs: 864_000 },
-  /** Failed logins for one account from all IPs together: a slow spray across addresses still hits a wall. */
-  loginFailuresPerAccount: { burst: 100, refillMs: 36_000 },
   /** change_password: 1 a minute per IP and email, burst 10. */
   changePassword: { burst: 10, refillMs: 60_000 },
   /** Sign-ups: 50 a minute per IP. */
@@ -29,32 +33,53 @@ interface Bucket {
   readonly updatedAt: number;
 }
 
+/** What a limiter decided for one request, and the numbers Auth0's X-RateLimit-* headers carry. */
+export interface RateDecision {
+  readonly allowed: boolean;
+  /** The burst. */
+  readonly limit: number;
+  readonly remaining: number;
+  /** Seconds until key has a request again (0 when it has one). */
+  readonly retryAfterSeconds: number;
+  /** When that is, in epoch seconds. */
+  readonly resetAtSeconds: number;
+}
+
 export class RateLimiter {
-  private readonly buckets: ExpiringMap<Bucket>;
+  private readonly buckets: GuardedMap<Bucket>;
 
   constructor(
     private readonly policy: RateLimitPolicy,
     private readonly now: Clock = Date.now,
     maxEntries?: number
   ) {
-    this.buckets = new ExpiringMap<Bucket>(now, maxEntries, 'refuse');
+    this.buckets = new GuardedMap<Bucket>((bucket) => bucket.tokens < 1, now, maxEntries);
   }
 
-  /** Takes one request from key's bucket; false when it is empty, or when key is new and the store is full. */
+  /** Takes one request from key's bucket; false when it is empty. */
   take(key: string): boolean {
     const tokens = this.available(key);
     if (tokens < 1) return false;
-    return this.store(key, tokens - 1);
+    this.store(key, tokens - 1);
+    return true;
+  }
+
+  /** take(), with what the answer should tell the client. */
+  request(key: string): RateDecision {
+    const allowed = this.take(key);
+    const retryAfterSeconds = this.retryAfterSeconds(key);
+    return {
+      allowed,
+      limit: this.policy.burst,
+      remaining: this.remaining(key),
+      retryAfterSeconds,
+      resetAtSeconds: Math.ceil(this.now() / 1000) + retryAfterSeconds
+    };
   }
 
   /** Gives one request back (e.g. a login that succeeded after being counted up front). */
   giveBack(key: string): void {
     this.store(key, Math.min(this.policy.burst, this.available(key) + 1));
-  }
-
-  /** The burst: what X-RateLimit-Limit reports. */
-  get limit(): number {
-    return this.policy.burst;
   }
 
   /** Whole requests left for key now. */
@@ -86,10 +111,10 @@ export class RateLimiter {
     return Math.min(this.policy.burst, bucket.tokens + (this.now() - bucket.updatedAt) / this.policy.refillMs);
   }
 
-  private store(key: string, tokens: number): boolean {
+  private store(key: string, tokens: number): void {
     // Kept until the bucket would be full again; after that a missing entry means the same thing.
     const ttlMs = Math.max(1, Math.ceil((this.policy.burst - tokens) * this.policy.refillMs));
-    return this.buckets.set(key, { tokens, updatedAt: this.now() }, ttlMs);
+    this.buckets.set(key, { tokens, updatedAt: this.now() }, ttlMs);
   }
 }
 
@@ -119,20 +144,4 @@ export class EndpointRateLimits {
   private all(): RateLimiter[] {
     return [this.changePassword, this.signup, this.userinfo];
   }
-}
-
-/**
- * Takes one request for key and sets Auth0's X-RateLimit-* headers (Reset in epoch seconds); false,
- * with Retry-After, when none is left: the caller then answers 429 too_many_requests.
- */
-export function takeRequest(limiter: RateLimiter, key: string, res: Response, now: Clock = Date.now): boolean {
-  const allowed = limiter.take(key);
-  const retryAfter = limiter.retryAfterSeconds(key);
-  res.set({
-    'X-RateLimit-Limit': String(limiter.limit),
-    'X-RateLimit-Remaining': String(limiter.remaining(key)),
-    'X-RateLimit-Reset': String(Math.ceil(now() / 1000) + retryAfter)
-  });
-  if (!allowed) res.set('Retry-After', String(Math.max(1, retryAfter)));
-  return allowed;
 }

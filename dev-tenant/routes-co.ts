@@ -10,6 +10,7 @@ import { sendError } from './errors';
 import { clientIp, readJsonFields, SMALL_BODY_LIMIT } from './http-helpers';
 import { sendBreachedPasswordEmail } from './routes-reset';
 import { sendUnblockEmail, TOO_MANY_ATTEMPTS } from './routes-unblock';
+import { SerialPerKey } from './serial-per-key';
 
 /** Auth0's answer for a user an admin blocked (Lock shows it as blocked_user). */
 export const USER_BLOCKED = 'user is blocked';
@@ -17,11 +18,20 @@ export const USER_BLOCKED = 'user is blocked';
 export const PASSWORD_LEAKED =
   "This login attempt has been blocked because the password you're using was previously disclosed through a data breach (not in this application).";
 
+/**
+ * Auth0's answer (code too_many_attempts) from an IP that suspicious IP throttling stopped; the text of
+ * Universal Login's `ip-blocked` message.
+ */
+export const SUSPICIOUS_IP_THROTTLED =
+  'We have detected suspicious login behavior and further attempts will be blocked. Please contact the administrator.';
+
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
 
 export function crossOriginRoutes(ctx: TenantContext): Router {
   const { config, users, tickets, bruteForce } = ctx;
+  // One password check at a time per IP: a flood cannot queue its hashes in front of another address's login.
+  const passwordChecks = new SerialPerKey();
   const router = Router();
   router.use('/co/authenticate', cors(config.webOrigins, 'POST'));
   router.post('/co/authenticate', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
@@ -64,10 +74,10 @@ export function crossOriginRoutes(ctx: TenantContext): Router {
       return;
     }
     if (verdict === 'throttled') {
-      sendError(res, 429, 'too_many_requests', 'Too many failed logins from this IP address or for this account: wait and try again.');
+      sendError(res, 429, 'too_many_attempts', SUSPICIOUS_IP_THROTTLED);
       return;
     }
-    const user = await users.verifyPassword(username, password);
+    const user = await passwordChecks.run(ip, () => users.verifyPassword(username, password));
     if (user === undefined) {
       // Already counted by beginAttempt. One message for unknown email and wrong password: no account enumeration (as Auth0).
       sendError(res, 403, 'access_denied', 'Wrong email or password.');

@@ -8,8 +8,8 @@ import { cors } from './cors';
 import { emailTextProblem, looksLikeEmail } from './email-address';
 import { sendVerificationEmail } from './email-verification';
 import type { PasswordPolicy, PasswordRefusal } from './password-policy';
-import { clientIp, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
-import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
+import { clientIp, rateLimitHeaders, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from './http-helpers';
+import { TOO_MANY_REQUESTS } from './rate-limit';
 import { sendResetEmail } from './routes-reset';
 import { TOO_MANY_USERS, tooManyUsersText } from './users';
 
@@ -71,7 +71,9 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
   }
 
   router.post('/dbconnections/signup', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
-    if (!takeRequest(ctx.rateLimits.signup, clientIp(req), res, ctx.now)) {
+    const limited = ctx.rateLimits.signup.request(clientIp(req));
+    res.set(rateLimitHeaders(limited));
+    if (!limited.allowed) {
       sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
       return;
     }
@@ -123,7 +125,9 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
       return;
     }
     const limitKey = `${clientIp(req)}\0${normalizeEmail(checked.fields.email)}`;
-    if (!takeRequest(ctx.rateLimits.changePassword, limitKey, res, ctx.now)) {
+    const limited = ctx.rateLimits.changePassword.request(limitKey);
+    res.set(rateLimitHeaders(limited));
+    if (!limited.allowed) {
       sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
       return;
     }

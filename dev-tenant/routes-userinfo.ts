@@ -4,7 +4,8 @@ import { Router, type Response } from 'express';
 import { issuerOf, type TenantContext } from './context';
 import { cors } from './cors';
 import { sendError } from './errors';
-import { takeRequest, TOO_MANY_REQUESTS } from './rate-limit';
+import { rateLimitHeaders } from './http-helpers';
+import { TOO_MANY_REQUESTS } from './rate-limit';
 import { profileClaims, scopeSet } from './tokens';
 
 /**
@@ -17,7 +18,7 @@ function sendUnauthorized(res: Response, challenge: string): void {
 
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
 
-export function userinfoRoutes({ config, users, tokens, rateLimits, now }: TenantContext): Router {
+export function userinfoRoutes({ config, users, tokens, rateLimits }: TenantContext): Router {
   const router = Router();
   router.use('/userinfo', cors(config.webOrigins, 'GET'));
   router.get('/userinfo', async (req, res) => {
@@ -37,7 +38,9 @@ export function userinfoRoutes({ config, users, tokens, rateLimits, now }: Tenan
       return;
     }
     // Auth0 limits /userinfo per user: 5 a minute, burst 10.
-    if (!takeRequest(rateLimits.userinfo, user.userId, res, now)) {
+    const limited = rateLimits.userinfo.request(user.userId);
+    res.set(rateLimitHeaders(limited));
+    if (!limited.allowed) {
       sendError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
       return;
     }

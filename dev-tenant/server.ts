@@ -9,7 +9,7 @@ import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from '
 import { issuerOf, type SendEmail, type TenantContext } from './context';
 import { emailVerificationRoutes } from './email-verification';
 import { errorHandler, notFound } from './errors';
-import { startSweeper, type Clock, type ExpiringStore } from './expiring-map';
+import { startSweeper, type Clock, type SweptStore } from './expiring-map';
 import { PasswordPolicy } from './password-policy';
 import { EndpointRateLimits } from './rate-limit';
 import { authorizeRoutes } from './routes-authorize';
@@ -129,7 +129,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   }
   app.use(notFound);
   app.use(errorHandler);
-  const stores: Readonly<Record<keyof StoreSizes, ExpiringStore<unknown>>> = {
+  const stores: Readonly<Record<keyof StoreSizes, SweptStore>> = {
     loginTickets: ctx.tickets,
     resetTickets: ctx.resetTickets,
     unblockTickets: ctx.unblockTickets,

@@ -1,6 +1,7 @@
 // Shared helpers for the dev tenant's specs: temp data dirs, starting a tenant on a free port, and
 // the requests Lock/auth0-js make.
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFromEnv, type TenantConfig } from './config';
@@ -118,6 +119,35 @@ export function postJson(tenant: RunningDevTenant, urlPath: string, body: unknow
 
 export function coAuthenticate(tenant: RunningDevTenant, body: unknown, origin = APP_ORIGIN): Promise<Response> {
   return postJson(tenant, '/co/authenticate', body, origin);
+}
+
+export interface PlainReply {
+  readonly status: number;
+  readonly body: string;
+}
+
+/**
+ * /co/authenticate from another client IP: a chosen loopback source address (127.0.0.0/8 all reaches
+ * the tenant, which listens on 127.0.0.1), so one test plays many addresses.
+ */
+export function coAuthenticateFrom(tenant: RunningDevTenant, body: unknown, from: string): Promise<PlainReply> {
+  const url = new URL('/co/authenticate', tenant.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: url.port, path: url.pathname, method: 'POST', localAddress: from, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: text });
+        });
+      }
+    );
+    req.setHeader('content-type', 'application/json');
+    req.setHeader('origin', APP_ORIGIN);
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
 }
 
 /** Lock's sign-up request body, overridable field by field. */

@@ -1,4 +1,4 @@
-// `npx tsx servers/attack/main.ts`: replays the attacks of issue 9 against the dev tenant, the demo
+// `npx tsx servers/attack/main.ts`: replays the attacks of issues 9 and 17 against the dev tenant, the demo
 // API and the static server, each a child process on loopback (ports from ATTACK_PORT_BASE, default
 // 5150, clear of the e2e ports: app origin +0, tenant +1, API +2, static +3), and prints what held, the request count, the
 // 5xx seen, the processes lost and the acknowledged writes lost (checked after a tenant restart).
@@ -12,6 +12,7 @@ import { FALLBACK_HEADERS_FILE, HEADERS_FILE } from '../../scripts/static-server
 import { CRAFTED_TOKENS, craftedRequests } from '../crafted-requests';
 import { cookieTossing } from './cookie-tossing';
 import { answers, pool, replayRaw, request, setCookies, startServer, stopServer, tally, type Reply, type ServerProcess } from './harness';
+import { accountSpray, loginFlood, targetedLockout, type LoginAttackClient } from './login-attacks';
 
 const base = Number(process.env.ATTACK_PORT_BASE ?? 5150);
 const APP_ORIGIN = `http://localhost:${base}`;
@@ -148,19 +149,19 @@ async function bruteForceBursts(): Promise<void> {
 async function storeFill(): Promise<void> {
   await signUp('victim@example.com');
   for (let i = 0; i < BRUTE_FORCE_THRESHOLD; i++) await coAuthenticate('victim@example.com', 'wrong');
-  // 10,500 failures for other emails from 105 source addresses, 100 each.
-  const tasks = Array.from(
-    { length: 10_500 },
-    (_, i) => () => coAuthenticate(`flood${i}@example.com`, 'wrong', `127.1.${Math.floor(i / 100)}.1`)
-  );
+  // 10,500 failures for other emails from 105 source addresses, 100 each, taking turns: the tenant checks
+  // one password at a time per address, so requests in flight from one address would only queue.
+  const tasks = Array.from({ length: 10_500 }, (_, i) => () => coAuthenticate(`flood${i}@example.com`, 'wrong', `127.1.${i % 105}.1`));
   const replies = await pool(tasks, 16);
   const throttled = replies.filter((reply) => reply.status === 429).length;
   const victim = await coAuthenticate('victim@example.com', PASSWORD);
   const stillBlocked = victim.status === 429 && victim.body.includes('too_many_attempts');
+  // A full store must not refuse a pair it has not seen (issue 17).
+  const unseen = await coAuthenticate('dev@example.com', 'dev-password', '127.1.200.1');
   record(
     '3 10,500 failures from other (email, IP) pairs to evict a live block',
-    stillBlocked,
-    `victim's right password: ${victim.status} ${stillBlocked ? 'too_many_attempts (block kept)' : victim.body.slice(0, 80)}; ${throttled} flood attempts refused (429)`
+    stillBlocked && unseen.status === 200,
+    `victim's right password: ${victim.status} ${stillBlocked ? 'too_many_attempts (block kept)' : victim.body.slice(0, 80)}; ${throttled} flood attempts refused (429); a right login from an unseen pair: ${unseen.status}`
   );
 }
 
@@ -319,6 +320,10 @@ async function main(): Promise<void> {
     await rateLimits();
     await demoApiClaims(dataDir);
     await symlinkEscape();
+    const loginClient: LoginAttackClient = { coAuthenticate, signUp, record };
+    await targetedLockout(loginClient);
+    await accountSpray(loginClient);
+    await loginFlood(loginClient);
     if (process.argv.includes('--quick')) console.log('(--quick: the 10,500-request store fill skipped)');
     else await storeFill();
     const servers = [tenant, api, statics];
