@@ -13,6 +13,8 @@ module.exports = {
   // Jest's default on 2 cores is 1 worker; the specs mostly wait (sockets, timers, scrypt in libuv's
   // pool), so two files at once nearly halve the wall time there.
   maxWorkers: 2,
+  // Jest would probe for Facebook's watchman (a program .ci/run does not install) to crawl files; node's own crawl does here.
+  watchman: false,
   // Jest reads testTimeout from here only (a project's own is ignored): a dev-tenant login costs a
   // scrypt, and on a loaded machine a spec of twenty logins needs more than the default 5 s.
   testTimeout: 30_000,

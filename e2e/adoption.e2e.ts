@@ -51,6 +51,9 @@ const test = base.extend({
   }
 });
 
+// One of the longest files: its tests, each with users, contexts and token lifetimes of its own, spread over the suite's workers.
+test.describe.configure({ mode: 'parallel' });
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** angular-lock's version, which its telemetry (`auth0Client`, sent to the tenant) must report. */

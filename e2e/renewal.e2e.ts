@@ -15,6 +15,9 @@ import {
 import { recordSilentRenewals, reloadWithToken, sessionClaims, skewBrowserClock } from './renewal-support';
 import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 
+// One of the longest files: its tests, each with users, contexts and token lifetimes of its own, spread over the suite's workers.
+test.describe.configure({ mode: 'parallel' });
+
 /** How long the tests watch for more renewals: the loop sent ~10 a second, and one tab renews at most once in 30 s (renewal-timing.ts). */
 const WATCH_MS = 5_000;
 

@@ -19,6 +19,9 @@ import { E2E_APP_PORT } from './e2e-env';
 import { localExpiryMs } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
+// One of the longest files: its tests, each with users, contexts and token lifetimes of its own, spread over the suite's workers.
+test.describe.configure({ mode: 'parallel' });
+
 test.describe('1. hostile storage', () => {
   for (const [name, value] of Object.entries(HOSTILE_TOKENS)) {
     test(`boots logged out with ${name} under id_token, removes it, throws nothing`, async ({ page }) => {

@@ -18,6 +18,9 @@ import {
 } from './lock-page';
 import { localExpiryMs, recordSilentRenewals, recordTenantRequests } from './renewal-support';
 
+// One of the longest files: its tests, each with users, contexts and token lifetimes of its own, spread over the suite's workers.
+test.describe.configure({ mode: 'parallel' });
+
 /** Lock's own English text for Auth0's `unauthorized` "user is blocked" answer, as its users read it. */
 const LOCK_BLOCKED_USER_TEXT = (
   createRequire(__filename)('auth0-lock/lib/i18n/en.js') as { default: { error: { login: { blocked_user: string } } } }

@@ -23,6 +23,7 @@ describe('the programs a test run starts, against config/system-programs.js', ()
     expect(scriptPrograms('A=1 npx tsx scripts/e2e-builds.ts x && npx tsx scripts/serve.ts x')).toEqual(['npx', 'npx']);
     expect(scriptPrograms('eslint . && prettier --check .; nginx -t | cat')).toEqual(['eslint', 'prettier', 'nginx', 'cat']);
     expect(scriptPrograms(`playwright test --grep 'nginx|tutorial flow' --x "a && b"`)).toEqual(['playwright']);
+    expect(scriptPrograms(`"/usr/bin/node" "/x y/cli.js" && 'nginx' -t`)).toEqual(['/usr/bin/node', 'nginx']);
   });
 
   it('records spawn, execFile and shell scripts, and names the one program the list does not', () => {

@@ -31,18 +31,23 @@ export function readSpawnRecords(dir: string): SpawnRecord[] {
 
 /** The first word of each command of a shell script (`A=1 npx tsx x.ts && nginx -t` → npx, nginx). */
 export function scriptPrograms(script: string): string[] {
-  return script
-    .replace(/'[^']*'|"(?:\\.|[^"\\])*"/g, 'quoted')
-    .split(/&&|\|\||[;|\n]/)
-    .map(
-      (command) =>
-        command
-          .trim()
-          .split(/\s+/)
-          .find((word) => !/^\w+=/.test(word)) ?? ''
-    )
-    .map((word) => word.replace(/^["']|["']$/g, ''))
-    .filter((word) => word !== '' && !['(', ')', 'exec', 'cd', 'true'].includes(word));
+  return (
+    script
+      // A quoted word stays one word, its spaces and operators made _: `"/usr/bin/node" "a && b"` → /usr/bin/node a____b.
+      .replace(/'([^']*)'|"((?:\\.|[^"\\])*)"/g, (_quoted, single?: string, double?: string) =>
+        (single ?? double ?? '').replace(/[\s;&|]/g, '_')
+      )
+      .split(/&&|\|\||[;|\n]/)
+      .map(
+        (command) =>
+          command
+            .trim()
+            .split(/\s+/)
+            .find((word) => !/^\w+=/.test(word)) ?? ''
+      )
+      .map((word) => word.replace(/^["']|["']$/g, ''))
+      .filter((word) => word !== '' && !['(', ')', 'exec', 'cd', 'true'].includes(word))
+  );
 }
 
 /** Where `command` is, as the process that started it saw it (a name through its PATH); itself when not found. */
