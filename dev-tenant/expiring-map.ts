@@ -30,9 +30,10 @@ export class ExpiringMap<V> {
   /**
    * (Re)inserts at the young end; false when the map is full, refuses new keys and `key` is new
    * (an existing key is always updated). Each map uses one TTL, so the oldest entry is also the
-   * first to expire: evicting it costs O(1).
+   * first to expire: evicting it costs O(1). `fromMs` is when the TTL starts, if the caller has
+   * already read the clock (so a value's own times and its expiry agree to the millisecond).
    */
-  set(key: string, value: V, ttlMs: number): boolean {
+  set(key: string, value: V, ttlMs: number, fromMs: number = this.now()): boolean {
     const existed = this.entries.delete(key);
     if (!existed && this.entries.size >= this.maxEntries) {
       if (this.whenFull === 'refuse') {
@@ -43,7 +44,7 @@ export class ExpiringMap<V> {
         if (oldest.done !== true) this.entries.delete(oldest.value);
       }
     }
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
+    this.entries.set(key, { value, expiresAt: fromMs + ttlMs });
     return true;
   }
 

@@ -49,6 +49,16 @@ describe('expiring stores', () => {
     expect(sessions.size).toBe(0);
   });
 
+  it('row 6: a session idles out exactly the idle time after its creation or last use, however the clock moves between reads', () => {
+    // A clock that a loaded machine moves on between two reads: 1 ms per read.
+    let ticking = 1_000_000;
+    const sessions = new SessionStore(() => ticking++);
+    const { id, session } = sessions.create('dev@example.com');
+    expect(sessions.list()[0]?.idleExpiresAt).toBe(session.createdAt + SESSION_IDLE_TTL_MS);
+    const touched = sessions.touch(id);
+    expect(sessions.list()[0]?.idleExpiresAt).toBe((touched?.lastInteractionAt ?? 0) + SESSION_IDLE_TTL_MS);
+  });
+
   it('row 6: ends a session at the absolute lifetime however often it is used (Auth0: 168 h)', () => {
     const sessions = new SessionStore(now);
     const { id, session } = sessions.create('dev@example.com');

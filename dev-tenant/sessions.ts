@@ -173,7 +173,7 @@ export class SessionStore extends ExpiringStore<TenantSession> {
       lastInteractionAt: createdAt,
       expiresAt: createdAt + this.lifetimes.absoluteMs
     };
-    this.entries.set(id, session, this.idleTtl(session));
+    this.entries.set(id, session, this.idleTtl(session, createdAt), createdAt);
     return { id, session };
   }
 
@@ -181,8 +181,9 @@ export class SessionStore extends ExpiringStore<TenantSession> {
   touch(id: string): TenantSession | undefined {
     const session = this.entries.get(id);
     if (session === undefined) return undefined;
-    const touched = { ...session, lastInteractionAt: this.clock() };
-    this.entries.set(id, touched, this.idleTtl(touched));
+    const now = this.clock();
+    const touched = { ...session, lastInteractionAt: now };
+    this.entries.set(id, touched, this.idleTtl(touched, now), now);
     return touched;
   }
 
@@ -213,8 +214,9 @@ export class SessionStore extends ExpiringStore<TenantSession> {
       .filter((session) => session.expiresAt > now);
   }
 
-  private idleTtl(session: TenantSession): number {
-    return Math.max(0, Math.min(this.lifetimes.idleMs, session.expiresAt - this.clock()));
+  /** From `nowMs`, the clock reading the session's own times were taken at: its expiry agrees with them to the millisecond. */
+  private idleTtl(session: TenantSession, nowMs: number): number {
+    return Math.max(0, Math.min(this.lifetimes.idleMs, session.expiresAt - nowMs));
   }
 }
 
