@@ -131,10 +131,18 @@ function locateProgram(id, env = process.env) {
  * @returns {SystemProgram[]}
  */
 function missingPrograms(env = process.env) {
-  return SYSTEM_PROGRAMS.filter((program) => {
-    const found = locateProgram(program.id, env);
-    return found === null || !fs.existsSync(found);
-  });
+  return SYSTEM_PROGRAMS.filter((program) => installedProgram(program.id, env) === null);
+}
+
+/**
+ * Where the binary for `id` is, if it is there (an environment variable may name a missing one).
+ * @param {string} id
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {string | null}
+ */
+function installedProgram(id, env) {
+  const found = locateProgram(id, env);
+  return found !== null && fs.existsSync(found) ? found : null;
 }
 
 /**
@@ -178,8 +186,8 @@ function describeMissing(programs, env = process.env) {
  * @returns {string}
  */
 function requireProgram(id) {
-  const found = locateProgram(id);
-  if (found !== null && fs.existsSync(found)) return found;
+  const found = installedProgram(id, process.env);
+  if (found !== null) return found;
   throw new Error(describeMissing(SYSTEM_PROGRAMS.filter((program) => program.id === id)));
 }
 
