@@ -27,6 +27,44 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser }
   },
   {
+    // One door into the library: the sample app, its pages and the e2e tests import components/auth
+    // (index.ts) only; tests may also use its test kit, components/auth/testing (index.ts).
+    files: ['**/*.ts'],
+    ignores: ['components/auth/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+(components/)?auth/', message: "Import the library through its door: 'components/auth' (index.ts)." }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['**/*.spec.ts', 'e2e/**/*.ts', '**/testing/**/*.ts'],
+    ignores: ['components/auth/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(components/)?auth/(?!testing$)',
+              message: "Import the library through 'components/auth' (index.ts), or its test kit 'components/auth/testing'."
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // Node, at build time: the settings' checks without the door, which loads AngularJS (browser-only).
+    files: ['app/build-settings.ts'],
+    rules: { 'no-restricted-imports': 'off' }
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

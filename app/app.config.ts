@@ -1,5 +1,5 @@
 import type { UrlService } from '@uirouter/angularjs';
-import type { AuthSessionProvider } from '../components/auth/auth-session.provider';
+import type { AuthSessionProvider } from '../components/auth';
 import { buildSettings, sessionOptionsFrom } from './auth0-settings';
 
 /** Configures providers only: the session module with the build's settings, and the router's defaults. */

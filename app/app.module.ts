@@ -1,6 +1,6 @@
 import angular from 'angular';
 import uiRouter from '@uirouter/angularjs';
-import { authSessionModule } from '../components/auth/auth.module';
+import { authSessionModule } from '../components/auth';
 import { homeModule } from '../components/home/home.module';
 import { loginModule } from '../components/login/login.module';
 import { navbarModule } from '../components/navbar/navbar.module';

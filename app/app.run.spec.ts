@@ -1,6 +1,6 @@
 import { startAppWithFakeLock } from './testing/app-test-module';
-import { testIdToken } from '../components/auth/testing/jwt';
-import type { AuthService } from '../components/auth/auth.service';
+import type { AuthService } from '../components/auth';
+import { testIdToken } from '../components/auth/testing';
 
 describe('app.run', () => {
   beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { AuthService } from '../components/auth/auth.service';
+import type { AuthService } from '../components/auth';
 
 /**
  * The tutorial's `app.run`: listen for Lock's `authenticated` event, restore the session from the

@@ -1,5 +1,4 @@
-import type { AuthSessionOptions } from '../components/auth/auth-session.options';
-import type { LockOptions } from '../components/auth/vendor/lock-options';
+import type { AuthSessionOptions, LockOptions } from '../components/auth';
 import appLogo from './logo.svg';
 
 /**

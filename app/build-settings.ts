@@ -2,7 +2,7 @@
 // shipped to the browser). Each value is checked with the module's own rules
 // (resolveAuthSessionOptions), so a wrong one stops the build with a message naming the variable,
 // instead of a broken app (`AUTH0_DOMAIN=https://x.auth0.com/` used to build `https://https://…`).
-import { resolveAuthSessionOptions } from '../components/auth/auth-session.options';
+import { resolveAuthSessionOptions } from '../components/auth/settings/auth-session.options';
 import { DEFAULTS } from '../config/defaults';
 import type { BuildSettings } from './auth0-settings';
 

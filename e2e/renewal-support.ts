@@ -1,7 +1,7 @@
 // What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a count of
 // silent-renewal requests, and the session's end as the app times it.
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { TOKEN_RECEIPT_KEY } from '../components/auth/storage-keys';
+import { STORAGE_KEYS } from '../components/auth/testing';
 import { E2E_TENANT_URL } from './e2e-env';
 import { decodeJwtPayload } from './lock-page';
 
@@ -77,7 +77,7 @@ export function recordTenantRequests(
 export async function localExpiryMs(page: Page): Promise<number> {
   const { token, receipt } = await page.evaluate(
     (receiptKey) => ({ token: localStorage.getItem('id_token'), receipt: localStorage.getItem(receiptKey) }),
-    TOKEN_RECEIPT_KEY
+    STORAGE_KEYS.tokenReceipt
   );
   if (token === null) {
     throw new Error('no id_token stored: log in first');

@@ -1,5 +1,5 @@
 // Silent renewal and the session's end, in Chromium against the dev tenant (issue 9 items 4, 5, 9;
-// issue 8 item 3). The unit specs beside components/auth/renewal.ts cover the timing in detail.
+// issue 8 item 3). The unit specs beside components/auth/renewal/renewal.ts cover the timing in detail.
 import { expect, test } from './fixtures';
 import {
   DEV_USER,

@@ -1,5 +1,5 @@
 // Beyond the tutorial, in real Chromium against the dev tenant: README, "Beyond the tutorial".
-import { HOSTILE_TOKENS } from '../components/auth/testing/hostile-tokens';
+import { HOSTILE_TOKENS } from '../components/auth/testing';
 import { expect, test } from './fixtures';
 import {
   expectTokenGone,

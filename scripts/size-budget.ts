@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   console.log(`Initial JS+CSS: ${formatBytes(total)} gzip, ${verdict} the budget of ${formatBytes(INITIAL_GZIP_BUDGET)}.`);
   if (total > INITIAL_GZIP_BUDGET) {
     console.error(
-      'Size budget exceeded: keep Lock and auth0-js code in their lazy chunks (components/auth/vendor/lock-globals.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
+      'Size budget exceeded: keep Lock and auth0-js code in their lazy chunks (components/auth/engines/lock/lock-globals.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
     );
     process.exitCode = 1;
   }

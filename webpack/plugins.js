@@ -61,7 +61,7 @@ class CssMinimizerPlugin {
 /**
  * Names the JS files of Lock's lazy chunk group (Lock's UI and auth0-js) in index.html, as
  * `<meta name="auth0-lock-prefetch" content="lock.<hash>.js auth0-js.<hash>.js">`: the session
- * module prefetches them for a logged-out visitor while the app boots (vendor/lock-warm-up.ts).
+ * module prefetches them for a logged-out visitor while the app boots (components/auth/engines/lock/lock-warm-up.ts).
  * Hashed names are known only here, after the build; nothing is fetched for a visitor who is logged in.
  */
 class LockPrefetchMetaPlugin {

@@ -1,7 +1,7 @@
 import angular from 'angular';
 import 'angular-mocks';
 import '../main';
-import { FakeLock } from '../../components/auth/testing/fake-lock';
+import { FakeLock } from '../../components/auth/testing';
 
 export interface TestApp {
   lock: FakeLock;

@@ -6,8 +6,8 @@
  */
 import angular from 'angular';
 import { AuthService } from './auth.service';
-import { ANGULAR_LOCK_MODULE, ownAngularLockModule } from './vendor/angular-lock';
-import { ownAuth0Lock } from './vendor/lock-globals';
+import { ANGULAR_LOCK_MODULE, ownAngularLockModule } from './engines/lock/angular-lock';
+import { ownAuth0Lock } from './engines/lock/lock-globals';
 
 const PREFIX = 'auth0.session:';
 

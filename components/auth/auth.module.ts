@@ -1,31 +1,32 @@
 import angular from 'angular';
 import { assertOwnAuthService, refuseForeignLockScripts } from './adoption-checks';
-import { AuthSessionProvider } from './auth-session.provider';
-import { authErrorComponent } from './auth-error.component';
-import { AuthStatus } from './auth-status';
+import { AuthSessionProvider } from './settings/auth-session.provider';
+import { authErrorComponent } from './views/auth-error.component';
 import { AuthService } from './auth.service';
 import { LoginGuard } from './guards/login-guard';
-import { LockWidget } from './lock-widget';
-import { SilentRenewal } from './renewal';
-import { ReturnTo } from './return-to';
-import { ReturningVisitor } from './returning-visitor';
-import { StoredSession } from './session';
-import { SessionLifecycle } from './session-lifecycle';
-import { sessionNoticeComponent } from './session-notice.component';
-import { TokenStorage } from './token-storage';
-import { ANGULAR_JWT_MODULE, configureAngularJwt } from './vendor/angular-jwt';
-import { ANGULAR_LOCK_MODULE, decorateLock } from './vendor/angular-lock';
-import { LockFocus } from './vendor/lock-focus';
+import { LockEngine } from './engines/lock/lock-engine';
+import type { LoginEngine } from './engines/login-engine';
+import { SessionState } from './session/session-state';
+import { SilentRenewal } from './renewal/renewal';
+import { ReturnTo } from './guards/return-to';
+import { ReturningVisitor } from './renewal/returning-visitor';
+import { StoredSession } from './session/stored-session';
+import { SessionLifecycle } from './session/session-lifecycle';
+import { sessionNoticeComponent } from './views/session-notice.component';
+import { TokenStorage } from './session/token-storage';
+import { ANGULAR_JWT_MODULE, configureAngularJwt } from './engines/lock/angular-jwt';
+import { ANGULAR_LOCK_MODULE, decorateLock } from './engines/lock/angular-lock';
+import { LockFocus } from './engines/lock/lock-focus';
 
-/** The module's own start: the login guard, the session followed across tabs and API 401s, and Lock's widget. */
-function startAuthSession(loginGuard: LoginGuard, authService: AuthService, lockWidget: LockWidget, lockFocus: LockFocus): void {
+/** The module's own start: the login guard, the session followed across tabs and API 401s, and the login engine's UI. */
+function startAuthSession(loginGuard: LoginGuard, authService: AuthService, loginEngine: LoginEngine, lockFocus: LockFocus): void {
   assertOwnAuthService(authService);
   loginGuard.install();
   authService.followExternalChanges();
-  lockWidget.follow();
+  loginEngine.follow();
   lockFocus.follow();
 }
-startAuthSession.$inject = ['loginGuard', 'authService', 'lockWidget', 'lockFocus'];
+startAuthSession.$inject = ['loginGuard', 'authService', 'loginEngine', 'lockFocus'];
 
 /**
  * `auth0.session`: everything session handling needs, for any AngularJS 1.5+ app with ui-router
@@ -40,13 +41,13 @@ export const authSessionModule = angular
   .config(configureAngularJwt)
   .service('tokenStorage', TokenStorage)
   .service('storedSession', StoredSession)
-  .service('authStatus', AuthStatus)
+  .service('sessionState', SessionState)
   .service('silentRenewal', SilentRenewal)
   .service('sessionLifecycle', SessionLifecycle)
   .service('returnTo', ReturnTo)
   .service('returningVisitor', ReturningVisitor)
   .service('loginGuard', LoginGuard)
-  .service('lockWidget', LockWidget)
+  .service('loginEngine', LockEngine)
   .service('authService', AuthService)
   .service('lockFocus', LockFocus)
   .component('authError', authErrorComponent)

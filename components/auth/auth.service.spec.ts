@@ -2,7 +2,7 @@ import uiRouter from '@uirouter/angularjs';
 import { startSessionApp, uiRouterStates, type TestApp } from './testing/session-test-app';
 import { testIdToken } from './testing/jwt';
 import type { AuthService } from './auth.service';
-import type { LockWidget } from './lock-widget';
+import type { LoginEngine } from './engines/login-engine';
 
 type RootScope = angular.IRootScopeService & { isAuthenticated?: boolean };
 
@@ -146,9 +146,9 @@ describe('authService', () => {
     it('follows the widget once, however often it is asked to', () => {
       const events = ['show', 'hide', 'unrecoverable_error'];
       const listeners = events.map((event) => app.lock.listenerCount(event));
-      const lockWidget = app.injector.get<LockWidget>('lockWidget');
-      lockWidget.follow();
-      lockWidget.follow();
+      const loginEngine = app.injector.get<LoginEngine>('loginEngine');
+      loginEngine.follow();
+      loginEngine.follow();
       expect(events.map((event) => app.lock.listenerCount(event))).toEqual(listeners);
     });
   });

@@ -1,28 +1,28 @@
-import type { AuthSessionSettings } from './auth-session.options';
-import type { AuthStatus } from './auth-status';
+import type { LoginEngine } from './engines/login-engine';
+import { loginErrorMessage } from './engines/lock/login-error';
 import type { LoginGuard } from './guards/login-guard';
-import type { IdTokenClaims } from './id-token';
-import type { LockWidget } from './lock-widget';
-import { loginErrorMessage } from './login-error';
-import type { ReturningVisitor } from './returning-visitor';
-import type { SessionLifecycle } from './session-lifecycle';
+import type { ReturningVisitor } from './renewal/returning-visitor';
+import type { IdTokenClaims } from './session/id-token';
+import type { SessionLifecycle } from './session/session-lifecycle';
+import type { SessionState } from './session/session-state';
+import type { AuthSessionSettings } from './settings/auth-session.options';
 
 /**
- * The tutorial's authService: Lock for logging in, the id_token in localStorage for the session,
- * angular-jwt's authManager for `$rootScope.isAuthenticated`. Beyond the tutorial (README, "Beyond
- * the tutorial"), each in its own class: the session's timers, renewal and tabs (SessionLifecycle),
- * Lock's widget state (LockWidget), where to go before and after login (LoginGuard).
+ * The tutorial's authService: a login engine (Lock) for logging in, the id_token in localStorage for
+ * the session, angular-jwt's authManager for `$rootScope.isAuthenticated`. It owns the session's
+ * state (`state`, read by the views, the guard and the renewal); beyond the tutorial (README,
+ * "Beyond the tutorial"), each in its own class: the session's timers, renewal and tabs
+ * (SessionLifecycle), where to go before and after login (LoginGuard).
  */
 export class AuthService {
-  static $inject = ['lock', 'authSession', 'authStatus', 'lockWidget', 'sessionLifecycle', 'loginGuard', 'returningVisitor'];
+  static $inject = ['loginEngine', 'authSession', 'sessionState', 'sessionLifecycle', 'loginGuard', 'returningVisitor'];
 
   private listening = false;
 
   constructor(
-    private readonly lock: angular.lock.ILockService,
+    private readonly engine: LoginEngine,
     private readonly settings: AuthSessionSettings,
-    private readonly status: AuthStatus,
-    private readonly lockWidget: LockWidget,
+    readonly state: SessionState,
     private readonly session: SessionLifecycle,
     private readonly loginGuard: LoginGuard,
     private readonly returningVisitor: ReturningVisitor
@@ -34,17 +34,17 @@ export class AuthService {
 
   /** The last login failure or forced logout, shown inline until the next attempt (by `<auth-error>` once Lock is closed). */
   get error(): string | null {
-    return this.status.error;
+    return this.state.error;
   }
 
   /** From `login()` until Lock is shown or fails to load: the first Log In downloads Lock's chunk. */
   get loginPending(): boolean {
-    return this.lockWidget.loginPending;
+    return this.state.loginPending;
   }
 
   /** While Lock's widget is open it shows login failures itself. */
   get lockOpen(): boolean {
-    return this.lockWidget.lockOpen;
+    return this.state.loginOpen;
   }
 
   isAuthenticated(): boolean {
@@ -57,14 +57,15 @@ export class AuthService {
   }
 
   login(): void {
-    this.lockWidget.show();
+    this.engine.login();
   }
 
   /** Ends the local session (the tutorial's logout) and the tenant's, so the next login asks for a password. */
   logout(): void {
     this.returningVisitor.forget();
     this.session.end();
-    this.lock.logout({ returnTo: this.settings.callbackUrl });
+    this.state.ending();
+    this.engine.logout(this.settings.callbackUrl);
   }
 
   /** The tutorial's logout: forget the token here; the tenant session (SSO) stays. */
@@ -79,22 +80,24 @@ export class AuthService {
       return;
     }
     this.listening = true;
-    this.lock.on('authenticated', (authResult: AuthResult) => {
-      if (this.session.start(authResult.idToken)) {
-        this.returningVisitor.forget();
-        this.loginGuard.returnAfterLogin();
+    this.engine.onLogin(
+      (idToken) => {
+        if (this.session.start(idToken)) {
+          this.returningVisitor.forget();
+          this.loginGuard.returnAfterLogin();
+        }
+      },
+      (error) => {
+        if (this.returningVisitor.isRefusal(error)) {
+          // The returning visitor's round trip found no tenant session: logged out, no message, and on
+          // the page first asked for (the login page, if the guard turns it away).
+          this.state.error = null;
+          this.loginGuard.returnAfterLogin();
+          return;
+        }
+        this.state.error = loginErrorMessage(error);
       }
-    });
-    this.lock.on('authorization_error', (error: auth0.Auth0Error) => {
-      if (this.returningVisitor.isRefusal(error)) {
-        // The returning visitor's round trip found no tenant session: logged out, no message, and on
-        // the page first asked for (the login page, if the guard turns it away).
-        this.status.error = null;
-        this.loginGuard.returnAfterLogin();
-        return;
-      }
-      this.status.error = loginErrorMessage(error);
-    });
+    );
   }
 
   /**
@@ -104,6 +107,7 @@ export class AuthService {
   checkAuthOnRefresh(): void {
     if (this.returningVisitor.signInAgain()) {
       this.session.end();
+      this.state.ending();
       return;
     }
     if (!this.session.resumeStored() && (this.session.hasStoredValue() || this.isAuthenticated())) {

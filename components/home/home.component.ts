@@ -1,5 +1,5 @@
 import template from './home.html';
-import { AuthViewController } from '../auth/auth-view.controller';
+import { AuthViewController } from '../auth';
 
 export const homeComponent: angular.IComponentOptions = {
   template,

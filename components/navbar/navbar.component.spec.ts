@@ -1,6 +1,6 @@
 import { startAppWithFakeLock, type TestApp } from '../../app/testing/app-test-module';
-import { testIdToken } from '../auth/testing/jwt';
-import type { AuthService } from '../auth/auth.service';
+import { testIdToken } from '../auth/testing';
+import type { AuthService } from '../auth';
 
 describe('<navbar>', () => {
   let app: TestApp;

@@ -1,5 +1,5 @@
 import { startAppWithFakeLock, type TestApp } from '../../app/testing/app-test-module';
-import { testIdToken } from '../auth/testing/jwt';
+import { testIdToken } from '../auth/testing';
 import { tenantPicture } from './profile.component';
 
 // jest.config.js gives the app the dev tenant http://localhost:3001.

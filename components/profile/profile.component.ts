@@ -1,7 +1,5 @@
 import template from './profile.html';
-import { tenantOrigin, type AuthSessionSettings } from '../auth/auth-session.options';
-import type { AuthService } from '../auth/auth.service';
-import type { IdTokenClaims } from '../auth/id-token';
+import { tenantOrigin, type AuthService, type AuthSessionSettings, type IdTokenClaims } from '../auth';
 
 /**
  * The `picture` claim when the tenant itself serves it (the dev tenant's generated avatar): the

@@ -1,6 +1,6 @@
 // The core flows, written once and run in Firefox ESR and WebKitGTK (the `firefox` and `webkit`
 // projects of playwright.config.ts); Chromium runs the same flows, and more, as Playwright tests.
-import { HOSTILE_TOKENS } from '../../components/auth/testing/hostile-tokens';
+import { HOSTILE_TOKENS } from '../../components/auth/testing';
 import { E2E_SERVERS } from '../../playwright.config';
 import { checkSessionInPage } from '../csp-support';
 import { E2E_TENANT_URL } from '../e2e-env';

@@ -169,14 +169,14 @@ function writeBundledTypings(): string[] {
   const typesDir = path.join(ESM, 'types');
   mkdirSync(typesDir, { recursive: true });
   const vendorTypings = declarationStatements(
-    path.join(SOURCE, 'vendor', 'vendor-typings.d.ts'),
+    path.join(SOURCE, 'engines', 'lock', 'vendor-typings.d.ts'),
     (statement) =>
       (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === PEER) ||
       isModuleNamed(statement, PEER)
   );
   writeFileSync(
     path.join(typesDir, 'vendor-typings.d.ts'),
-    `// From components/auth/vendor/vendor-typings.d.ts: what angular-lock and angular-jwt add to \`angular\`.\n${vendorTypings}`
+    `// From components/auth/engines/lock/vendor-typings.d.ts: what angular-lock and angular-jwt add to \`angular\`.\n${vendorTypings}`
   );
   const lockTypes = require.resolve('auth0-lock/types/index.d.ts');
   const lockGlobals = declarationStatements(lockTypes, (statement) => !isModuleNamed(statement, 'auth0-lock'));
@@ -219,7 +219,7 @@ export function buildEsm(): void {
   });
   const index = path.join(ESM, 'index.d.ts');
   const reachable = reachableDeclarations(emitted, index);
-  // A declaration error matters only in typings a consumer reads: vendor/lazy-lock.ts's anonymous
+  // A declaration error matters only in typings a consumer reads: engines/lock/lazy-lock.ts's anonymous
   // class (private members) has none, and nothing public refers to it.
   const declarationOf = (file: string): string => path.join(ESM, path.relative(SOURCE, file)).replace(/\.ts$/, '.d.ts');
   const relevant = [...program.getDeclarationDiagnostics(), ...result.diagnostics].filter(

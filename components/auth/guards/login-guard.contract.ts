@@ -1,7 +1,7 @@
 // The login guard's behaviour, the same for every router: each router's spec runs these cases.
 import { startSessionApp, type SessionAppSetup, type TestApp } from '../testing/session-test-app';
 import { testIdToken } from '../testing/jwt';
-import type { ReturnTo } from '../return-to';
+import type { ReturnTo } from './return-to';
 
 /** A listener or hook; only its name is looked at. */
 export type NamedFunction = (...args: never[]) => unknown;

@@ -1,6 +1,6 @@
-import type { AuthSessionSettings } from '../auth-session.options';
-import type { ReturnTo } from '../return-to';
-import type { StoredSession } from '../session';
+import type { AuthSessionSettings } from '../settings/auth-session.options';
+import type { ReturnTo } from './return-to';
+import type { StoredSession } from '../session/stored-session';
 import { NgRouteGuard, type RouteService } from './ng-route';
 import type { RouterGuard } from './router-guard';
 import { UiRouter0Guard, type LegacyStateService } from './ui-router-0';

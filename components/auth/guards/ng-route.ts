@@ -1,4 +1,4 @@
-import type { ReturnTarget } from '../return-to';
+import type { ReturnTarget } from './return-to';
 import { requiresLogin, type RouterGuard } from './router-guard';
 
 /** The parts of ngRoute's `$route` used here (`$$route` is the definition given to `$routeProvider.when`). */

@@ -1,4 +1,4 @@
-import type { ReturnTarget } from '../return-to';
+import type { ReturnTarget } from './return-to';
 
 /** What the login guard needs from a router; one implementation per router family. */
 export interface RouterGuard {

@@ -1,4 +1,4 @@
-import type { ReturnTarget } from '../return-to';
+import type { ReturnTarget } from './return-to';
 import { requiresLogin, type RouterGuard } from './router-guard';
 
 /** The parts of angular-ui-router 0.x's `$state` used here (it ships no typings). */

@@ -1,5 +1,5 @@
 import type { StateDeclaration, StateService, TransitionService, UIRouterGlobals } from '@uirouter/angularjs';
-import type { ReturnTarget } from '../return-to';
+import type { ReturnTarget } from './return-to';
 import { requiresLogin, type RouterGuard } from './router-guard';
 
 /** Above the default 0, so the redirect comes before any other hook of the app's. */

@@ -1,7 +1,7 @@
 import angular from 'angular';
 import 'angular-mocks';
 import '../auth.module';
-import type { AuthSessionOptions } from '../auth-session.options';
+import type { AuthSessionOptions } from '../settings/auth-session.options';
 import type { AuthService } from '../auth.service';
 import { FakeLock } from './fake-lock';
 import { UNIT_TEST_CLIENT_ID } from './jwt';
