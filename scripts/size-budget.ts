@@ -10,7 +10,7 @@ import { buildProduction, formatBytes, initialAssets, totalBytes } from './produ
  * React, immutable and auth0-js in main.js) measured 407,203 B, and the issue asks for at most 0.3×
  * that (122,161 B). `npm run bench` prints both figures.
  */
-const INITIAL_GZIP_BUDGET = 111_500;
+export const INITIAL_GZIP_BUDGET = 111_500;
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'dist');
@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+// Only when run: docs-figures.spec.ts imports the budget to hold docs/performance.md to it.
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
