@@ -6,8 +6,7 @@
  */
 import angular from 'angular';
 import { AuthService } from './auth.service';
-import { ANGULAR_LOCK_MODULE, ownAngularLockModule } from './engines/lock/angular-lock';
-import { ownAuth0Lock } from './engines/lock/lock-globals';
+import { ANGULAR_LOCK_MODULE, ownAngularLockModule, ownAuth0Lock } from './engines/lock/angular-lock';
 
 const PREFIX = 'auth0.session:';
 

@@ -15,7 +15,7 @@ import { SessionLifecycle } from './session/session-lifecycle';
 import { sessionNoticeComponent } from './views/session-notice.component';
 import { TokenStorage } from './session/token-storage';
 import { ANGULAR_JWT_MODULE, configureAngularJwt } from './engines/lock/angular-jwt';
-import { ANGULAR_LOCK_MODULE, decorateLock } from './engines/lock/angular-lock';
+import { ANGULAR_LOCK_MODULE, createLockStandIn, decorateLock, withInjectedLock } from './engines/lock/angular-lock';
 import { LockFocus } from './engines/lock/lock-focus';
 
 /** The module's own start: the login guard, the session followed across tabs and API 401s, and the login engine's UI. */
@@ -37,8 +37,10 @@ export const authSessionModule = angular
   .module('auth0.session', [ANGULAR_LOCK_MODULE, ANGULAR_JWT_MODULE])
   .provider('authSession', AuthSessionProvider)
   .config(refuseForeignLockScripts)
+  .config(withInjectedLock)
   .config(decorateLock)
   .config(configureAngularJwt)
+  .factory('lockStandIn', createLockStandIn)
   .service('tokenStorage', TokenStorage)
   .service('storedSession', StoredSession)
   .service('sessionState', SessionState)

@@ -2,8 +2,8 @@ import angular from 'angular';
 import 'angular-mocks';
 import { createLazyLock, type LockLoader, type WebAuthConstructor } from './lazy-lock';
 import { loadOnce } from './lazy-web-auth';
-// angular-lock as the module loads it, reading the globals lock-globals sets: Lock must not be imported.
-import './angular-lock';
+// The module as an app loads it (angular-lock with the stand-in): Lock must not be imported.
+import '../../auth.module';
 
 const mockLockImported = jest.fn();
 jest.mock('auth0-lock', () => {
@@ -55,7 +55,11 @@ class FakeLock {
 }
 
 const webAuths: { options: object; checkSession: jest.Mock; logout: jest.Mock; authorize: jest.Mock; userInfo: jest.Mock }[] = [];
+let parseHashAnswer: [error: unknown, authResult: unknown] = [null, { idToken: 'parsed' }];
 class FakeWebAuth {
+  readonly parseHash = jest.fn((_options: object, callback: (error: unknown, authResult: unknown) => void) => {
+    callback(...parseHashAnswer);
+  });
   readonly checkSession = jest.fn();
   readonly logout = jest.fn();
   readonly authorize = jest.fn();
@@ -298,11 +302,53 @@ describe('the lazy Auth0Lock', () => {
   });
 });
 
-describe('angular-lock with the lazy Auth0Lock of engines/lock/lock-globals', () => {
+describe("the callback's hash, parsed by the stand-in's auth0-js", () => {
+  let LazyLock: ReturnType<typeof createLazyLock>;
+  let webAuthLoader: jest.Mock<Promise<WebAuthConstructor>, []>;
+
+  beforeEach(() => {
+    webAuths.length = 0;
+    parseHashAnswer = [null, { idToken: 'parsed' }];
+    webAuthLoader = jest.fn(() => Promise.resolve(FakeWebAuth as unknown as WebAuthConstructor));
+    LazyLock = createLazyLock(() => Promise.reject(new Error('Lock must not load')), loadOnce(webAuthLoader));
+  });
+
+  it("emits authenticated with auth0-js's result, parsed with Lock's options (the dev tenant's issuer), and loads no Lock", async () => {
+    const lock = new LazyLock('client', 'http://localhost:3001', options);
+    const authenticated = jest.fn();
+    lock.on('authenticated', authenticated);
+    lock.parseCallback('#id_token=x&access_token=y');
+    await flush();
+    expect(authenticated).toHaveBeenCalledWith({ idToken: 'parsed' });
+    expect(webAuths[0].options).toMatchObject({ clientID: 'client', domain: 'http://localhost:3001', overrides: options.overrides });
+  });
+
+  it('emits authorization_error for a refused answer, and for an auth0-js that cannot be loaded', async () => {
+    parseHashAnswer = [{ error: 'login_required' }, null];
+    const lock = new LazyLock('client', 'http://localhost:3001', options);
+    const failed = jest.fn();
+    lock.on('authorization_error', failed);
+    lock.parseCallback('#error=login_required');
+    await flush();
+    expect(failed).toHaveBeenCalledWith({ error: 'login_required' });
+    const Offline = createLazyLock(
+      () => Promise.reject(new Error('Lock must not load')),
+      () => Promise.reject(new Error('chunk failed'))
+    );
+    new Offline('client', 'x.auth0.com', options).on('authorization_error', failed).parseCallback('#id_token=x');
+    await flush();
+    expect(failed).toHaveBeenLastCalledWith({
+      error: 'auth0_js_unavailable',
+      errorDescription: 'auth0-js could not be loaded: chunk failed'
+    });
+  });
+});
+
+describe('angular-lock with the stand-in built from the injected settings', () => {
   it('exposes the methods the app calls, with interceptHash, and imports no Lock to build the service', () => {
     let lock: Record<string, unknown> = {};
-    angular.mock.module('auth0.lock', (lockProvider: angular.lock.ILockProvider) => {
-      lockProvider.init({ clientID: 'client', domain: 'http://localhost:3001', options });
+    angular.mock.module('auth0.session', (authSessionProvider: { configure(options: object): void }) => {
+      authSessionProvider.configure({ domain: 'http://localhost:3001', clientID: 'client' });
     });
     angular.mock.inject((_lock_: Record<string, unknown>) => {
       lock = _lock_;
@@ -325,5 +371,22 @@ describe('angular-lock with the lazy Auth0Lock of engines/lock/lock-globals', ()
     }
     expect(mockLockImported).not.toHaveBeenCalled();
     expect(mockAuth0JsImported).not.toHaveBeenCalled();
+  });
+
+  it("is the stand-in made from authSession's settings: nothing reaches it through lockProvider or a global's fields", () => {
+    let standIn: { emit(event: string, ...args: unknown[]): boolean } | undefined;
+    let lock: angular.lock.ILockService | undefined;
+    angular.mock.module('auth0.session', (authSessionProvider: { configure(options: object): void }) => {
+      authSessionProvider.configure({ domain: 'http://localhost:3001', clientID: 'client' });
+    });
+    angular.mock.inject((_lock_: angular.lock.ILockService, lockStandIn: typeof standIn) => {
+      lock = _lock_;
+      standIn = lockStandIn;
+    });
+    const listener = jest.fn();
+    lock?.on('show', listener);
+    standIn?.emit('show');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(standIn).toMatchObject({ clientID: 'client', domain: 'http://localhost:3001' });
   });
 });

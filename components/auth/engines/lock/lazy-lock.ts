@@ -1,12 +1,13 @@
 /**
- * What angular-lock gets as `Auth0Lock`: a stand-in it constructs on every page load without
- * loading Lock. Lock's UI (Lock, React, immutable: half the eager bundle) is imported on the first
- * `show()` (or `preload()`, `resumeAuth()`); `checkSession`, `logout` and `getUserInfo` are served
- * by auth0-js, itself loaded on their first call (lazy-web-auth.ts), with the options Lock would give it;
- * so is `authorize`, which Lock lacks: a top-level redirect to the tenant (returning-visitor.ts).
+ * The Lock that angular-lock wraps as the `lock` service: a stand-in, built from the injected
+ * settings (angular-lock.ts), that loads nothing when constructed. Lock's UI (Lock, React,
+ * immutable: half the eager bundle) is imported on the first `show()` (or `preload()`,
+ * `resumeAuth()`); `checkSession`, `logout`, `getUserInfo`, the callback's `parseHash` and
+ * `authorize` (which Lock lacks: a top-level redirect, returning-visitor.ts) are served by auth0-js,
+ * itself loaded on their first call, with the options Lock would give it.
  */
 import type * as auth0 from 'auth0-js';
-import { loadFailure, type WebAuthLoader } from './lazy-web-auth';
+import { loadFailure, loadOnce, type WebAuthLoader } from './lazy-web-auth';
 import type { LockOptions } from './lock-options';
 
 export type { WebAuthConstructor, WebAuthLoader } from './lazy-web-auth';
@@ -15,6 +16,25 @@ type Listener = (...args: unknown[]) => void;
 type LockInstance = Auth0LockCore & { emit(event: string, ...args: unknown[]): boolean };
 export type LockLoader = () => Promise<new (clientID: string, domain: string, options: object) => Auth0LockCore>;
 export type AngularLockOptions = LockOptions & { _telemetryInfo?: unknown };
+
+/**
+ * Lock's UI, one state at a time:
+ *  - `unloaded`: nothing fetched, or a failed load forgotten;
+ *  - `loading`/`ready`: `loaded` settles with Lock (or undefined if it failed); `awaitedByUser` once
+ *    a show() (not only a warm-up) waits for it: only then is a failure reported;
+ *  - `leaving`: authorize() sends the page to the tenant; no warm-up starts (its SSO check is an
+ *    iframe /authorize). `before` is where it goes back to if auth0-js cannot be loaded.
+ */
+type LockLoad =
+  | { readonly name: 'unloaded' }
+  | { readonly name: 'loading'; readonly loaded: Promise<LockInstance | undefined>; readonly awaitedByUser: boolean }
+  | {
+      readonly name: 'ready';
+      readonly loaded: Promise<LockInstance | undefined>;
+      readonly awaitedByUser: boolean;
+      readonly lock: LockInstance;
+    };
+type LockState = LockLoad | { readonly name: 'leaving'; readonly before: LockLoad };
 
 /** The WebAuth options Lock 14 builds from its own (auth0-lock/lib/core/web_api/p2_api.js). */
 export function webAuthOptionsLikeLock(
@@ -45,13 +65,11 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
     private readonly listeners = new Map<string, Listener[]>();
     /** One listener per event name on the real Lock, re-emitting here: each event reaches each listener once. */
     private readonly forwarders = new Map<string, Listener>();
-    private loading: Promise<LockInstance | undefined> | undefined;
-    /** Whether a show() (not only a warm-up) waits for the load in flight: only then is a failure reported. */
-    private awaitedByUser = false;
-    private lock: LockInstance | undefined;
-    private webAuth: auth0.WebAuth | undefined;
-    /** authorize() was called: the page is leaving for the tenant. */
-    private leaving = false;
+    private state: LockState = { name: 'unloaded' };
+    /** One WebAuth, built once auth0-js is loaded; a failed load is tried again by the next caller. */
+    private readonly webAuth = loadOnce(() =>
+      loadWebAuth().then((WebAuth) => new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options)))
+    );
 
     constructor(
       private readonly clientID: string,
@@ -61,8 +79,8 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
 
     on(event: string, listener: Listener): this {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-      if (this.lock) {
-        this.forward(this.lock, event);
+      if (this.state.name === 'ready') {
+        this.forward(this.state.lock, event);
       }
       return this;
     }
@@ -71,15 +89,15 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       const remaining = (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener);
       this.listeners.set(event, remaining);
       const forwarder = this.forwarders.get(event);
-      if (remaining.length === 0 && forwarder && this.lock) {
+      if (remaining.length === 0 && forwarder && this.state.name === 'ready') {
         // Lock throws an unhandled `unrecoverable_error` only when nobody listens: keep that.
-        this.lock.off(event, forwarder);
+        this.state.lock.off(event, forwarder);
         this.forwarders.delete(event);
       }
       return this;
     }
 
-    /** angular-lock's `interceptHash` emits `authenticated`/`authorization_error` here, without Lock. */
+    /** The callback's outcome (parseCallback) and the real Lock's events reach the listeners from here. */
     emit(event: string, ...args: unknown[]): boolean {
       const listeners = [...(this.listeners.get(event) ?? [])];
       listeners.forEach((listener) => {
@@ -96,7 +114,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
 
     hide(): void {
       // Nothing is shown before Lock loads; a hide() while it loads runs after the show() before it.
-      if (this.loading) {
+      if (this.state.name === 'loading' || this.state.name === 'ready') {
         this.withLock((lock) => {
           lock.hide();
         });
@@ -109,22 +127,45 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       });
     }
 
-    /** Loads Lock ahead of `show()`, e.g. when the user is about to log in; not on a page leaving for the tenant (its SSO check is an iframe /authorize). */
+    /** Loads Lock ahead of `show()`, e.g. when the user is about to log in; not on a page leaving for the tenant. */
     preload(): void {
-      if (!this.leaving) {
+      if (this.state.name !== 'leaving') {
         this.withLock(() => undefined, { background: true });
       }
     }
 
+    /** The tenant's answer in the URL's hash: `authenticated` or `authorization_error`, emitted here. */
+    parseCallback(hash: string): void {
+      this.withWebAuth(
+        (webAuth) => {
+          webAuth.parseHash({ hash }, (error, authResult) => {
+            if (error) {
+              this.emit('authorization_error', error);
+            }
+            if (authResult?.idToken) {
+              this.emit('authenticated', authResult);
+            }
+          });
+        },
+        (error) => {
+          this.emit('authorization_error', error);
+        }
+      );
+    }
+
     /** WebAuth.authorize with Lock's options (response type, callback URL, scope) and `options` on top: leaves the page. */
     authorize(options: auth0.AuthorizeOptions): void {
-      this.leaving = true;
+      if (this.state.name !== 'leaving') {
+        this.state = { name: 'leaving', before: this.state };
+      }
       this.withWebAuth(
         (webAuth) => {
           webAuth.authorize(options);
         },
         (error) => {
-          this.leaving = false;
+          if (this.state.name === 'leaving') {
+            this.state = this.state.before;
+          }
           console.error('Could not go to the tenant:', error.errorDescription);
         }
       );
@@ -164,17 +205,11 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       );
     }
 
-    /** One WebAuth, built once auth0-js is loaded; callers wait for it in call order. */
+    /** Callers wait for auth0-js in call order. */
     private withWebAuth(run: (webAuth: auth0.WebAuth) => void, fail: (error: auth0.Auth0Error) => void): void {
-      loadWebAuth().then(
-        (WebAuth) => {
-          this.webAuth ??= new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options));
-          run(this.webAuth);
-        },
-        (error: unknown) => {
-          fail(loadFailure(error));
-        }
-      );
+      this.webAuth().then(run, (error: unknown) => {
+        fail(loadFailure(error));
+      });
     }
 
     /**
@@ -183,32 +218,49 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
      * or a flaky network, is no error to show a visitor who has not clicked; the next show() loads again.
      */
     private withLock(run: (lock: LockInstance) => void, { background = false } = {}): void {
-      this.awaitedByUser ||= !background;
-      this.loading ??= this.load().catch((error: unknown) => {
-        this.loading = undefined;
-        const report = this.awaitedByUser;
-        this.awaitedByUser = false;
-        if (report && !this.emit('unrecoverable_error', error)) {
-          console.error('Lock could not be loaded:', error);
-        }
-        return undefined;
-      });
-      void this.loading.then((lock) => {
+      const load = this.state.name === 'leaving' ? this.state.before : this.state;
+      const next: LockLoad =
+        load.name === 'unloaded'
+          ? { name: 'loading', loaded: this.load(), awaitedByUser: !background }
+          : { ...load, awaitedByUser: load.awaitedByUser || !background };
+      this.state = this.state.name === 'leaving' ? { name: 'leaving', before: next } : next;
+      void next.loaded.then((lock) => {
         if (lock) {
           run(lock);
         }
       });
     }
 
-    private async load(): Promise<LockInstance> {
-      const Lock = await loadLock();
-      // Constructing Lock fetches the client configuration and dictionary and runs the SSO check.
-      const lock = new Lock(this.clientID, this.domain, this.options) as LockInstance;
-      this.lock = lock;
-      for (const event of this.listeners.keys()) {
-        this.forward(lock, event);
-      }
-      return lock;
+    private load(): Promise<LockInstance | undefined> {
+      return loadLock().then(
+        (Lock) => {
+          // Constructing Lock fetches the client configuration and dictionary and runs the SSO check.
+          const lock = new Lock(this.clientID, this.domain, this.options) as LockInstance;
+          this.settle((load) => (load.name === 'loading' ? { ...load, name: 'ready', lock } : load));
+          for (const event of this.listeners.keys()) {
+            this.forward(lock, event);
+          }
+          return lock;
+        },
+        (error: unknown) => {
+          const report = this.awaitedByUser();
+          this.settle(() => ({ name: 'unloaded' }));
+          if (report && !this.emit('unrecoverable_error', error)) {
+            console.error('Lock could not be loaded:', error);
+          }
+          return undefined;
+        }
+      );
+    }
+
+    /** Moves the load's state, under a `leaving` if there is one. */
+    private settle(step: (load: LockLoad) => LockLoad): void {
+      this.state = this.state.name === 'leaving' ? { name: 'leaving', before: step(this.state.before) } : step(this.state);
+    }
+
+    private awaitedByUser(): boolean {
+      const load = this.state.name === 'leaving' ? this.state.before : this.state;
+      return load.name !== 'unloaded' && load.awaitedByUser;
     }
 
     /**
@@ -216,15 +268,15 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
      * navigation, a flaky network) is dropped without a word; the next show() builds a new one.
      */
     private discard(lock: LockInstance): void {
-      if (this.lock !== lock) {
+      const load = this.state.name === 'leaving' ? this.state.before : this.state;
+      if (load.name !== 'ready' || load.lock !== lock) {
         return;
       }
+      this.settle(() => ({ name: 'unloaded' }));
       for (const [event, forwarder] of this.forwarders) {
         lock.off(event, forwarder);
       }
       this.forwarders.clear();
-      this.lock = undefined;
-      this.loading = undefined;
     }
 
     private forward(lock: LockInstance, event: string): void {
@@ -232,7 +284,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
         return;
       }
       const forwarder: Listener = (...args) => {
-        if (event === 'unrecoverable_error' && !this.awaitedByUser) {
+        if (event === 'unrecoverable_error' && !this.awaitedByUser()) {
           this.discard(lock);
           return;
         }

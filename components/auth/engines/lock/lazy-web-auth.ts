@@ -1,13 +1,12 @@
 /**
  * auth0-js on demand: a visitor who only reads the page never downloads it. It is needed for a
- * callback hash (angular-lock's `interceptHash`), a renewal, a logout, or Lock itself; each of
- * those asks `load()`, and the chunk is fetched once.
+ * callback hash (`lock.interceptHash()`), a renewal, a logout, or Lock itself; each of those
+ * asks the loader, and the chunk is fetched once.
  */
 import type * as auth0 from 'auth0-js';
 
 export type WebAuthConstructor = new (options: auth0.AuthOptions) => auth0.WebAuth;
 export type WebAuthLoader = () => Promise<WebAuthConstructor>;
-type ParseHashCallback = auth0.Auth0Callback<auth0.Auth0DecodedHash | null, auth0.Auth0ParseHashError>;
 
 /** One load for all callers; a failed load is forgotten, so the next caller tries again. */
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
@@ -25,25 +24,4 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
 export function loadFailure(error: unknown): auth0.Auth0Error {
   const description = error instanceof Error ? error.message : String(error);
   return { error: 'auth0_js_unavailable', errorDescription: `auth0-js could not be loaded: ${description}` };
-}
-
-/**
- * What angular-lock gets as `auth0.WebAuth`. Its `interceptHash` only ever does
- * `new auth0.WebAuth(options).parseHash(options, callback)`, on a URL with a callback hash.
- */
-export function createLazyWebAuth(load: WebAuthLoader) {
-  return class LazyWebAuth {
-    constructor(private readonly options: auth0.AuthOptions) {}
-
-    parseHash(options: auth0.ParseHashOptions, callback: ParseHashCallback): void {
-      load().then(
-        (WebAuth) => {
-          new WebAuth(this.options).parseHash(options, callback);
-        },
-        (error: unknown) => {
-          callback(loadFailure(error), null);
-        }
-      );
-    }
-  };
 }

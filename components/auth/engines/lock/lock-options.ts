@@ -54,19 +54,7 @@ export function buildLockOptions(settings: AuthSessionSettings): LockOptions {
     ...options,
     configurationBaseUrl: settings.domain,
     languageBaseUrl: settings.domain,
-    overrides: webAuthOverridesFor(settings.domain),
+    overrides: { __tenant: 'dev', __token_issuer: `${settings.domain}/`, __jwks_uri: `${settings.domain}/.well-known/jwks.json` },
     theme: { logo: DEV_TENANT_LOGO, ...options.theme }
-  };
-}
-
-/** What auth0-js needs to accept a dev tenant's tokens; nothing for a real tenant (a bare host). */
-export function webAuthOverridesFor(domain: string): WebAuthOverrides | undefined {
-  if (!/^http:\/\//.test(domain)) {
-    return undefined;
-  }
-  return {
-    __tenant: 'dev',
-    __token_issuer: `${domain}/`,
-    __jwks_uri: `${domain}/.well-known/jwks.json`
   };
 }
