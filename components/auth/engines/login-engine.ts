@@ -14,6 +14,8 @@ export interface LoginEngine {
   signInAgain(): void;
   /** Ends the tenant session, which sends the browser back to `returnTo`. */
   logout(returnTo: string): void;
+  /** True when `url` is the tenant answering (a callback), which the run block's interception handles. */
+  isCallback(url: string): boolean;
   /** Follows the engine's own events (once, from the module's run block). */
   follow(): void;
 }

@@ -8,8 +8,6 @@ import type { TokenStorage } from '../session/token-storage';
 
 /** sessionStorage: this tab has made its one `prompt=none` round trip; cleared by the next login or logout. */
 export const SIGN_IN_AGAIN_KEY = 'auth.signInAgain';
-/** What angular-lock's `interceptHash` takes for a callback (its own test): the tenant is answering, not being asked. */
-const CALLBACK_HASH = /id_token=|access_token=|error=/;
 
 /**
  * A returning visitor whose token has expired gets a new one from the tenant session, if it is
@@ -41,7 +39,7 @@ export class ReturningVisitor {
       return false;
     }
     this.checked = true;
-    if (!this.settings.silentRenewal || CALLBACK_HASH.test(this.$window.location.hash) || !this.hasExpiredToken(nowMs)) {
+    if (!this.settings.silentRenewal || this.engine.isCallback(this.$window.location.href) || !this.hasExpiredToken(nowMs)) {
       return false;
     }
     if (!this.markAttempt()) {

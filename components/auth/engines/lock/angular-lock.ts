@@ -11,6 +11,7 @@
 import angular from 'angular';
 import 'angular-lock';
 import type { AuthSessionSettings } from '../../settings/auth-session.options';
+import { CALLBACK_HASH } from './callback-hash';
 import { createLazyLock, type AngularLockOptions } from './lazy-lock';
 import { loadOnce } from './lazy-web-auth';
 import { buildLockOptions } from './lock-options';
@@ -18,8 +19,6 @@ import { warmUpLockWhenIdle } from './lock-warm-up';
 
 /** angular-lock's own telemetry (its `init` sets the same): auth0-js reports it to the tenant. */
 export const ANGULAR_LOCK_TELEMETRY = { name: 'angular-lock', version: '3.1.0' };
-/** What angular-lock's `interceptHash` takes for a callback (its own test): the tenant is answering, not being asked. */
-export const CALLBACK_HASH = /id_token=|access_token=|error=/;
 
 type LockStandIn = InstanceType<ReturnType<typeof createLazyLock>>;
 interface HandedInOptions {

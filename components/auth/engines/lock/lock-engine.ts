@@ -1,6 +1,7 @@
 import { RENEWAL_TIMEOUT_MS } from '../../renewal/renewal-timing';
 import type { SessionState } from '../../session/session-state';
 import type { LoginEngine } from '../login-engine';
+import { CALLBACK_HASH } from './callback-hash';
 
 export const LOCK_LOAD_FAILED_MESSAGE = 'The login form could not be loaded. Please try again.';
 
@@ -46,6 +47,10 @@ export class LockEngine implements LoginEngine {
 
   logout(returnTo: string): void {
     this.lock.logout({ returnTo });
+  }
+
+  isCallback(url: string): boolean {
+    return CALLBACK_HASH.test(new URL(url).hash);
   }
 
   /** Follows Lock's `show`, `hide` and `unrecoverable_error` events. Once. */

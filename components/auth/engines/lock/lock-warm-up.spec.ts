@@ -1,5 +1,6 @@
 import angular from 'angular';
 import 'angular-mocks';
+import type { LockFetch } from '../../settings/auth-session.options';
 import { WARM_UP_FALLBACK_DELAY_MS, WARM_UP_IDLE_TIMEOUT_MS, warmUpLockWhenIdle } from './lock-warm-up';
 
 interface IdleWindow {
@@ -9,6 +10,7 @@ interface IdleWindow {
 describe('the warm-up of Lock after the first render', () => {
   let preload: jest.Mock;
   let storedClaims: object | null;
+  let lockFetch: LockFetch;
   let $timeout: angular.ITimeoutService;
   let $rootScope: angular.IRootScopeService & { isAuthenticated?: boolean };
 
@@ -17,6 +19,7 @@ describe('the warm-up of Lock after the first render', () => {
     angular.mock.module(($provide: angular.auto.IProvideService) => {
       $provide.value('lock', { preload });
       $provide.value('storedSession', { claims: () => storedClaims });
+      $provide.value('authSession', { lockFetch });
       $provide.decorator('lock', warmUpLockWhenIdle);
     });
     angular.mock.inject((lock: unknown, _$timeout_: angular.ITimeoutService, _$rootScope_: typeof $rootScope) => {
@@ -32,6 +35,7 @@ describe('the warm-up of Lock after the first render', () => {
   beforeEach(() => {
     preload = jest.fn();
     storedClaims = null;
+    lockFetch = 'idle';
     window.location.hash = '';
     document.head.innerHTML = '<meta name="auth0-lock-prefetch" content="lock.1a2b.js auth0-js.3c4d.js">';
   });
@@ -91,6 +95,44 @@ describe('the warm-up of Lock after the first render', () => {
 
   it.each(['#access_token=a&id_token=b', '#/id_token=b', '#error=access_denied'])('loads nothing on the callback %s', (hash) => {
     window.location.hash = hash;
+    startApp();
+    $timeout.verifyNoPendingTasks();
+    expect(prefetched()).toEqual([]);
+    expect(preload).not.toHaveBeenCalled();
+  });
+
+  describe("lockFetch: 'intent'", () => {
+    beforeEach(() => {
+      lockFetch = 'intent';
+      document.body.innerHTML =
+        '<a href="#/home">Home</a><button type="button" ng-click="vm.authService.login()"><span>Log In</span></button>';
+    });
+
+    afterEach(() => {
+      document.body.innerHTML = '';
+    });
+
+    it('fetches nothing at start nor at idle, then warms Lock up once on the first hover, touch or focus of Log In', () => {
+      startApp();
+      $timeout.verifyNoPendingTasks();
+      expect(prefetched()).toEqual([]);
+      document.querySelector('a')?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+      expect(preload).not.toHaveBeenCalled();
+      document.querySelector('span')?.dispatchEvent(new Event('pointerover', { bubbles: true }));
+      document.querySelector('button')?.dispatchEvent(new Event('focusin', { bubbles: true }));
+      expect(preload).toHaveBeenCalledTimes(1);
+    });
+
+    it('warms up nothing for a visitor logged in by then', () => {
+      startApp();
+      $rootScope.isAuthenticated = true;
+      document.querySelector('button')?.dispatchEvent(new Event('touchstart', { bubbles: true }));
+      expect(preload).not.toHaveBeenCalled();
+    });
+  });
+
+  it("lockFetch: 'click' fetches and warms up nothing before Log In is clicked", () => {
+    lockFetch = 'click';
     startApp();
     $timeout.verifyNoPendingTasks();
     expect(prefetched()).toEqual([]);

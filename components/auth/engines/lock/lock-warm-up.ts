@@ -1,24 +1,30 @@
 /**
  * Lock ready by the time a visitor who came to log in clicks Log In. Loading Lock on the first
  * click made that click wait for Lock's chunk, its client configuration and its dictionary (4-8×
- * the eager build). So for a logged-out visitor:
+ * the eager build). So for a logged-out visitor, with `lockFetch: 'idle'` (the default):
  *  - while the app boots, the browser prefetches Lock's chunks (network only, at idle priority)
  *    where the page names them (`<meta name="auth0-lock-prefetch">`, written by the sample's build);
  *  - once the page is up and the browser idle, Lock is evaluated and constructed (lazy-lock.ts's
  *    `preload()`), which fetches the client configuration and runs Lock's SSO check, as the eager
  *    build did on every load.
- * No Lock code runs before the first render, and nothing at all happens for a visitor who is logged
- * in or coming back from the tenant with a callback hash.
+ * With `lockFetch: 'intent'`, Lock is fetched and warmed up on the first hover, touch or focus of a
+ * Log In button instead (a visitor who never reaches for it downloads nothing); with `'click'`, on
+ * the click. No Lock code runs before the first render, and nothing at all happens for a visitor
+ * who is logged in or coming back from the tenant with a callback hash.
  */
 import type { StoredSession } from '../../session/stored-session';
+import type { AuthSessionSettings } from '../../settings/auth-session.options';
+import { CALLBACK_HASH } from './callback-hash';
 
 /** An idle browser starts at once; a busy one gets this long after the first render before Lock is warmed up anyway. */
 export const WARM_UP_IDLE_TIMEOUT_MS = 2000;
 /** Without requestIdleCallback (Safari): a pause after the first render, for the page's own work to settle. */
 export const WARM_UP_FALLBACK_DELAY_MS = 200;
 
-/** A URL that angular-lock's `interceptHash` will parse (its own test): the session is being made, not asked for. */
-const CALLBACK_HASH = /id_token=|access_token=|error=/;
+/** A Log In button: one that calls `login()` (the tutorial's `ng-click="vm.authService.login()"`), or marked `auth-login`. */
+export const LOGIN_CONTROL = '[ng-click*="login()"], [data-ng-click*="login()"], [auth-login]';
+/** What shows the intent to log in before the click: a pointer over it, a touch, the keyboard's focus. */
+const INTENT_EVENTS = ['pointerover', 'touchstart', 'focusin'] as const;
 
 interface IdleWindow {
   requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
@@ -36,24 +42,44 @@ function prefetchLockChunks(document: Document): void {
   }
 }
 
+/** Warms Lock up on the first sign that the visitor is about to click Log In. */
+function warmUpOnIntent(document: Document, warmUp: () => void): void {
+  const onIntent = (event: Event): void => {
+    if (event.target instanceof Element && event.target.closest(LOGIN_CONTROL)) {
+      for (const name of INTENT_EVENTS) {
+        document.removeEventListener(name, onIntent, true);
+      }
+      warmUp();
+    }
+  };
+  for (const name of INTENT_EVENTS) {
+    document.addEventListener(name, onIntent, { capture: true, passive: true });
+  }
+}
+
 /** Decorates angular-lock's `lock` service (angular-lock.ts): starts the warm-up as the service is created, at app start. */
 export function warmUpLockWhenIdle(
   $delegate: angular.lock.ILockService,
   $window: angular.IWindowService,
   $timeout: angular.ITimeoutService,
   $rootScope: angular.IRootScopeService,
-  storedSession: StoredSession
+  storedSession: StoredSession,
+  settings: Pick<AuthSessionSettings, 'lockFetch'>
 ): angular.lock.ILockService {
-  if (CALLBACK_HASH.test($window.location.hash) || storedSession.claims()) {
+  if (settings.lockFetch === 'click' || CALLBACK_HASH.test($window.location.hash) || storedSession.claims()) {
     return $delegate;
   }
-  prefetchLockChunks($window.document);
   const warmUp = (): void => {
     // Read at idle time, after the run blocks restored any stored session.
     if (!($rootScope as angular.IRootScopeService & { isAuthenticated?: boolean }).isAuthenticated) {
       $delegate.preload();
     }
   };
+  if (settings.lockFetch === 'intent') {
+    warmUpOnIntent($window.document, warmUp);
+    return $delegate;
+  }
+  prefetchLockChunks($window.document);
   const idleWindow = $window as IdleWindow;
   // The $timeout lets the bootstrap task (the first render) end before anything is scheduled.
   $timeout(
@@ -69,4 +95,4 @@ export function warmUpLockWhenIdle(
   );
   return $delegate;
 }
-warmUpLockWhenIdle.$inject = ['$delegate', '$window', '$timeout', '$rootScope', 'storedSession'];
+warmUpLockWhenIdle.$inject = ['$delegate', '$window', '$timeout', '$rootScope', 'storedSession', 'authSession'];
