@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
-import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
+import { CHROMIUM_ARGS, chromiumExecutable } from './tools/browsers/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
 import { E2E_REPORT_FILE } from './scripts/e2e-file-times';
 import {
@@ -73,7 +73,7 @@ export default defineConfig<object, EngineWorkerOptions>({
     trace: 'retain-on-failure'
   },
   // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
-  // cannot drive, run the core flows of e2e/engines/ through their own drivers.
+  // cannot drive, run the core flows of e2e/engines/ through their own drivers (tools/browsers/).
   projects: [
     { name: 'chromium', testIgnore: '**/engines/**' },
     ...(['firefox', 'webkit'] as const).map((engineName) => ({

@@ -22,7 +22,7 @@ import {
   storedIdToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
 import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 
 const APPS = [

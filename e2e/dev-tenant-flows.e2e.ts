@@ -3,7 +3,7 @@
 // them after), so the persistent tenant data and the order of the tests are no bother.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { LOCK_READY_MS, decodeJwtPayload, loggedInText, navbar, storedIdToken, submitLock } from './lock-page';
+import { LOCK_READY_MS, decodeJwtPayload, loggedInText, navbar, storedIdToken, submitLock } from '../tools/pages/lock-page';
 import { STRONG_PASSWORD, uniqueEmail } from './test-tenant';
 
 async function openLock(page: Page): Promise<void> {

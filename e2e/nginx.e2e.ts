@@ -7,7 +7,7 @@ import { localOrigin } from '../config/defaults';
 import { E2E_DIST, E2E_NGINX_PORT } from '../playwright.config';
 import { collectCspViolations } from './csp-support';
 import { E2E_TENANT_PORT } from './e2e-env';
-import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText } from './lock-page';
+import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText } from '../tools/pages/lock-page';
 import { OwnServers, startNginx } from './own-servers';
 
 const APP = localOrigin(E2E_NGINX_PORT);

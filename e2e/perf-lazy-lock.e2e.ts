@@ -3,7 +3,7 @@ import { E2E_SERVERS } from '../playwright.config';
 import { E2E_TENANT_URL } from './e2e-env';
 import { isLockChunk } from './csp-support';
 import { expect, test } from './fixtures';
-import { LOCK_READY_MS, collectPageProblems, loggedOutText, navbar, recordRequests } from './lock-page';
+import { LOCK_READY_MS, collectPageProblems, loggedOutText, navbar, recordRequests } from '../tools/pages/lock-page';
 
 /** Lock's constructor fetches the client configuration: the sign that Lock itself started. */
 const isLockStart = (request: Request): boolean => request.url().startsWith(`${E2E_TENANT_URL}/client/`);

@@ -11,7 +11,7 @@ import {
   storeToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
 import { recordSilentRenewals, reloadWithToken, sessionClaims, skewBrowserClock } from './renewal-support';
 import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 

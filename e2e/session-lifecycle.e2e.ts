@@ -14,7 +14,7 @@ import {
   storedIdToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
 import { E2E_APP_PORT } from './e2e-env';
 import { localExpiryMs } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';

@@ -9,7 +9,7 @@ import {
   loggedOutText,
   recordRequests,
   storedIdToken
-} from './lock-page';
+} from '../tools/pages/lock-page';
 
 test.describe('the tutorial session, through the real Lock widget and the dev tenant', () => {
   test('log in, token stored, reload stays authenticated, log out clears it', async ({ page, logIn }) => {

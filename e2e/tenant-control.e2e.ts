@@ -15,7 +15,7 @@ import {
   storedIdToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
 import { localExpiryMs, recordSilentRenewals, recordTenantRequests } from './renewal-support';
 
 // One of the longest files: its tests, each with users, contexts and token lifetimes of its own, spread over the suite's workers.

@@ -3,7 +3,7 @@
 import { E2E_TENANT_URL } from './e2e-env';
 import { checkSession, collectCspViolations } from './csp-support';
 import { expect, test } from './fixtures';
-import { collectPageProblems } from './lock-page';
+import { collectPageProblems } from '../tools/pages/lock-page';
 
 // Its own users, not dev@example.com: the Firefox and WebKit tests log in as that one meanwhile, and Revoke would end their sessions.
 test('the tenant page shows users, sessions and the outbox, and its buttons verify and revoke', async ({

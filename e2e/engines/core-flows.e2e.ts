@@ -4,7 +4,7 @@ import { HOSTILE_TOKENS } from '../../components/auth/testing/hostile-tokens';
 import { E2E_SERVERS } from '../../playwright.config';
 import { checkSessionInPage } from '../csp-support';
 import { E2E_TENANT_URL } from '../e2e-env';
-import { DEV_USER, decodeJwtPayload, loggedInText, loggedOutText, tokenRemovedAtInPage } from '../lock-page';
+import { DEV_USER, decodeJwtPayload, loggedInText, loggedOutText, tokenRemovedAtInPage } from '../../tools/pages/lock-page';
 import { mintIdToken, nowInSeconds } from '../tenant-tokens';
 import {
   bootWithToken,
@@ -16,9 +16,9 @@ import {
   plantToken,
   storedIdToken
 } from './app-steps';
-import { waitFor } from './driver';
+import { waitFor } from '../../tools/browsers/driver';
 import { expect, test } from './engine-test';
-import { cspViolations, recordedProblems } from './page-problems';
+import { cspViolations, recordedProblems } from '../../tools/browsers/page-problems';
 
 const [{ baseURL: APP_URL }, { baseURL: PROD_URL }] = E2E_SERVERS;
 
