@@ -2,8 +2,8 @@
 // silent-renewal requests, and the session's end as the app times it.
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { TOKEN_RECEIPT_KEY } from '../components/auth/storage-keys';
-import { E2E_TENANT_URL } from './e2e-env';
 import { decodeJwtPayload } from '../tools/pages/lock-page';
+import { E2E_TENANT_URL } from './e2e-env';
 
 /** Makes `Date` (and so `Date.now()`, `new Date()`) in every page and frame of the context run `aheadMs` ahead of the real time (negative: behind). */
 export async function skewBrowserClock(context: BrowserContext, aheadMs: number): Promise<void> {

@@ -4,8 +4,6 @@
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
 import { launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
-import { E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_DATA_DIR, E2E_CROSS_SITE_TENANT_URL, E2E_TENANT_URL } from './e2e-env';
-import { expect, test } from './fixtures';
 import {
   DEV_USER,
   collectPageProblems,
@@ -15,6 +13,8 @@ import {
   navbar,
   storedIdToken
 } from '../tools/pages/lock-page';
+import { E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_DATA_DIR, E2E_CROSS_SITE_TENANT_URL, E2E_TENANT_URL } from './e2e-env';
+import { expect, test } from './fixtures';
 import { recordTenantRequests, sessionClaims } from './renewal-support';
 import { mintIdToken, nowInSeconds, type MintingTenant } from './tenant-tokens';
 

@@ -1,6 +1,5 @@
 // Beyond the tutorial, in real Chromium against the dev tenant: README, "Beyond the tutorial".
 import { HOSTILE_TOKENS } from '../components/auth/testing/hostile-tokens';
-import { expect, test } from './fixtures';
 import {
   expectTokenGone,
   DEV_USER,
@@ -15,6 +14,7 @@ import {
   submitLock,
   whenTokenRemoved
 } from '../tools/pages/lock-page';
+import { expect, test } from './fixtures';
 import { E2E_APP_PORT } from './e2e-env';
 import { localExpiryMs } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
