@@ -58,7 +58,7 @@ module.exports = {
     {
       displayName: 'servers',
       testEnvironment: 'node',
-      roots: ['<rootDir>/servers', '<rootDir>/scripts'],
+      roots: ['<rootDir>/servers', '<rootDir>/tools', '<rootDir>/scripts'],
       testMatch: ['**/*.spec.ts'],
       transform: nodeTransform
     }

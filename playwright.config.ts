@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
-import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
+import { CHROMIUM_ARGS, chromiumExecutable } from './tools/browsers/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
 import { E2E_REPORT_FILE } from './scripts/e2e-file-times';
 import {
@@ -13,24 +12,14 @@ import {
   E2E_CROSS_SITE_TENANT_DATA_DIR,
   E2E_CROSS_SITE_TENANT_PORT,
   E2E_CROSS_SITE_TENANT_URL,
+  E2E_DIST,
   E2E_EXAMPLE_PORTS,
+  E2E_NGINX_PORT,
+  E2E_PROD_PORT,
+  E2E_SERVERS,
   E2E_TENANT_DATA_DIR,
   E2E_TENANT_PORT
 } from './e2e/e2e-env';
-
-export { E2E_APP_PORT, E2E_TENANT_PORT } from './e2e/e2e-env';
-/** The production build (`npm run serve`), against the same dev tenant and demo API. */
-export const E2E_PROD_PORT = E2E_APP_PORT + 3;
-/** Where that build goes: out of dist/, so the tests never overwrite a developer's build. */
-export const E2E_DIST = path.resolve(`node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`);
-/** Debian's nginx serving that same build (e2e/nginx.e2e.ts), clear of the ports below (+0…+8). */
-export const E2E_NGINX_PORT = E2E_APP_PORT + 10;
-
-/** Both ways of running the app, for the tests that must hold on each. */
-export const E2E_SERVERS = [
-  { name: 'npm start', baseURL: localOrigin(E2E_APP_PORT) },
-  { name: 'npm run serve', baseURL: localOrigin(E2E_PROD_PORT) }
-] as const;
 
 /** The examples/ apps (scripts/serve-example.ts), against the same dev tenant. */
 const examples = Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, origin: localOrigin(port) }));
@@ -73,7 +62,7 @@ export default defineConfig<object, EngineWorkerOptions>({
     trace: 'retain-on-failure'
   },
   // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
-  // cannot drive, run the core flows of e2e/engines/ through their own drivers.
+  // cannot drive, run the core flows of e2e/engines/ through their own drivers (tools/browsers/).
   projects: [
     { name: 'chromium', testIgnore: '**/engines/**' },
     ...(['firefox', 'webkit'] as const).map((engineName) => ({

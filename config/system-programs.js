@@ -2,7 +2,7 @@
 // Every program outside Node.js and npm that `npm test` starts, named in this one place:
 // - `.ci/run` installs the missing ones: it runs this file with plain node, before `npm ci`;
 // - the pre-test check (scripts/check-system-programs.ts) names each missing one with its install command;
-// - the tests start them from here (e2e/browser.ts, e2e/own-servers.ts, e2e/engines/);
+// - the tests start them from here (tools/browsers/, e2e/own-servers.ts);
 // - after the suite, `npm test` fails if it started a program this list does not name (scripts/spawned-programs.ts).
 // Plain CommonJS with no dependencies, so that a machine without node_modules can run it.
 'use strict';
@@ -31,7 +31,7 @@ const SYSTEM_PROGRAMS = [
   },
   {
     id: 'firefox',
-    what: 'Firefox ESR 128 or newer, for e2e/engines/ (puppeteer-core over WebDriver BiDi, no geckodriver)',
+    what: 'Firefox ESR 128 or newer, for tools/browsers/firefox.ts (puppeteer-core over WebDriver BiDi, no geckodriver)',
     env: 'FIREFOX_BIN',
     location: '/usr/bin/firefox-esr',
     aptPackage: 'firefox-esr',
@@ -39,7 +39,7 @@ const SYSTEM_PROGRAMS = [
   },
   {
     id: 'webkit-driver',
-    what: "WebKitGTK's WebDriver server, for e2e/engines/ (selenium-webdriver)",
+    what: "WebKitGTK's WebDriver server, for tools/browsers/webkit.ts (selenium-webdriver)",
     env: 'WEBKIT_WEBDRIVER_BIN',
     location: '/usr/bin/WebKitWebDriver',
     aptPackage: 'webkit2gtk-driver',

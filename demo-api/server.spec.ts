@@ -1,6 +1,6 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { CRAFTED_TOKENS, craftedRequests, replayCrafted } from '../tools/crafted-requests';
 import { loadDemoApiConfig } from './config';
-import { CRAFTED_TOKENS, craftedRequests, replayCrafted } from '../servers/crafted-requests';
 import { IAT_SKEW_SECONDS, startDemoApi, type RunningDemoApi } from './server';
 
 const config = { ...loadDemoApiConfig({ DEMO_API_PORT: '0' }), port: 0 };

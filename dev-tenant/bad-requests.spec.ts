@@ -1,7 +1,7 @@
 // Hostile and broken requests: each gets a 4xx (an Auth0-shaped JSON body where JSON is spoken),
 // never a 5xx or a crash, and the tenant still logs users in afterwards.
-import { craftedRequests, replayCrafted } from '../servers/crafted-requests';
 import * as http from 'node:http';
+import { craftedRequests, replayCrafted } from '../tools/crafted-requests';
 import { APP_ORIGIN, CLIENT_ID, CONNECTION, credentials, fragmentOf, fullLogin, signUpBody, useTestTenant } from './test-support';
 
 interface BadRequest {

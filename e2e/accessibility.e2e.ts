@@ -2,10 +2,10 @@
 // widths, and `prefers-reduced-motion: reduce` stops everything of the app's own from moving.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { APP_TOUR, lockWidget, settle } from './app-tour';
+import { APP_TOUR, lockWidget, settle } from '../tools/pages/app-tour';
+import { LOCK_READY_MS, loggedOutText, navbar } from '../tools/pages/lock-page';
 import { isLockChunkUrl } from './csp-support';
 import { expect, test } from './fixtures';
-import { LOCK_READY_MS, loggedOutText, navbar } from './lock-page';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: what axe can check of them. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

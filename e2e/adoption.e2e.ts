@@ -5,9 +5,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
-import { collectCspViolations } from './csp-support';
-import { E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_URL } from './e2e-env';
-import { expect, test as base } from './fixtures';
 import {
   DEV_USER,
   expectTokenReplaced,
@@ -22,7 +19,10 @@ import {
   storedIdToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
+import { collectCspViolations } from './csp-support';
+import { E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_URL } from './e2e-env';
+import { expect, test as base } from './fixtures';
 import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 
 const APPS = [

@@ -2,9 +2,9 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { decodeJwtPayload, loggedInText, storedIdToken } from '../tools/pages/lock-page';
 import { E2E_API_URL } from './e2e-env';
 import { expect, test } from './fixtures';
-import { decodeJwtPayload, loggedInText, storedIdToken } from './lock-page';
 import { mintIdToken } from './tenant-tokens';
 
 interface SeenRequest {

@@ -1,7 +1,7 @@
 // 5. Errors shown, nothing stored: every way a login can fail ends on the page, logged out.
 import { expect, test, type Page } from '@playwright/test';
-import { appError, lockError, lockWidget } from './app-tour';
-import { DEV_USER, afterNextFrames, decodeJwtPayload, logInThroughLock, loggedOutText, storedIdToken } from './lock-page';
+import { appError, lockError, lockWidget } from '../tools/pages/app-tour';
+import { DEV_USER, afterNextFrames, decodeJwtPayload, logInThroughLock, loggedOutText, storedIdToken } from '../tools/pages/lock-page';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
 type FragmentRewrite = (fragment: URLSearchParams) => Promise<void> | void;

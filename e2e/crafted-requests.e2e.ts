@@ -2,11 +2,10 @@
 // server, the dev tenant, the demo API and the static server each get every crafted request (bad
 // header bytes, CR/LF, NUL, 64 KiB headers, crafted JOSE headers…), keep answering, and never 5xx.
 // Then the app still logs in, so nothing `npm start` runs stopped behind the test's back.
-import { craftedRequests, replayCrafted } from '../servers/crafted-requests';
-import { E2E_API_PORT, E2E_APP_PORT, E2E_TENANT_PORT } from './e2e-env';
+import { craftedRequests, replayCrafted } from '../tools/crafted-requests';
+import { loggedInText } from '../tools/pages/lock-page';
+import { E2E_API_PORT, E2E_APP_PORT, E2E_PROD_PORT, E2E_TENANT_PORT } from './e2e-env';
 import { expect, test } from './fixtures';
-import { loggedInText } from './lock-page';
-import { E2E_PROD_PORT } from '../playwright.config';
 
 const SERVERS = [
   { name: 'webpack dev server (npm start)', port: E2E_APP_PORT, path: '/' },

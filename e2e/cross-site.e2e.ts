@@ -3,10 +3,10 @@
 // the app's fallback page (callback-cross-auth.html), framed by the tenant when its cookie is missing.
 import { expect, test, type Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
-import { launchAllowingThirdPartyCookies } from './browser';
+import { launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
+import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from '../tools/pages/lock-page';
 import { collectCspViolations } from './csp-support';
 import { E2E_APP_PORT, E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_URL } from './e2e-env';
-import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from './lock-page';
 
 // The cross-site build and its tenant, started with the suite's servers (playwright.config.ts).
 const CROSS_APP = localOrigin(E2E_CROSS_SITE_APP_PORT);

@@ -1,8 +1,7 @@
-import { E2E_SERVERS } from '../playwright.config';
-import { E2E_API_URL, E2E_TENANT_URL } from './e2e-env';
+import { collectPageProblems, loggedInText, loggedOutText } from '../tools/pages/lock-page';
+import { E2E_API_URL, E2E_SERVERS, E2E_TENANT_URL } from './e2e-env';
 import { checkSession, collectCspViolations } from './csp-support';
 import { expect, test } from './fixtures';
-import { collectPageProblems, loggedInText, loggedOutText } from './lock-page';
 
 function parsePolicy(header: string): Map<string, string[]> {
   return new Map(

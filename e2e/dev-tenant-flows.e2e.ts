@@ -2,8 +2,8 @@
 // Auth0's brute-force block. Each test has users of its own (the control API makes them, and deletes
 // them after), so the persistent tenant data and the order of the tests are no bother.
 import type { Page } from '@playwright/test';
+import { LOCK_READY_MS, decodeJwtPayload, loggedInText, navbar, storedIdToken, submitLock } from '../tools/pages/lock-page';
 import { expect, test } from './fixtures';
-import { LOCK_READY_MS, decodeJwtPayload, loggedInText, navbar, storedIdToken, submitLock } from './lock-page';
 import { STRONG_PASSWORD, uniqueEmail } from './test-tenant';
 
 async function openLock(page: Page): Promise<void> {

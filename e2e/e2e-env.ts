@@ -8,7 +8,16 @@ const E2E_PORT_BASE = Number(process.env.E2E_PORT_BASE ?? DEFAULTS.e2ePortBase);
 export const E2E_APP_PORT = E2E_PORT_BASE;
 export const E2E_TENANT_PORT = E2E_PORT_BASE + 1;
 export const E2E_API_PORT = E2E_PORT_BASE + 2;
-/** The examples/ servers (scripts/serve-example.ts), after the production build's E2E_PORT_BASE + 3. */
+/** The production build (`npm run serve`), against the same dev tenant and demo API. */
+export const E2E_PROD_PORT = E2E_PORT_BASE + 3;
+/** Where that build goes: out of dist/, so the tests never overwrite a developer's build. */
+export const E2E_DIST = path.resolve(`node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`);
+/** Both ways of running the app, for the tests that must hold on each. */
+export const E2E_SERVERS = [
+  { name: 'npm start', baseURL: localOrigin(E2E_APP_PORT) },
+  { name: 'npm run serve', baseURL: localOrigin(E2E_PROD_PORT) }
+] as const;
+/** The examples/ servers (scripts/serve-example.ts), after the production build's. */
 export const E2E_EXAMPLE_PORTS = {
   'legacy-es5-ui-router-0': E2E_PORT_BASE + 4,
   'legacy-ngroute': E2E_PORT_BASE + 5
@@ -18,6 +27,8 @@ export const E2E_SCREENSHOTS_PORT_BASE = E2E_PORT_BASE + 6;
 export const E2E_TENANT_URL = localOrigin(E2E_TENANT_PORT);
 export const E2E_API_URL = localOrigin(E2E_API_PORT);
 export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;
+/** Debian's nginx serving the production build (e2e/nginx.e2e.ts), clear of the ports above (+0…+8). */
+export const E2E_NGINX_PORT = E2E_PORT_BASE + 10;
 /** Outside test-results/ (which Playwright empties): the tests mint tokens with the tenant's key. */
 export const E2E_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_TENANT_PORT}`);
 

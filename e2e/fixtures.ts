@@ -1,6 +1,6 @@
 // The e2e tests' `test`: Playwright's, with the login prelude most of them start with.
 import { test as base, expect, type Page } from '@playwright/test';
-import { DEV_USER, LOCK_READY_MS, logInThroughLock, loggedInText } from './lock-page';
+import { DEV_USER, LOCK_READY_MS, logInThroughLock, loggedInText } from '../tools/pages/lock-page';
 import { TestTenant } from './test-tenant';
 
 export interface LogInOptions {

@@ -4,10 +4,9 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFile
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
-import { E2E_DIST, E2E_NGINX_PORT } from '../playwright.config';
+import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText } from '../tools/pages/lock-page';
 import { collectCspViolations } from './csp-support';
-import { E2E_TENANT_PORT } from './e2e-env';
-import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText } from './lock-page';
+import { E2E_DIST, E2E_NGINX_PORT, E2E_TENANT_PORT } from './e2e-env';
 import { OwnServers, startNginx } from './own-servers';
 
 const APP = localOrigin(E2E_NGINX_PORT);

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { requireProgram } from '../config/system-programs';
-import { waitForUrl } from '../scripts/dev-processes';
+import { waitForUrl } from '../tools/dev-processes';
 
 const ROOT = path.join(__dirname, '..');
 

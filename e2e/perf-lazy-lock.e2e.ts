@@ -1,9 +1,8 @@
 import type { Page, Request } from '@playwright/test';
-import { E2E_SERVERS } from '../playwright.config';
-import { E2E_TENANT_URL } from './e2e-env';
+import { LOCK_READY_MS, collectPageProblems, loggedOutText, navbar, recordRequests } from '../tools/pages/lock-page';
+import { E2E_SERVERS, E2E_TENANT_URL } from './e2e-env';
 import { isLockChunk } from './csp-support';
 import { expect, test } from './fixtures';
-import { LOCK_READY_MS, collectPageProblems, loggedOutText, navbar, recordRequests } from './lock-page';
 
 /** Lock's constructor fetches the client configuration: the sign that Lock itself started. */
 const isLockStart = (request: Request): boolean => request.url().startsWith(`${E2E_TENANT_URL}/client/`);

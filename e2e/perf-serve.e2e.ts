@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_PROD_PORT } from '../playwright.config';
+import { E2E_PROD_PORT } from './e2e-env';
 
 test.describe('npm run serve: caching and precompressed files', () => {
   test.use({ baseURL: `http://localhost:${E2E_PROD_PORT}` });

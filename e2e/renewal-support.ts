@@ -1,9 +1,9 @@
-// What the renewal e2e tests need beyond lock-page.ts: a skewed browser clock, a count of
+// What the renewal e2e tests need beyond tools/pages/lock-page.ts: a skewed browser clock, a count of
 // silent-renewal requests, and the session's end as the app times it.
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { STORAGE_KEYS } from '../components/auth/testing';
+import { decodeJwtPayload } from '../tools/pages/lock-page';
 import { E2E_TENANT_URL } from './e2e-env';
-import { decodeJwtPayload } from './lock-page';
 
 /** Makes `Date` (and so `Date.now()`, `new Date()`) in every page and frame of the context run `aheadMs` ahead of the real time (negative: behind). */
 export async function skewBrowserClock(context: BrowserContext, aheadMs: number): Promise<void> {

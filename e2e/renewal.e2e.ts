@@ -1,6 +1,5 @@
 // Silent renewal and the session's end, in Chromium against the dev tenant (issue 9 items 4, 5, 9;
 // issue 8 item 3). The unit specs beside components/auth/renewal/renewal.ts cover the timing in detail.
-import { expect, test } from './fixtures';
 import {
   DEV_USER,
   expectTokenReplaced,
@@ -11,7 +10,8 @@ import {
   storeToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
+import { expect, test } from './fixtures';
 import { recordSilentRenewals, reloadWithToken, sessionClaims, skewBrowserClock } from './renewal-support';
 import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 

@@ -3,10 +3,18 @@
 // with no tenant session it lands logged out, once, with no message and no loop.
 import type { BrowserContext, Page, Request } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
-import { launchAllowingThirdPartyCookies } from './browser';
+import { launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
+import {
+  DEV_USER,
+  collectPageProblems,
+  decodeJwtPayload,
+  logInThroughLock,
+  loggedInText,
+  navbar,
+  storedIdToken
+} from '../tools/pages/lock-page';
 import { E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_DATA_DIR, E2E_CROSS_SITE_TENANT_URL, E2E_TENANT_URL } from './e2e-env';
 import { expect, test } from './fixtures';
-import { DEV_USER, collectPageProblems, decodeJwtPayload, logInThroughLock, loggedInText, navbar, storedIdToken } from './lock-page';
 import { recordTenantRequests, sessionClaims } from './renewal-support';
 import { mintIdToken, nowInSeconds, type MintingTenant } from './tenant-tokens';
 

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { APP_TOUR, SCREENSHOT_VIEWPORTS } from './app-tour';
+import { APP_TOUR, SCREENSHOT_VIEWPORTS } from '../tools/pages/app-tour';
 import { E2E_SCREENSHOTS_PORT_BASE } from './e2e-env';
 import { expect, test } from './fixtures';
 

@@ -1,6 +1,5 @@
 // Beyond the tutorial, in real Chromium against the dev tenant: README, "Beyond the tutorial".
 import { HOSTILE_TOKENS } from '../components/auth/testing';
-import { expect, test } from './fixtures';
 import {
   expectTokenGone,
   DEV_USER,
@@ -14,7 +13,8 @@ import {
   storedIdToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
+import { expect, test } from './fixtures';
 import { E2E_APP_PORT } from './e2e-env';
 import { localExpiryMs } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';

@@ -1,4 +1,3 @@
-import { expect, test } from './fixtures';
 import {
   expectTokenGone,
   DEV_USER,
@@ -9,7 +8,8 @@ import {
   loggedOutText,
   recordRequests,
   storedIdToken
-} from './lock-page';
+} from '../tools/pages/lock-page';
+import { expect, test } from './fixtures';
 
 test.describe('the tutorial session, through the real Lock widget and the dev tenant', () => {
   test('log in, token stored, reload stays authenticated, log out clears it', async ({ page, logIn }) => {

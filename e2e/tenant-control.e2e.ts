@@ -2,8 +2,6 @@
 // control API (e2e/tenant-control.ts): a session revoked, a user blocked, /authorize failing during
 // renewal, a slow password login. Each test has its own user; its faults meet only its own browser.
 import { createRequire } from 'node:module';
-import { expect, test } from './fixtures';
-import type { FaultKind } from './tenant-control';
 import {
   LOCK_READY_MS,
   collectPageProblems,
@@ -15,7 +13,9 @@ import {
   storedIdToken,
   submitLock,
   whenTokenRemoved
-} from './lock-page';
+} from '../tools/pages/lock-page';
+import { expect, test } from './fixtures';
+import type { FaultKind } from './tenant-control';
 import { localExpiryMs, recordSilentRenewals, recordTenantRequests } from './renewal-support';
 
 // One of the longest files: its tests, each with users, contexts and token lifetimes of its own, spread over the suite's workers.

@@ -1,9 +1,9 @@
 // The dev tenant's page at `/` (its control API's face for a person): after a login in the app it
 // shows the user, the live session and the outbox, its buttons act on the tenant, all under the strict CSP.
+import { collectPageProblems } from '../tools/pages/lock-page';
 import { E2E_TENANT_URL } from './e2e-env';
 import { checkSession, collectCspViolations } from './csp-support';
 import { expect, test } from './fixtures';
-import { collectPageProblems } from './lock-page';
 
 // Its own users, not dev@example.com: the Firefox and WebKit tests log in as that one meanwhile, and Revoke would end their sessions.
 test('the tenant page shows users, sessions and the outbox, and its buttons verify and revoke', async ({

@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
+import { DEV_USER } from '../tools/pages/lock-page';
 import { E2E_TENANT_DATA_DIR, E2E_TENANT_URL } from './e2e-env';
-import { DEV_USER } from './lock-page';
 import { TenantControl } from './tenant-control';
 
 const nowInSeconds = (): number => Math.floor(Date.now() / 1000);

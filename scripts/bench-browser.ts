@@ -2,7 +2,7 @@
 // page's own clock, each visit in a fresh context (cold HTTP and code caches), on loopback or on a
 // throttled mobile profile.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { DEV_USER, loggedInText, loggedOutText, navbar } from '../e2e/lock-page';
+import { DEV_USER, loggedInText, loggedOutText, navbar } from '../tools/pages/lock-page';
 
 export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 

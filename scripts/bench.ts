@@ -7,10 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFromEnv } from '../dev-tenant/config';
 import { startDevTenant } from '../dev-tenant/server';
-import { launchChromium } from '../e2e/browser';
+import { launchChromium } from '../tools/browsers/browser';
+import { createStaticServer } from '../servers/static-server';
 import { PROFILES, READING_MS, firstVisitAndLogIn, readThenLogIn, reloadWithToken } from './bench-browser';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
-import { createStaticServer } from './static-server';
 
 // 5 cold runs per cell, the fewest the README's table is made from; BENCH_RUNS=1 for a quick check.
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? '5'));

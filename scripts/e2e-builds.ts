@@ -6,7 +6,7 @@
 // here the shorter ones hide in the longest. Fails, naming it, if any fails.
 import { spawn } from 'node:child_process';
 import { DEFAULTS } from '../config/defaults';
-import { runMain } from './dev-processes';
+import { runMain } from '../tools/dev-processes';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 

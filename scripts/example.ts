@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { DEFAULTS, localOrigin } from '../config/defaults';
-import { runMain, runTsx, startDevTenant, stopChildrenOnSignals } from './dev-processes';
+import { runMain, runTsx, startDevTenant, stopChildrenOnSignals } from '../tools/dev-processes';
 import { LIBRARY_FILE, exampleSettings } from './example-server';
 
 function buildLibraryIfMissing(): void {

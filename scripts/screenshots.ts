@@ -1,4 +1,4 @@
-// `npm run screenshots [-- --out DIR]`: a PNG of every page and state of the tour (e2e/app-tour.ts)
+// `npm run screenshots [-- --out DIR]`: a PNG of every page and state of the tour (tools/pages/app-tour.ts)
 // at each of SCREENSHOT_VIEWPORTS' widths, `<stop>-<width>.png`, into docs/screenshots/ (or DIR).
 // It starts what it needs with `scripts/start.ts` (app, dev tenant, demo API) on ports of its own,
 // SCREENSHOTS_PORT_BASE to +2 (default 4200), so it runs beside `npm start` and the e2e tests.
@@ -11,9 +11,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import { DEFAULTS, localOrigin } from '../config/defaults';
-import { APP_TOUR, SCREENSHOT_VIEWPORTS, logOutButton, type TourStop } from '../e2e/app-tour';
-import { launchChromium } from '../e2e/browser';
-import { runMain, runTsx, stopChildrenAndWait, stopChildrenOnSignals, waitForUrl } from './dev-processes';
+import { APP_TOUR, SCREENSHOT_VIEWPORTS, logOutButton, type TourStop } from '../tools/pages/app-tour';
+import { launchChromium } from '../tools/browsers/browser';
+import { runMain, runTsx, stopChildrenAndWait, stopChildrenOnSignals, waitForUrl } from '../tools/dev-processes';
 
 const portBase = Number(process.env.SCREENSHOTS_PORT_BASE ?? DEFAULTS.screenshotsPortBase);
 const appOrigin = localOrigin(portBase);

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { DEFAULTS } from '../config/defaults';
 import { listen, runServerCli } from '../servers/lifecycle';
-import { createStaticServer } from './static-server';
+import { createStaticServer } from '../servers/static-server';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const port = Number(process.env.PORT ?? DEFAULTS.appPort);

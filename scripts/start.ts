@@ -1,7 +1,7 @@
 // `npm start`: the app on webpack-dev-server and, unless AUTH0_DOMAIN points at a real tenant, the
 // local dev tenant beside it. Either process ending ends both.
 import { DEFAULTS, localOrigin } from '../config/defaults';
-import { runChild, runMain, runTsx, startDevTenant, stopChildrenOnSignals } from './dev-processes';
+import { runChild, runMain, runTsx, startDevTenant, stopChildrenOnSignals } from '../tools/dev-processes';
 
 const appPort = process.env.PORT ?? String(DEFAULTS.appPort);
 const tenantPort = process.env.DEV_TENANT_PORT ?? String(DEFAULTS.devTenantPort);

@@ -8,7 +8,7 @@ const { tenantOrigin } = require('./tenant-sources');
 
 /** The Cross-Origin Verification Fallback page (app/callback-cross-auth.ts): the tenant frames it. */
 const FALLBACK_PAGE = 'callback-cross-auth.html';
-/** Its headers, for `npm run serve` (scripts/static-server.ts); a dotfile, never served. */
+/** Its headers, for `npm run serve` (servers/static-server.ts); a dotfile, never served. */
 const FALLBACK_HEADERS_FILE = '.security-headers.callback-cross-auth.json';
 const NGINX_FILE = 'nginx.conf';
 const NETLIFY_FILE = '_headers';

@@ -1,7 +1,7 @@
-// The sample's pages as the core flows use them, for any engine: what lock-page.ts is to the
+// The sample's pages as the core flows use them, for any engine: what tools/pages/lock-page.ts is to the
 // Playwright tests. Selectors, not roles: both drivers speak CSS.
-import { DEV_USER } from '../lock-page';
-import { targetIndex, waitFor, type EngineTab, type Target } from './driver';
+import { DEV_USER } from '../../tools/pages/lock-page';
+import { targetIndex, waitFor, type EngineTab, type Target } from '../../tools/browsers/driver';
 
 export const navbarButton = (text: 'Log In' | 'Log Out'): Target => ({ css: 'nav button', text });
 const lockField = (name: 'email' | 'password'): Target => ({ css: `.auth0-lock-widget input[name="${name}"]` });

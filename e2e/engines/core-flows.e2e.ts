@@ -1,10 +1,11 @@
 // The core flows, written once and run in Firefox ESR and WebKitGTK (the `firefox` and `webkit`
 // projects of playwright.config.ts); Chromium runs the same flows, and more, as Playwright tests.
 import { HOSTILE_TOKENS } from '../../components/auth/testing';
-import { E2E_SERVERS } from '../../playwright.config';
+import { DEV_USER, decodeJwtPayload, loggedInText, loggedOutText, tokenRemovedAtInPage } from '../../tools/pages/lock-page';
+import { waitFor } from '../../tools/browsers/driver';
+import { cspViolations, recordedProblems } from '../../tools/browsers/page-problems';
 import { checkSessionInPage } from '../csp-support';
-import { E2E_TENANT_URL } from '../e2e-env';
-import { DEV_USER, decodeJwtPayload, loggedInText, loggedOutText, tokenRemovedAtInPage } from '../lock-page';
+import { E2E_SERVERS, E2E_TENANT_URL } from '../e2e-env';
 import { mintIdToken, nowInSeconds } from '../tenant-tokens';
 import {
   bootWithToken,
@@ -16,9 +17,7 @@ import {
   plantToken,
   storedIdToken
 } from './app-steps';
-import { waitFor } from './driver';
 import { expect, test } from './engine-test';
-import { cspViolations, recordedProblems } from './page-problems';
 
 const [{ baseURL: APP_URL }, { baseURL: PROD_URL }] = E2E_SERVERS;
 

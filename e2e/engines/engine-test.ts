@@ -2,10 +2,10 @@
 // (playwright.config.ts), and these fixtures give each test a fresh window of one browser that is
 // launched once per engine (a worker fixture), since a launch costs seconds.
 import { test as base } from '@playwright/test';
-import { findEngineProblem } from '../browser';
-import type { Engine, EngineTab, EngineWindow } from './driver';
-import { launchFirefox } from './firefox';
-import { launchWebKit } from './webkit';
+import { findEngineProblem } from '../../tools/browsers/browser';
+import type { Engine, EngineTab, EngineWindow } from '../../tools/browsers/driver';
+import { launchFirefox } from '../../tools/browsers/firefox';
+import { launchWebKit } from '../../tools/browsers/webkit';
 
 const LAUNCHERS = { firefox: launchFirefox, webkit: launchWebKit } as const;
 export type DrivenEngineName = keyof typeof LAUNCHERS;

@@ -1,7 +1,7 @@
 // Firefox ESR through puppeteer-core over WebDriver BiDi: Playwright cannot drive Debian's Firefox
 // (no Juggler), and no geckodriver is needed.
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
-import { firefoxExecutable } from '../browser';
+import { firefoxExecutable } from './browser';
 import { PollingTab, type Engine, type EngineTab, type EngineWindow } from './driver';
 import { installProblemRecorder } from './page-problems';
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
-import { logError } from '../servers/log-text';
+import { logError } from './log-text';
 
 /** webpack/security-headers.js writes the build's headers here (a dotfile, never served). */
 export const HEADERS_FILE = '.security-headers.json';

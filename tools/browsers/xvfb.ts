@@ -2,7 +2,7 @@
 // (-displayfd), so runs beside other Xvfbs on the machine do not collide.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { xvfbExecutable } from '../browser';
+import { xvfbExecutable } from './browser';
 
 export interface VirtualDisplay {
   /** For DISPLAY, e.g. ":3". */

@@ -1,6 +1,6 @@
 // Page errors and CSP violations, recorded by a listener in the page itself: WebKitWebDriver has no
 // console or log events (it refuses BiDi), so both drivers use this one recorder.
-import { isLockQuickAuthBug } from '../lock-page';
+import { isLockQuickAuthBug } from '../pages/lock-page';
 import type { EngineTab } from './driver';
 
 export interface PageProblem {

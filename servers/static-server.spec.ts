@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { craftedRequests, replayCrafted, sendRaw } from '../servers/crafted-requests';
-import { listen, type ListeningServer } from '../servers/lifecycle';
+import { craftedRequests, replayCrafted, sendRaw } from '../tools/crafted-requests';
+import { listen, type ListeningServer } from './lifecycle';
 import { createStaticServer, FALLBACK_HEADERS_FILE, HEADERS_FILE } from './static-server';
 
 describe('static server (npm run serve)', () => {

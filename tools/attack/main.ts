@@ -1,4 +1,4 @@
-// `npx tsx servers/attack/main.ts`: replays the attacks of issues 9 and 17 against the dev tenant, the demo
+// `npx tsx tools/attack/main.ts`: replays the attacks of issues 9 and 17 against the dev tenant, the demo
 // API and the static server, each a child process on loopback (ports from ATTACK_PORT_BASE, default
 // 5150, clear of the e2e ports: app origin +0, tenant +1, API +2, static +3), and prints what held, the request count, the
 // 5xx seen, the processes lost and the acknowledged writes lost (checked after a tenant restart).
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { SignJWT } from 'jose';
 import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/brute-force';
 import { loadOrCreateSigningKey } from '../../dev-tenant/signing-key';
-import { FALLBACK_HEADERS_FILE, HEADERS_FILE } from '../../scripts/static-server';
+import { FALLBACK_HEADERS_FILE, HEADERS_FILE } from '../../servers/static-server';
 import { CRAFTED_TOKENS, craftedRequests } from '../crafted-requests';
 import { cookieTossing } from './cookie-tossing';
 import { answers, pool, replayRaw, request, setCookies, startServer, stopServer, tally, type Reply, type ServerProcess } from './harness';

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { describeMissing, locateProgram, missingPrograms, requireProgram, SYSTEM_PROGRAMS } from '../config/system-programs';
+import { describeMissing, locateProgram, missingPrograms, requireProgram, SYSTEM_PROGRAMS } from '../../config/system-programs';
 
-/** The three engines the e2e suite runs in: Chromium through Playwright, the other two through e2e/engines/. */
+/** The three engines the e2e suite runs in: Chromium through Playwright, the other two through the drivers beside this file (firefox.ts, webkit.ts). */
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type EngineName = (typeof ENGINES)[number];
 

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { Builder, By, Capabilities, type WebDriver, type WebElement } from 'selenium-webdriver';
 import * as remote from 'selenium-webdriver/remote';
-import { miniBrowserExecutable, webkitDriverExecutable } from '../browser';
+import { miniBrowserExecutable, webkitDriverExecutable } from './browser';
 import { PollingTab, type Engine, type EngineTab, type EngineWindow } from './driver';
 import { installProblemRecorder } from './page-problems';
 import { startXvfb } from './xvfb';
