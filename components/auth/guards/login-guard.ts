@@ -1,12 +1,11 @@
 import type { AuthSessionSettings } from '../settings/auth-session.options';
 import type { ReturnTo } from './return-to';
+import type { SessionState } from '../session/session-state';
 import type { StoredSession } from '../session/stored-session';
 import { NgRouteGuard, type RouteService } from './ng-route';
 import type { RouterGuard } from './router-guard';
 import { UiRouter0Guard, type LegacyStateService } from './ui-router-0';
 import { UiRouter1Guard } from './ui-router-1';
-
-type AuthRootScope = angular.IRootScopeService & { isAuthenticated?: boolean };
 
 /** The router the app loaded, found at run time: ui-router 1.x has `$transitions`, 0.x only `$state`, ngRoute `$route`. */
 function findRouter(
@@ -38,16 +37,17 @@ function findRouter(
  * redirect). An app without a router gets the session handling without the guard.
  */
 export class LoginGuard {
-  static $inject = ['$injector', '$rootScope', '$location', 'authSession', 'storedSession', 'returnTo'];
+  static $inject = ['$injector', '$rootScope', '$location', 'authSession', 'sessionState', 'storedSession', 'returnTo'];
 
   private installed = false;
   private found: RouterGuard | null | undefined;
 
   constructor(
     private readonly $injector: angular.auto.IInjectorService,
-    private readonly $rootScope: AuthRootScope,
+    private readonly $rootScope: angular.IRootScopeService,
     private readonly $location: angular.ILocationService,
     private readonly settings: AuthSessionSettings,
+    private readonly state: SessionState,
     private readonly storedSession: StoredSession,
     private readonly returnTo: ReturnTo
   ) {}
@@ -99,9 +99,9 @@ export class LoginGuard {
     this.router()?.goToLogin();
   }
 
-  /** Logged in, and by a token still usable: what angular-jwt's own check would also say. */
+  /** A session in hand, and its token still usable: what angular-jwt's own check would also say. */
   private allows(): boolean {
-    return this.$rootScope.isAuthenticated === true && this.storedSession.claims() !== null;
+    return this.state.session !== null && this.storedSession.claims() !== null;
   }
 
   private router(): RouterGuard | null {
