@@ -5,12 +5,13 @@ import * as path from 'node:path';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
 
 /**
- * Today's figure plus ~3%: 108,232 B since auth0-js became a chunk of its own (issue 12: it is
- * fetched for a callback, a renewal, a logout or Lock; 158,853 B before). The eager build (Lock,
- * React, immutable and auth0-js in main.js) measured 407,203 B, and the issue asks for at most 0.3×
- * that (122,161 B). `npm run bench` prints both figures.
+ * Today's figure plus ~2%: 111,891 B since the session got one state object, Lock a login-engine
+ * seam and the `lockFetch` option (issue 18: +640 B over 111,253 B); 108,232 B when auth0-js became
+ * a chunk of its own (issue 12; 158,853 B before). The eager build (Lock, React, immutable and
+ * auth0-js in main.js) measured 407,203 B, and issue 12 asks for at most 0.3× that (122,161 B).
+ * `npm run bench` prints both figures.
  */
-export const INITIAL_GZIP_BUDGET = 111_500;
+export const INITIAL_GZIP_BUDGET = 114_000;
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'dist');
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   console.log(`Initial JS+CSS: ${formatBytes(total)} gzip, ${verdict} the budget of ${formatBytes(INITIAL_GZIP_BUDGET)}.`);
   if (total > INITIAL_GZIP_BUDGET) {
     console.error(
-      'Size budget exceeded: keep Lock and auth0-js code in their lazy chunks (components/auth/engines/lock/lock-globals.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
+      'Size budget exceeded: keep Lock and auth0-js code in their lazy chunks (components/auth/engines/lock/angular-lock.ts), or raise INITIAL_GZIP_BUDGET in scripts/size-budget.ts with a reason.'
     );
     process.exitCode = 1;
   }
