@@ -110,6 +110,49 @@ test.describe('issue 8 item 3: renewal answers login_required', () => {
   });
 });
 
+test.describe('issue 18 item 2: a login under way makes renewal stand down', () => {
+  test("no renewal goes out while Lock is open over a session (its answer could be the new login's user); it resumes when Lock closes", async ({
+    context,
+    page,
+    logIn
+  }) => {
+    // The tenant session is the dev user's; the app's session another user's, as after a login in
+    // Lock that has set the tenant session but not yet come back: a renewal answers for another account.
+    await logIn();
+    const iat = nowInSeconds();
+    // Renewal is due at half the token's life, 20 s; it ends at 40 s.
+    const exp = iat + 40;
+    const theirs = await mintIdToken({ sub: 'auth0|someone-else', email: 'someone@example.com', name: 'Someone Else', iat, exp });
+    await reloadWithToken(page, theirs);
+    await expect(page.getByText(loggedInText)).toBeVisible();
+    // An app's own Log In while logged in (switching accounts): Lock opens over the session.
+    await page.evaluate(() => {
+      interface Injector {
+        get(name: '$rootScope'): { $apply(run: () => void): void };
+        get(name: 'authService'): { login(): void };
+      }
+      const { angular } = window as unknown as { angular: { element(node: Element): { injector(): Injector } } };
+      const injector = angular.element(document.body).injector();
+      injector.get('$rootScope').$apply(() => {
+        injector.get('authService').login();
+      });
+    });
+    const closeLock = page.locator('.auth0-lock-widget .auth0-lock-close-button');
+    await expect(closeLock).toBeVisible();
+    const renewals = recordSilentRenewals(context);
+    // Past the renewal's due time (20 s, plus up to 2 s of jitter), Lock still open.
+    await page.waitForTimeout(Math.max(0, (iat + 25) * 1000 - Date.now()));
+    expect(renewals).toHaveLength(0);
+    expect(await storedIdToken(page)).toBe(theirs);
+    await expect(page.locator('auth-error')).toHaveText('');
+    // Lock closed: renewal goes out at once, and the tenant's other account ends the session.
+    await closeLock.click();
+    await expect(page.locator('auth-error')).toContainText('the renewed session belonged to another account');
+    expect(renewals).toHaveLength(1);
+    await expect(page.getByText(loggedOutText)).toBeVisible();
+  });
+});
+
 test.describe('issue 9 item 9: localStorage disabled', () => {
   for (const [name, script] of [
     ['setItem throws', `Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };`],

@@ -210,7 +210,7 @@ describe('silent renewal', () => {
       expect(app.authService.isAuthenticated()).toBe(true);
     });
 
-    it('drops the answer of a renewal in flight when Log In is clicked, and tries again later', () => {
+    it('drops the answer of a renewal in flight when Log In is clicked, and renews again once Lock closes', () => {
       const app = loggedInWith(tenantToken(20 * 60, 0, { sub: 'auth0|first' }));
       const first = localStorage.getItem('id_token');
       // Due at 15 minutes: run until it goes out, and hold its answer.
@@ -224,6 +224,11 @@ describe('silent renewal', () => {
       expect(app.authService.error).toBeNull();
       expect(localStorage.getItem('id_token')).toBe(first);
       expect(state.phase).toBe('loggingIn');
+      app.lock.emit('hide');
+      const renewed = tenantToken(20 * 60, 0, { sub: 'auth0|first' });
+      runTenant(app, MINUTE, () => [null, { idToken: renewed }]);
+      expect(app.lock.checkSession).toHaveBeenCalledTimes(2);
+      expect(localStorage.getItem('id_token')).toBe(renewed);
     });
   });
 

@@ -95,8 +95,8 @@ export class SilentRenewal {
       return;
     }
     if (!this.state.mayRenew()) {
-      // A login under way (the tenant's answer could be for the user logging in) or a page leaving.
-      this.attemptAt(nowMs + MIN_RENEWAL_INTERVAL_MS, session, handlers, nowMs);
+      // A login under way (the tenant's answer could be for the user logging in) or a page leaving:
+      // SessionLifecycle re-arms renewal when the login UI closes over the session.
       return;
     }
     const heldUntilMs = this.lease.heldElsewhereUntil(nowMs);
@@ -122,8 +122,8 @@ export class SilentRenewal {
       try {
         this.state.renewalAnswered();
         if (!this.state.mayRenew()) {
-          // A login began while this was in flight: the answer may be for its user, not this session's.
-          this.attemptAt(Date.now() + MIN_RENEWAL_INTERVAL_MS, session, handlers);
+          // A login began while this was in flight: the answer may be for its user, not this session's
+          // (dropped; renewal is re-armed when the login UI closes over the session).
         } else if (!error && idToken !== undefined) {
           this.failures = 0;
           handlers.renewed(idToken, Date.now());

@@ -32,6 +32,12 @@ export class SessionLifecycle {
     private readonly state: SessionState
   ) {
     this.expiry = new TimerSet($timeout);
+    // Renewal stands down while a login is under way: a login UI closed over the session re-arms it.
+    state.onPhaseChange((from, to) => {
+      if (from === 'loggingIn' && to === 'authenticated') {
+        this.resumeStored();
+      }
+    });
   }
 
   /** What ends the session when it ends on its own (expiry, another user's token): AuthService's logoutLocally. */

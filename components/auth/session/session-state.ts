@@ -22,6 +22,7 @@ export class SessionState {
   renewalRefusedEndsAtMs: number | null = null;
 
   private current: SessionPhase = 'loggedOut';
+  private readonly watchers: ((from: SessionPhase, to: SessionPhase) => void)[] = [];
   private loginUiOpen = false;
   private held: ActiveSession | null = null;
 
@@ -49,17 +50,22 @@ export class SessionState {
     return this.current === 'authenticated' || this.current === 'renewing';
   }
 
+  /** Called on each change of phase (after it), e.g. renewal resuming once a login UI closes. */
+  onPhaseChange(watcher: (from: SessionPhase, to: SessionPhase) => void): void {
+    this.watchers.push(watcher);
+  }
+
   /** Log In clicked: an open login UI stays open (Lock emits no second `show`). */
   loggingIn(): void {
     this.error = null;
     this.loginUiOpen = this.loginOpen;
-    this.current = 'loggingIn';
+    this.enter('loggingIn');
   }
 
   /** The login UI is up: after Log In, or shown by the app itself (`lock.show()`). */
   loginUiShown(): void {
     if (this.current !== 'ending') {
-      this.current = 'loggingIn';
+      this.enter('loggingIn');
       this.loginUiOpen = true;
     }
   }
@@ -68,7 +74,7 @@ export class SessionState {
   loginUiClosed(): void {
     if (this.current === 'loggingIn') {
       this.loginUiOpen = false;
-      this.current = this.held ? 'authenticated' : 'loggedOut';
+      this.enter(this.held ? 'authenticated' : 'loggedOut');
     }
   }
 
@@ -76,28 +82,28 @@ export class SessionState {
   loggedIn(session: ActiveSession): void {
     this.held = session;
     this.loginUiOpen = false;
-    this.current = 'authenticated';
+    this.enter('authenticated');
   }
 
   /** The session in hand, resumed or renewed (page load, another tab): a login or a leave under way goes on. */
   resumed(session: ActiveSession): void {
     this.held = session;
     if (this.current === 'loggedOut' || this.current === 'renewing') {
-      this.current = 'authenticated';
+      this.enter('authenticated');
     }
   }
 
   /** A renewal goes out (the caller asked `mayRenew()` first). */
   renewing(): void {
     if (this.current === 'authenticated') {
-      this.current = 'renewing';
+      this.enter('renewing');
     }
   }
 
   /** A renewal answered, whatever it said. */
   renewalAnswered(): void {
     if (this.current === 'renewing') {
-      this.current = 'authenticated';
+      this.enter('authenticated');
     }
   }
 
@@ -106,12 +112,22 @@ export class SessionState {
     this.held = null;
     this.renewalRefusedEndsAtMs = null;
     if (this.current !== 'loggingIn' && this.current !== 'ending') {
-      this.current = 'loggedOut';
+      this.enter('loggedOut');
     }
   }
 
   /** The page leaves for the tenant. */
   ending(): void {
-    this.current = 'ending';
+    this.enter('ending');
+  }
+
+  private enter(phase: SessionPhase): void {
+    const from = this.current;
+    this.current = phase;
+    if (from !== phase) {
+      for (const watcher of this.watchers) {
+        watcher(from, phase);
+      }
+    }
   }
 }
