@@ -1,4 +1,4 @@
-import type { AuthSessionOptions, LockOptions } from '../components/auth';
+import type { AuthSessionOptions, LockFetch, LockOptions } from '../components/auth';
 import appLogo from './logo.svg';
 
 /**
@@ -15,6 +15,8 @@ export interface BuildSettings {
   /** The API the Ping page calls; only its exact origin receives the id_token. Empty: no API (a real tenant without API_URL). */
   readonly apiUrl: string;
   readonly silentRenewal: boolean;
+  /** When a logged-out visitor's page fetches Lock (AUTH0_LOCK_FETCH): `idle` (default), `intent` or `click`. */
+  readonly lockFetch: LockFetch;
   /** True when AUTH0_DOMAIN was unset: the local dev tenant (the CSP depends on it too). */
   readonly devTenant: boolean;
   /** With a custom domain: the tenant's name (AUTH0_TENANT), Lock's `overrides.__tenant`. Empty otherwise. */
@@ -34,6 +36,7 @@ export function sessionOptionsFrom(settings: BuildSettings): AuthSessionOptions 
     ...(settings.callbackUrl ? { callbackUrl: settings.callbackUrl } : {}),
     apiOrigins: settings.apiUrl ? [new URL(settings.apiUrl).origin] : [],
     silentRenewal: settings.silentRenewal,
+    lockFetch: settings.lockFetch,
     ...(settings.devTenant ? {} : { lockOptions: realTenantLockOptions(settings) })
   };
 }

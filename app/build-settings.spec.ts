@@ -10,6 +10,7 @@ describe('auth0SettingsFromEnv (the build-time settings)', () => {
       clientID: 'dev-tenant-client',
       callbackUrl: '',
       apiUrl: 'http://localhost:4102',
+      lockFetch: 'idle',
       silentRenewal: true,
       devTenant: true,
       tenant: '',
@@ -56,6 +57,10 @@ describe('auth0SettingsFromEnv (the build-time settings)', () => {
   it('refuses a bad callback URL, API URL or renewal flag by variable', () => {
     expect(() => auth0SettingsFromEnv({ ...realTenant, AUTH0_CALLBACK_URL: 'localhost:3000' })).toThrow(/^AUTH0_CALLBACK_URL must be/);
     expect(() => auth0SettingsFromEnv({ ...realTenant, API_URL: 'api.example.com' })).toThrow(/^API_URL must be an absolute/);
+    expect(() => auth0SettingsFromEnv({ ...realTenant, AUTH0_LOCK_FETCH: 'hover' })).toThrow(
+      /^AUTH0_LOCK_FETCH must be one of "idle", "intent", "click", not "hover"/
+    );
+    expect(auth0SettingsFromEnv({ ...realTenant, AUTH0_LOCK_FETCH: 'intent' }).lockFetch).toBe('intent');
     expect(() => auth0SettingsFromEnv({ ...realTenant, AUTH0_SILENT_RENEWAL: 'yes' })).toThrow(
       'AUTH0_SILENT_RENEWAL must be "true" or "false"'
     );

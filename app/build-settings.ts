@@ -2,7 +2,7 @@
 // shipped to the browser). Each value is checked with the module's own rules
 // (resolveAuthSessionOptions), so a wrong one stops the build with a message naming the variable,
 // instead of a broken app (`AUTH0_DOMAIN=https://x.auth0.com/` used to build `https://https://…`).
-import { resolveAuthSessionOptions } from '../components/auth/settings/auth-session.options';
+import { resolveAuthSessionOptions, type AuthSessionSettings } from '../components/auth/settings/auth-session.options';
 import { DEFAULTS } from '../config/defaults';
 import type { BuildSettings } from './auth0-settings';
 
@@ -13,7 +13,8 @@ const VARIABLE_OF_OPTION: Readonly<Record<string, string>> = {
   domain: 'AUTH0_DOMAIN',
   clientID: 'AUTH0_CLIENT_ID',
   callbackUrl: 'AUTH0_CALLBACK_URL',
-  apiOrigins: 'API_URL'
+  apiOrigins: 'API_URL',
+  lockFetch: 'AUTH0_LOCK_FETCH'
 };
 /** The names a browser may use for the dev tenant on loopback; another name than the app's makes it another site. */
 const DEV_TENANT_BROWSER_HOSTS: readonly string[] = [DEFAULTS.browserHost, DEFAULTS.crossSiteBrowserHost];
@@ -81,9 +82,15 @@ function customDomainFrom(env: Env): { tenant: string; configurationBaseUrl: str
 }
 
 /** configure()'s check, with its message speaking of the variable (AUTH0_DOMAIN) rather than the option (`domain`). */
-function checkedByTheModule(options: { domain: string; clientID: string; callbackUrl?: string; apiOrigins: string[] }): string {
+function checkedByTheModule(options: {
+  domain: string;
+  clientID: string;
+  callbackUrl?: string;
+  apiOrigins: string[];
+  lockFetch?: string;
+}): Pick<AuthSessionSettings, 'domain' | 'lockFetch'> {
   try {
-    return resolveAuthSessionOptions(options, `http://${DEFAULTS.browserHost}`).domain;
+    return resolveAuthSessionOptions(options, `http://${DEFAULTS.browserHost}`);
   } catch (error) {
     const message = (error as Error).message.replace(/^authSessionProvider\.configure\(\): /, '');
     const byVariable = new Error(message.replace(/^`(\w+)`/, (_whole, option: string) => VARIABLE_OF_OPTION[option] ?? option));
@@ -104,15 +111,18 @@ export function auth0SettingsFromEnv(env: Env): BuildSettings {
   const callbackUrl = given(env.AUTH0_CALLBACK_URL) ?? '';
   const apiUrl = apiUrlFrom(env, devTenant);
   const rawDomain = domainGiven ?? `http://${devTenantBrowserHost(env)}:${given(env.DEV_TENANT_PORT) ?? DEFAULTS.devTenantPort}`;
-  const domain = checkedByTheModule({
+  const lockFetchGiven = given(env.AUTH0_LOCK_FETCH);
+  const { domain, lockFetch } = checkedByTheModule({
     domain: rawDomain,
     clientID,
     ...(callbackUrl ? { callbackUrl } : {}),
-    apiOrigins: apiUrl ? [new URL(apiUrl).origin] : []
+    apiOrigins: apiUrl ? [new URL(apiUrl).origin] : [],
+    ...(lockFetchGiven ? { lockFetch: lockFetchGiven } : {})
   });
   return {
     domain,
     clientID,
+    lockFetch,
     callbackUrl,
     apiUrl,
     // Off by default for a real tenant: its iframe needs a third-party cookie (see the README).

@@ -22,6 +22,10 @@ export const PROFILES: readonly Profile[] = [
 
 /** How long a person who reads first looks at the page before clicking Log In. */
 export const READING_MS = 1000;
+/** The pointer reaches Log In this long before the click (a hover-to-click gap): `lockFetch: 'intent'` starts there. */
+export const HOVER_LEAD_MS = 300;
+/** How long a visitor who never clicks stays on the page, for the bytes it downloads meanwhile. */
+export const BROWSING_MS = 6000;
 const WAIT_MS = 120_000;
 const MARKS = { 'logged-out-ui': loggedOutText, 'authenticated-ui': loggedInText } as const;
 type Mark = keyof typeof MARKS;
@@ -89,6 +93,11 @@ async function recordNextPress(page: Page, key: string): Promise<void> {
 const pressTime = (page: Page, key: string): Promise<number> =>
   page.evaluate((storageKey) => Number(sessionStorage.getItem(storageKey)) - performance.timeOrigin, key);
 
+/** Waits until `untilMs` on the page's clock (ms since its navigation started). */
+async function untilPageTime(page: Page, untilMs: number): Promise<void> {
+  await page.waitForFunction((until) => performance.now() >= until, untilMs, { timeout: WAIT_MS });
+}
+
 /** Clicks Log In; resolves with the page times of the press and of Lock's email field taking a click. */
 async function clickLogIn(page: Page): Promise<{ pressed: number; usable: number }> {
   await recordNextPress(page, CLICK_KEY);
@@ -141,7 +150,9 @@ export async function readThenLogIn(browser: Browser, profile: Profile, url: str
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const shown = await markTime(page, 'logged-out-ui');
-    await page.waitForFunction((until) => performance.now() >= until, shown + READING_MS, { timeout: WAIT_MS });
+    await untilPageTime(page, shown + READING_MS - HOVER_LEAD_MS);
+    await navbar(page).getByRole('button', { name: 'Log In' }).hover();
+    await untilPageTime(page, shown + READING_MS);
     const { pressed, usable } = await clickLogIn(page);
     const lock = page.locator('.auth0-lock-widget');
     await lock.locator('input[name="email"]').fill(DEV_USER.email);
@@ -152,6 +163,24 @@ export async function readThenLogIn(browser: Browser, profile: Profile, url: str
     const authenticated = await markTime(page, 'authenticated-ui');
     const submitted = await pressTime(page, SUBMIT_KEY);
     return { readerClick: usable - pressed, submitToAuthenticatedUi: authenticated - submitted, loggedIn: await context.storageState() };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A logged-out visitor who reads and never clicks Log In: the bytes the page received in BROWSING_MS (from every origin, as sent). */
+export async function browseWithoutLogIn(browser: Browser, profile: Profile, url: string): Promise<number> {
+  const { context, page } = await openPage(browser, profile);
+  try {
+    const cdp = await context.newCDPSession(page);
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+    });
+    await cdp.send('Network.enable');
+    await page.goto(url, { waitUntil: 'commit' });
+    await untilPageTime(page, (await markTime(page, 'logged-out-ui')) + BROWSING_MS);
+    return bytes;
   } finally {
     await context.close();
   }

@@ -1,7 +1,8 @@
-// `npm run bench` (not part of npm test): the lazy production build against an eager one (Lock in
-// main.js, constructed on every load: `webpack --env eager`), side by side, timed as visitors feel
-// it, on loopback and on Lighthouse's mobile profile. Runs alternate lazy/eager (and which goes
-// first) so that drift in the machine's load hits both alike; each visit is cold (a fresh context).
+// `npm run bench` (not part of npm test): the lazy production build, with each `lockFetch` (idle, the
+// default; intent; click), against an eager one (Lock in main.js, constructed on every load:
+// `webpack --env eager`), side by side, timed as visitors feel it, on loopback and on Lighthouse's
+// mobile profile. Runs rotate the builds' order so that drift in the machine's load hits all alike;
+// each visit is cold (a fresh context).
 import type { Server } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +10,16 @@ import { loadConfigFromEnv } from '../dev-tenant/config';
 import { startDevTenant } from '../dev-tenant/server';
 import { launchChromium } from '../tools/browsers/browser';
 import { createStaticServer } from '../servers/static-server';
-import { PROFILES, READING_MS, firstVisitAndLogIn, readThenLogIn, reloadWithToken } from './bench-browser';
+import {
+  BROWSING_MS,
+  HOVER_LEAD_MS,
+  PROFILES,
+  READING_MS,
+  browseWithoutLogIn,
+  firstVisitAndLogIn,
+  readThenLogIn,
+  reloadWithToken
+} from './bench-browser';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
 
 // 5 cold runs per cell, the fewest the README's table is made from; BENCH_RUNS=1 for a quick check.
@@ -17,14 +27,20 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? '5'));
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? '4300');
 const tenantPort = PORT_BASE + 1;
 const builds = [
-  { name: 'lazy', eager: false, port: PORT_BASE },
-  { name: 'eager', eager: true, port: PORT_BASE + 2 }
+  { name: 'idle', eager: false, lockFetch: 'idle', port: PORT_BASE },
+  { name: 'intent', eager: false, lockFetch: 'intent', port: PORT_BASE + 3 },
+  { name: 'click', eager: false, lockFetch: 'click', port: PORT_BASE + 4 },
+  { name: 'eager', eager: true, lockFetch: 'idle', port: PORT_BASE + 2 }
 ].map((build) => ({ ...build, url: `http://localhost:${build.port}/`, dir: path.resolve('node_modules/.cache/bench', build.name) }));
 const origins = builds.map((build) => `http://localhost:${build.port}`);
 
 const ROWS = [
   ['firstVisit', 'first visit → logged-out UI'],
-  ['readerClick', `click Log In ${READING_MS / 1000} s after the UI → Lock's email field usable`],
+  ['browsingBytes', `a visit without Log In: bytes received in ${BROWSING_MS / 1000} s`],
+  [
+    'readerClick',
+    `click Log In ${READING_MS / 1000} s after the UI (pointer on it ${HOVER_LEAD_MS} ms before) → Lock's email field usable`
+  ],
   ['immediateClick', 'click Log In as the UI shows → Lock usable'],
   ['visitAndLogIn', 'first visit + Log In → Lock usable'],
   ['reloadWithToken', 'reload with a valid token → authenticated UI'],
@@ -40,6 +56,7 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const ms = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
+const cellText = (row: Row, value: number): string => (row === 'browsingBytes' ? formatBytes(value) : ms(value));
 const loadAverage = (): string =>
   os
     .loadavg()
@@ -74,7 +91,7 @@ async function main(): Promise<void> {
   const buildMs: number[] = [];
   for (const build of builds) {
     console.log(`Building the ${build.name} production build…`);
-    buildMs.push(await buildProduction(build.dir, { eager: build.eager, env }));
+    buildMs.push(await buildProduction(build.dir, { eager: build.eager, env: { ...env, AUTH0_LOCK_FETCH: build.lockFetch } }));
   }
   const tenant = await startDevTenant(
     loadConfigFromEnv({
@@ -93,7 +110,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       console.log(`Run ${run + 1} of ${RUNS} (load average ${loadAverage()})…`);
       for (const profile of PROFILES) {
-        const order = run % 2 ? [...builds].reverse() : builds;
+        const order = [...builds.slice(run % builds.length), ...builds.slice(0, run % builds.length)];
         for (const build of order) {
           const cell = samples[profile.name][build.name];
           const visit = await firstVisitAndLogIn(browser, profile, build.url);
@@ -104,21 +121,27 @@ async function main(): Promise<void> {
           cell.readerClick.push(reader.readerClick);
           cell.loginSubmit.push(reader.submitToAuthenticatedUi);
           cell.reloadWithToken.push(await reloadWithToken(browser, profile, build.url, reader.loggedIn));
+          cell.browsingBytes.push(await browseWithoutLogIn(browser, profile, build.url));
         }
       }
     }
+    const lazyBuilds = builds.filter((build) => !build.eager);
     const header = [''];
-    for (const profile of PROFILES) header.push(...builds.map((build) => `${profile.name}: ${build.name}`), 'lazy/eager');
+    for (const profile of PROFILES) {
+      header.push(...builds.map((build) => `${profile.name}: ${build.name}`), ...lazyBuilds.map((build) => `${build.name}/eager`));
+    }
     const rows = [header];
     for (const [row, label] of ROWS) {
       const cells: string[] = [label];
       for (const profile of PROFILES) {
-        const [lazy, eager] = builds.map((build) => median(samples[profile.name][build.name][row]));
-        cells.push(ms(lazy), ms(eager), (lazy / eager).toFixed(2));
+        const medians = new Map(builds.map((build) => [build.name, median(samples[profile.name][build.name][row])]));
+        const eager = medians.get('eager') ?? Number.NaN;
+        cells.push(...builds.map((build) => cellText(row, medians.get(build.name) ?? Number.NaN)));
+        cells.push(...lazyBuilds.map((build) => ((medians.get(build.name) ?? Number.NaN) / eager).toFixed(2)));
       }
       rows.push(cells);
     }
-    const [lazyBytes, eagerBytes] = builds.map((build) => totalBytes(initialAssets(build.dir)));
+    const [lazyBytes, eagerBytes] = [builds[0], builds[builds.length - 1]].map((build) => totalBytes(initialAssets(build.dir)));
     console.log(
       `\nMedians of ${RUNS} cold runs per cell, headless Chromium ${browser.version()}, ${os.cpus().length} CPUs; ` +
         "times on the page's clock (navigation start, the click's pointerdown, the submit's pointerdown)."
