@@ -8,8 +8,8 @@ export interface LoginEngine {
   login(): void;
   /** Each login's outcome: the id_token received (checked by the session), or why it failed. */
   onLogin(authenticated: (idToken: unknown) => void, failed: (error: unknown) => void): void;
-  /** A new id_token without the user: an error, or the token. */
-  renew(done: (error: unknown, idToken?: string) => void): void;
+  /** A new id_token without the user, answered within `timeoutMs`: an error, or the token. */
+  renew(timeoutMs: number, done: (error: unknown, idToken?: string) => void): void;
   /** One top-level `prompt=none` trip to the tenant: it comes back through the callback. */
   signInAgain(): void;
   /** Ends the tenant session, which sends the browser back to `returnTo`. */

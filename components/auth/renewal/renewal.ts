@@ -2,7 +2,14 @@ import type { LoginEngine } from '../engines/login-engine';
 import type { SessionState } from '../session/session-state';
 import type { AuthSessionSettings } from '../settings/auth-session.options';
 import { RenewalLease } from './renewal-lease';
-import { MIN_RENEWAL_INTERVAL_MS, RENEWAL_JITTER_MS, needsLogin, renewalBackoffMs, renewalDueMs } from './renewal-timing';
+import {
+  MIN_RENEWAL_INTERVAL_MS,
+  RENEWAL_JITTER_MS,
+  RENEWAL_TIMEOUT_MS,
+  needsLogin,
+  renewalBackoffMs,
+  renewalDueMs
+} from './renewal-timing';
 import type { ActiveSession, StoredSession } from '../session/stored-session';
 import { TimerSet } from '../session/timer-set';
 import type { TokenStorage } from '../session/token-storage';
@@ -118,7 +125,7 @@ export class SilentRenewal {
   private checkSession(session: ActiveSession, handlers: RenewalHandlers): void {
     this.lastAttemptAtMs = Date.now();
     this.state.renewing();
-    this.engine.renew((error, idToken) => {
+    this.engine.renew(RENEWAL_TIMEOUT_MS, (error, idToken) => {
       try {
         this.state.renewalAnswered();
         if (!this.state.mayRenew()) {

@@ -1,4 +1,3 @@
-import { RENEWAL_TIMEOUT_MS } from '../../renewal/renewal-timing';
 import type { SessionState } from '../../session/session-state';
 import type { LoginEngine } from '../login-engine';
 import { CALLBACK_HASH } from './callback-hash';
@@ -35,8 +34,8 @@ export class LockEngine implements LoginEngine {
     });
   }
 
-  renew(done: (error: unknown, idToken?: string) => void): void {
-    this.lock.checkSession({ timeout: RENEWAL_TIMEOUT_MS }, (error: auth0.Auth0Error | null, authResult: AuthResult | undefined) => {
+  renew(timeoutMs: number, done: (error: unknown, idToken?: string) => void): void {
+    this.lock.checkSession({ timeout: timeoutMs }, (error: auth0.Auth0Error | null, authResult: AuthResult | undefined) => {
       done(error, typeof authResult?.idToken === 'string' ? authResult.idToken : undefined);
     });
   }
