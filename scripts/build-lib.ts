@@ -207,12 +207,12 @@ async function main(): Promise<void> {
     `${NOTICES_FILE}: the licences of ${String(notices.length)} bundled packages (${notices.map((bundled) => bundled.name).join(', ')}).`
   );
   const tarball = await pack();
-  const lints = await lintPackage(tarball);
+  // The linters run in child processes, while webpack's resolver works here.
+  const [lints, angular] = await Promise.all([lintPackage(tarball), checkOneAngular(OUT, tarball)]);
   console.log(
     `publint: no error or warning.${lints.publint.includes('Suggestions') ? ` ${lints.publint.slice(lints.publint.indexOf('Suggestions'))}` : ''}`
   );
   console.log(`attw: every resolution mode finds typings true to its file:\n${lints.attw}`);
-  const angular = await checkOneAngular(OUT, tarball);
   console.log(
     `Packed ${posix(path.relative(ROOT, tarball))}: installed from it, webpack resolves \`angular\` to the app's own copy; installed from the folder (a link), it would bundle a second one, ${angular.linkedAngular}`
   );

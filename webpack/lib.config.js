@@ -24,6 +24,14 @@ const angularExternal = { root: 'angular', commonjs: 'angular', commonjs2: 'angu
  */
 const vendorEs5Rule = { test: /\.m?js$/, include: /node_modules/, loader: path.join(__dirname, 'es5-loader.js') };
 
+/**
+ * auth0-js's Cordova plugin, which Lock require()s: a UMD script in a package of `"type": "module"`.
+ * Parsed as the ES module that makes it, it exports nothing (Lock got an empty namespace for its
+ * constructor) and keeps a bare `module`, which an app's Vite warns of; parsed as a script, its
+ * `module.exports` is what Lock gets.
+ */
+const cordovaPluginRule = { test: /[\\/]auth0-js[\\/]dist[\\/]cordova-auth0-plugin/, type: 'javascript/auto' };
+
 /** What the ES5 scripts share: ES5 down to the vendor code, with source maps. `rootDir`: where their TypeScript is. */
 function es5Scripts(rootDir) {
   return {
@@ -37,7 +45,8 @@ function es5Scripts(rootDir) {
           instance: `lib-es5-${path.basename(rootDir)}`,
           compilerOptions: { target: 'ES5', downlevelIteration: true, declaration: false, sourceMap: true, rootDir }
         }),
-        vendorEs5Rule
+        vendorEs5Rule,
+        cordovaPluginRule
       ]
     },
     stats: 'errors-warnings',
@@ -120,6 +129,7 @@ function esmThirdParty() {
     experiments: { outputModule: true },
     output: { path: THIRD_PARTY_DIR, filename: '[name].js', module: true, library: { type: 'module' }, chunkFormat: 'module' },
     resolve: { alias: vendorAliases },
+    module: { rules: [cordovaPluginRule] },
     externalsType: 'module',
     externals: { 'auth0-js': './auth0-js.js' },
     devtool: 'source-map',
