@@ -14,6 +14,7 @@ import {
   E2E_CROSS_SITE_TENANT_URL,
   E2E_DIST,
   E2E_EXAMPLE_PORTS,
+  E2E_FRESH_APPS_PORT,
   E2E_NGINX_PORT,
   E2E_PROD_PORT,
   E2E_SERVERS,
@@ -26,7 +27,9 @@ const examples = Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name
 const appOrigins = [
   ...E2E_SERVERS.map((server) => server.baseURL),
   localOrigin(E2E_NGINX_PORT),
-  ...examples.map((example) => example.origin)
+  ...examples.map((example) => example.origin),
+  // The apps package-install.e2e.ts builds from the packed package.
+  localOrigin(E2E_FRESH_APPS_PORT)
 ];
 // Dev-tenant mode on the e2e ports, for the development server and the production build alike.
 const e2eEnv = {

@@ -6,7 +6,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
 const { CssMinimizerPlugin, JsonAssetPlugin, LockPrefetchMetaPlugin, PrecompressPlugin } = require('./webpack/plugins');
-const { tsRule, vendorAliases } = require('./webpack/shared');
+const { cordovaPluginRule, tsRule, vendorAliases } = require('./webpack/shared');
 
 // The project's typed defaults (ports, client ID), loaded without a global .ts hook in webpack.
 const { DEFAULTS } = require('tsx/cjs/api').require('./config/defaults.ts', __filename);
@@ -47,6 +47,7 @@ module.exports = (env = {}, argv) => {
       parser: { javascript: { dynamicImportMode: eager ? 'eager' : 'lazy' } },
       rules: [
         tsRule(),
+        cordovaPluginRule,
         { test: /\.html$/, include: path.resolve(__dirname, 'components'), type: 'asset/source' },
         { test: /\.svg$/, type: 'asset/resource' },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }

@@ -29,6 +29,8 @@ export const E2E_API_URL = localOrigin(E2E_API_PORT);
 export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;
 /** Debian's nginx serving the production build (e2e/nginx.e2e.ts), clear of the ports above (+0…+8). */
 export const E2E_NGINX_PORT = E2E_PORT_BASE + 10;
+/** The fresh apps of package-install.e2e.ts, each served there in turn (after the cross-site pair's +12, +13). */
+export const E2E_FRESH_APPS_PORT = E2E_PORT_BASE + 14;
 /** Outside test-results/ (which Playwright empties): the tests mint tokens with the tenant's key. */
 export const E2E_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_TENANT_PORT}`);
 

@@ -17,11 +17,18 @@ import { assertAsciiOnly, assertNoBuildPlaceholders } from './build-lib/output-c
 import { ESM, FALLBACK_PAGE, FALLBACK_SCRIPT, NAME, OUT, ROOT, SCRIPTS, installedVersion, posix, readPackageJson } from './build-lib/paths';
 import { checkFallbackPage } from './build-lib/check-fallback-page';
 import { checkOneAngular } from './build-lib/check-one-angular';
-import { checkLib, checkTypings } from './check-lib';
+import { checkTypings } from './build-lib/check-typings';
+import { NOTICES_FILE, writeThirdPartyNotices } from './build-lib/notices';
+import { lintPackage } from './build-lib/package-lints';
+import { SCRIPT_TYPINGS, writeScriptTypings } from './build-lib/public-typings';
+import { checkLib } from './check-lib';
 import { formatBytes } from './production-build';
 
-/** Packages whose typings the ES module build's .d.ts use; dist-lib/package.json pins them as dependencies. */
-const TYPINGS_DEPENDENCIES = ['@types/angular-jwt', '@types/auth0-js'];
+/**
+ * Packages whose typings the ES module build's .d.ts use; dist-lib/package.json pins them as
+ * dependencies. Not @types/auth0-js: it describes auth0-js 9, the package bundles 10 (public-typings.ts).
+ */
+const TYPINGS_DEPENDENCIES = ['@types/angular-jwt'];
 
 /** The ES5 scripts: the module's, and the fallback page's. */
 const ES5_SCRIPTS = [...SCRIPTS, FALLBACK_SCRIPT];
@@ -93,25 +100,35 @@ function writePackage(): void {
       'Auth0 session handling for AngularJS 1.5+ (the module auth0.session): Lock 14, auth0-js 10, angular-jwt and angular-lock, with Lock loaded on demand',
     license: root.license ?? 'MIT',
     keywords: ['angularjs', 'auth0', 'lock', 'session', 'jwt'],
+    // The scripts are CommonJS (UMD); esm/ has its own package.json, `"type": "module"`.
+    type: 'commonjs',
     main: `${NAME}.js`,
     unpkg: `${NAME}.min.js`,
     jsdelivr: `${NAME}.min.js`,
     module: 'esm/index.js',
     types: 'esm/index.d.ts',
-    // import: the ES module build; require() outside a bundler (Node, jest): the UMD script.
+    // import: the ES module build; require() outside a bundler (jest, browserify): the UMD script,
+    // each with its own typings (an ES module's .d.ts for a require() would be "masquerading as ESM").
     exports: {
       // `module` first: bundlers take the ES module build for require() too (one copy, Lock's chunk theirs).
       '.': {
-        types: './esm/index.d.ts',
         module: './esm/index.js',
-        import: './esm/index.js',
-        require: `./${NAME}.js`,
+        import: { types: './esm/index.d.ts', default: './esm/index.js' },
+        require: { types: `./${SCRIPT_TYPINGS}`, default: `./${NAME}.js` },
         default: './esm/index.js'
       },
       './package.json': './package.json',
       './*': './*'
     },
-    files: [...ES5_SCRIPTS, ...ES5_SCRIPTS.map((script) => `${script}.map`), FALLBACK_PAGE, '*.LICENSE.txt', 'esm/'],
+    files: [
+      ...ES5_SCRIPTS,
+      ...ES5_SCRIPTS.map((script) => `${script}.map`),
+      SCRIPT_TYPINGS,
+      FALLBACK_PAGE,
+      '*.LICENSE.txt',
+      NOTICES_FILE,
+      'esm/'
+    ],
     peerDependencies: { angular: '>=1.5.0 <2' },
     dependencies: Object.fromEntries(TYPINGS_DEPENDENCIES.map((name) => [name, installedVersion(name)]))
   };
@@ -119,6 +136,7 @@ function writePackage(): void {
   // esm/ holds ES modules (for Node, TypeScript's node16 resolution, bundlers), the rest scripts.
   writeFileSync(path.join(ESM, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
   copyFileSync(path.join(ROOT, 'dist-lib-package', 'README.md'), path.join(OUT, 'README.md'));
+  copyFileSync(path.join(ROOT, 'LICENSE'), path.join(OUT, 'LICENSE'));
 }
 
 function javascriptFiles(dir: string): string[] {
@@ -150,9 +168,12 @@ async function main(): Promise<void> {
   try {
     copyAuth0Js();
     buildEsm();
+    writeScriptTypings();
     writePackage();
     const typings = checkTypings(OUT);
-    console.log(`Typings: a TypeScript app with only ${typings.packages.join(', ')} and the package typechecks (skipLibCheck off).`);
+    console.log(
+      `Typings: a TypeScript app with only ${typings.packages.join(', ')} and the package typechecks, importing it (bundler) and requiring it (node16, CommonJS); skipLibCheck off.`
+    );
   } catch (error) {
     // If webpack fails too, its error (printed as it comes) is there to see as well.
     await webpackDone.catch(() => undefined);
@@ -181,8 +202,17 @@ async function main(): Promise<void> {
   console.log(
     `  ${FALLBACK_PAGE}, framed by a tenant: posts "ready" to it, answers its co_verifier_request with the stored verifier, forgets it`
   );
+  const notices = writeThirdPartyNotices(OUT);
+  console.log(
+    `${NOTICES_FILE}: the licences of ${String(notices.length)} bundled packages (${notices.map((bundled) => bundled.name).join(', ')}).`
+  );
   const tarball = await pack();
-  const angular = await checkOneAngular(OUT, tarball);
+  // The linters run in child processes, while webpack's resolver works here.
+  const [lints, angular] = await Promise.all([lintPackage(tarball), checkOneAngular(OUT, tarball)]);
+  console.log(
+    `publint: no error or warning.${lints.publint.includes('Suggestions') ? ` ${lints.publint.slice(lints.publint.indexOf('Suggestions'))}` : ''}`
+  );
+  console.log(`attw: every resolution mode finds typings true to its file:\n${lints.attw}`);
   console.log(
     `Packed ${posix(path.relative(ROOT, tarball))}: installed from it, webpack resolves \`angular\` to the app's own copy; installed from the folder (a link), it would bundle a second one, ${angular.linkedAngular}`
   );

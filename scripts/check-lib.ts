@@ -4,12 +4,12 @@
 //    than the page's (as an adopter's copied folder), must give an injector `authService`, request
 //    nothing more until login, and then fetch its Lock chunk from beside itself, which shows Lock
 //    (and, run without a script URL as jest's require() does, still load);
-//  - checkTypings: the typings, in a TypeScript app that has only what npm installs with the package.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//  - checkTypings (build-lib/check-typings.ts): the typings, in a TypeScript app that has only what npm
+//    installs with the package.
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { JSDOM, ResourceLoader, VirtualConsole, type AbortablePromise } from 'jsdom';
-import * as ts from 'typescript';
+import { checkTypings } from './build-lib/check-typings';
 
 const PAGE = 'http://app.test/';
 /** AngularJS 1.8, and the oldest the project has (1.6, a devDependency): the script supports 1.5+. */
@@ -171,96 +171,6 @@ export async function checkLib(dir: string): Promise<ScriptCheck[]> {
     }
   }
   return checks;
-}
-
-/** An adopter's app.ts: the calls of the README, and mistakes the typings must refuse. */
-const TYPED_APP = `
-import angular from 'angular';
-import authSessionModule, { type AuthService, type AuthSessionProvider } from 'auth0-angularjs-session';
-
-angular.module('x', [authSessionModule]).config(['authSessionProvider', (p: AuthSessionProvider) => p.configure({ domain: 'http://localhost:3001', clientID: 'c' })]);
-angular.module('y', [authSessionModule])
-  .config(['authSessionProvider', (p: AuthSessionProvider) => {
-    p.configure({ domain: 'your-tenant.eu.auth0.com', clientID: 'c', apiOrigins: ['https://api.example.com'], lockOptions: { theme: { primaryColor: '#123456' } } });
-    // @ts-expect-error the option is clientID
-    p.configure({ domain: 'd', clientId: 'c' });
-    // @ts-expect-error Lock's option types apply
-    p.configure({ domain: 'd', clientID: 'c', lockOptions: { theme: { primaryColor: 1 } } });
-  }])
-  .run(['authService', 'lock', (authService: AuthService, lock: angular.lock.ILockService) => {
-    authService.registerAuthenticationListener();
-    authService.checkAuthOnRefresh();
-    lock.interceptHash();
-    const name: string | undefined = authService.profile()?.name;
-    // @ts-expect-error no such method
-    authService.signIn(name);
-  }]);
-`;
-
-export interface TypingsCheck {
-  /** The packages the app had: what npm installs with auth0-angularjs-session. */
-  readonly packages: readonly string[];
-  readonly ms: number;
-}
-
-/** `name` and what npm installs with it (its dependencies, theirs…), from this project's node_modules. */
-function withDependencies(names: readonly string[]): string[] {
-  const found = new Set<string>();
-  const visit = (name: string): void => {
-    if (found.has(name)) {
-      return;
-    }
-    found.add(name);
-    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { dependencies?: Record<string, string> };
-    Object.keys(manifest.dependencies ?? {}).forEach(visit);
-  };
-  names.forEach(visit);
-  return [...found].sort();
-}
-
-/**
- * The typings of `dir` (dist-lib/) as an adopter's TypeScript sees them, skipLibCheck off: an app whose
- * node_modules holds the package (package.json and .d.ts), its dependencies and the `angular` peer,
- * nothing else (no auth0-lock).
- */
-export function checkTypings(dir: string): TypingsCheck {
-  const started = performance.now();
-  const app = mkdtempSync(path.join(tmpdir(), 'auth0-angularjs-session-app-'));
-  try {
-    const nodeModules = path.join(app, 'node_modules');
-    const manifestFile = path.join(dir, 'package.json');
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { name: string; dependencies?: object; peerDependencies?: object };
-    cpSync(dir, path.join(nodeModules, manifest.name), {
-      recursive: true,
-      filter: (source) => source === manifestFile || source.endsWith('.d.ts') || statSync(source).isDirectory()
-    });
-    const packages = withDependencies([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
-    for (const name of packages) {
-      mkdirSync(path.dirname(path.join(nodeModules, name)), { recursive: true });
-      symlinkSync(path.dirname(require.resolve(`${name}/package.json`)), path.join(nodeModules, name), 'dir');
-    }
-    const appFile = path.join(app, 'app.ts');
-    writeFileSync(appFile, TYPED_APP);
-    const program = ts.createProgram([appFile], {
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      target: ts.ScriptTarget.ES2019,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'],
-      esModuleInterop: true,
-      types: []
-    });
-    const diagnostics = ts.getPreEmitDiagnostics(program);
-    if (diagnostics.length > 0) {
-      const host = { getCanonicalFileName: (file: string) => file, getCurrentDirectory: () => app, getNewLine: () => '\n' };
-      throw new Error(`check-lib: the typings fail in a TypeScript app:\n${ts.formatDiagnostics(diagnostics, host)}`);
-    }
-    return { packages, ms: performance.now() - started };
-  } finally {
-    rmSync(app, { recursive: true, force: true });
-  }
 }
 
 if (require.main === module) {

@@ -8,7 +8,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { AsciiOnlyPlugin } = require('./ascii-only');
-const { tsRule, vendorAliases } = require('./shared');
+const { cordovaPluginRule, tsRule, vendorAliases } = require('./shared');
 
 const root = path.resolve(__dirname, '..');
 const OUT = path.join(root, 'dist-lib');
@@ -37,7 +37,8 @@ function es5Scripts(rootDir) {
           instance: `lib-es5-${path.basename(rootDir)}`,
           compilerOptions: { target: 'ES5', downlevelIteration: true, declaration: false, sourceMap: true, rootDir }
         }),
-        vendorEs5Rule
+        vendorEs5Rule,
+        cordovaPluginRule
       ]
     },
     stats: 'errors-warnings',
@@ -120,6 +121,7 @@ function esmThirdParty() {
     experiments: { outputModule: true },
     output: { path: THIRD_PARTY_DIR, filename: '[name].js', module: true, library: { type: 'module' }, chunkFormat: 'module' },
     resolve: { alias: vendorAliases },
+    module: { rules: [cordovaPluginRule] },
     externalsType: 'module',
     externals: { 'auth0-js': './auth0-js.js' },
     devtool: 'source-map',

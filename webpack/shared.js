@@ -15,9 +15,17 @@ const vendorAliases = {
   'angular-lock$': packageFile('angular-lock', 'dist/angular-lock.js')
 };
 
+/**
+ * auth0-js's Cordova plugin, which Lock require()s: a UMD script in a package of `"type": "module"`.
+ * Parsed as the ES module that makes it, it exports nothing (Lock got an empty namespace for its
+ * constructor) and keeps a bare `module`, which an app's Vite warns of; parsed as a script, its
+ * `module.exports` is what Lock gets.
+ */
+const cordovaPluginRule = { test: /[\\/]auth0-js[\\/]dist[\\/]cordova-auth0-plugin/, type: 'javascript/auto' };
+
 /** Our TypeScript, type-checked by `tsc` (npm run typecheck), only transpiled here. */
 function tsRule(options = {}) {
   return { test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, ...options } };
 }
 
-module.exports = { tsRule, vendorAliases };
+module.exports = { cordovaPluginRule, tsRule, vendorAliases };

@@ -4,7 +4,8 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { ESM, OUT, ROOT, SOURCE, THIRD_PARTY, installedVersion, posix } from './paths';
+import { ESM, OUT, ROOT, SOURCE, THIRD_PARTY, posix } from './paths';
+import { writeBundledTypings } from './public-typings';
 
 /**
  * The bare imports of components/auth, each replaced in the ES module build by its file in
@@ -142,50 +143,6 @@ function reachableDeclarations(emitted: ReadonlyMap<string, string>, entry: stri
     }
   }
   return reachable;
-}
-
-/** Statements of a .d.ts file, as written (comments included), chosen by `keep`. */
-function declarationStatements(file: string, keep: (statement: ts.Statement) => boolean): string {
-  const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const kept = source.statements.filter(keep);
-  if (kept.length === 0) {
-    throw new Error(`build-lib: nothing to keep of ${file}`);
-  }
-  return `${kept.map((statement) => text.slice(statement.getFullStart(), statement.end).replace(/^\n+/, '')).join('\n\n')}\n`;
-}
-
-const isModuleNamed = (statement: ts.Statement, name: string): boolean =>
-  ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name) && statement.name.text === name;
-
-/**
- * Typings of what the ES module build bundles, for its .d.ts:
- *  - types/vendor-typings.d.ts: components/auth's augmentation of `angular` (angular.lock, angular.jwt),
- *    without its module declarations for angular-lock and angular-jwt, which the package does not import;
- *  - types/auth0-lock.d.ts: Lock's own global types (Auth0LockConstructorOptions…), without its
- *    `declare module "auth0-lock"`: Lock's code is bundled, the package does not depend on it.
- */
-function writeBundledTypings(): string[] {
-  const typesDir = path.join(ESM, 'types');
-  mkdirSync(typesDir, { recursive: true });
-  const vendorTypings = declarationStatements(
-    path.join(SOURCE, 'engines', 'lock', 'vendor-typings.d.ts'),
-    (statement) =>
-      (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === PEER) ||
-      isModuleNamed(statement, PEER)
-  );
-  writeFileSync(
-    path.join(typesDir, 'vendor-typings.d.ts'),
-    `// From components/auth/engines/lock/vendor-typings.d.ts: what angular-lock and angular-jwt add to \`angular\`.\n${vendorTypings}`
-  );
-  const lockTypes = require.resolve('auth0-lock/types/index.d.ts');
-  const lockGlobals = declarationStatements(lockTypes, (statement) => !isModuleNamed(statement, 'auth0-lock'));
-  const lockVersion = installedVersion('auth0-lock');
-  writeFileSync(
-    path.join(typesDir, 'auth0-lock.d.ts'),
-    `// The global types of auth0-lock ${lockVersion} (its types/index.d.ts, MIT), which this package bundles.\n${lockGlobals}`
-  );
-  return ['./types/vendor-typings.d.ts', './types/auth0-lock.d.ts'];
 }
 
 /** The ES module build of components/auth: JavaScript, source maps and the typings a consumer reads. */
