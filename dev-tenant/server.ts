@@ -2,26 +2,26 @@
 import express, { type Express } from 'express';
 import { listen } from '../servers/lifecycle';
 import { logLine } from '../servers/log-text';
-import { BruteForceGuard } from './brute-force';
-import { coVerifyRoutes } from './co-verification';
+import { BruteForceGuard } from './limits/brute-force';
+import { coVerifyRoutes } from './routes/co-verification';
 import { controlRoutes, faultMiddleware, FaultStore, loadOrCreateControlSecret, Outbox } from './control';
-import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config';
-import { issuerOf, type SendEmail, type TenantContext } from './context';
-import { emailVerificationRoutes } from './email-verification';
-import { errorHandler, notFound } from './errors';
-import { startSweeper, type Clock, type SweptStore } from './expiring-map';
-import { PasswordPolicy } from './password-policy';
-import { EndpointRateLimits } from './rate-limit';
-import { authorizeRoutes } from './routes-authorize';
-import { avatarRoutes } from './routes-avatar';
-import { crossOriginRoutes } from './routes-co';
-import { dbConnectionRoutes } from './routes-dbconnections';
-import { discoveryRoutes } from './routes-discovery';
-import { lockAssetRoutes } from './routes-lock-assets';
-import { logoutRoutes } from './routes-logout';
-import { resetRoutes } from './routes-reset';
-import { UnblockTicketStore, unblockRoutes } from './routes-unblock';
-import { userinfoRoutes } from './routes-userinfo';
+import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config/config';
+import { issuerOf, type SendEmail, type TenantContext } from './routes/context';
+import { emailVerificationRoutes } from './routes/email-verification';
+import { errorHandler, notFound } from './http/errors';
+import { startSweeper, type Clock, type SweptStore } from './stores/expiring-map';
+import { PasswordPolicy } from './accounts/password-policy';
+import { EndpointRateLimits } from './limits/rate-limit';
+import { authorizeRoutes } from './routes/authorize';
+import { avatarRoutes } from './routes/avatar';
+import { crossOriginRoutes } from './routes/co-authenticate';
+import { dbConnectionRoutes } from './routes/dbconnections';
+import { discoveryRoutes } from './routes/discovery';
+import { lockAssetRoutes } from './routes/lock-assets';
+import { logoutRoutes } from './routes/logout';
+import { resetRoutes } from './routes/reset';
+import { UnblockTicketStore, unblockRoutes } from './routes/unblock';
+import { userinfoRoutes } from './routes/userinfo';
 import {
   EmailTicketStore,
   LoginTicketStore,
@@ -29,10 +29,10 @@ import {
   SessionStore,
   sessionLifetimesOf,
   VERIFICATION_TICKET_TTL_MS
-} from './sessions';
-import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
-import { TokenIssuer } from './tokens';
-import { UserStore } from './users';
+} from './stores/sessions';
+import { loadOrCreateSigningKey, type SigningKey } from './crypto/signing-key';
+import { TokenIssuer } from './crypto/tokens';
+import { UserStore } from './stores/users';
 
 const SWEEP_INTERVAL_MS = 60_000;
 

@@ -1,6 +1,6 @@
 // The control API (/control/…) and the page at `/`, behind the loopback-and-same-origin guard.
 import { Router } from 'express';
-import type { TenantContext } from '../context';
+import type { TenantContext } from '../routes/context';
 import { controlGuard } from './guard';
 import { controlErrors } from './input';
 import { controlPageRoutes } from './page';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { transformSync } from 'esbuild';
 import { Router, type Response } from 'express';
-import { PAGE_CSP } from '../html-page';
+import { PAGE_CSP } from '../http/html-page';
 
 /** The tenant's page CSP, plus its own script, stylesheet and API calls: still nothing inline, nothing from elsewhere. */
 export const CONTROL_PAGE_CSP = `${PAGE_CSP}; script-src 'self'; style-src 'self'; connect-src 'self'`;

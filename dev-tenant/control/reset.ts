@@ -1,5 +1,5 @@
 // POST /control/reset's work: the tenant as just started with its config, except the signing key.
-import type { TenantContext } from '../context';
+import type { TenantContext } from '../routes/context';
 import type { FaultStore } from './faults';
 import type { Outbox } from './outbox';
 

@@ -1,9 +1,9 @@
 // /control/sessions: the tenant's live SSO sessions, and ending them (expire: as if their lifetime ran
 // out; revoke: also the user's login tickets and opaque access tokens).
 import express, { Router } from 'express';
-import type { TenantContext } from '../context';
-import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import type { SessionListing } from '../sessions';
+import type { TenantContext } from '../routes/context';
+import { queryParam, SMALL_BODY_LIMIT } from '../http/helpers';
+import type { SessionListing } from '../stores/sessions';
 import { optionalString, readBody } from './input';
 import { knownUser } from './routes-users';
 

@@ -1,8 +1,8 @@
 // /control/outbox, /control/settings, /control/faults and /control/reset.
 import express, { Router } from 'express';
-import type { EmailKind, TenantContext } from '../context';
-import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import type { TokenLifetimes } from '../tokens';
+import type { EmailKind, TenantContext } from '../routes/context';
+import { queryParam, SMALL_BODY_LIMIT } from '../http/helpers';
+import type { TokenLifetimes } from '../crypto/tokens';
 import type { Fault } from './faults';
 import { badInput, ControlError, MAX_LIFETIME_S, optionalInteger, readBody } from './input';
 import { resetTenant, type ControlState } from './reset';

@@ -2,8 +2,8 @@
 // (expired, for another audience, hostile…), so tests and demos need not read the key from its file.
 import express, { Router } from 'express';
 import { SignJWT, type JWTPayload } from 'jose';
-import { issuerOf, type TenantContext } from '../context';
-import { SMALL_BODY_LIMIT } from '../http-helpers';
+import { issuerOf, type TenantContext } from '../routes/context';
+import { SMALL_BODY_LIMIT } from '../http/helpers';
 import { requireControlSecret } from './guard';
 import { badInput, readBody } from './input';
 

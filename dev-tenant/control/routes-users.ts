@@ -1,10 +1,10 @@
 // /control/users: list, create, delete, block/unblock and verify users, with the Management API's field names.
 import express, { Router } from 'express';
-import type { TenantContext } from '../context';
-import { emailProblem, emailTextProblem } from '../email-address';
-import { sendVerificationEmail } from '../email-verification';
-import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import { TOO_MANY_USERS, tooManyUsersText, type UserListing, type UserProfile } from '../users';
+import type { TenantContext } from '../routes/context';
+import { emailProblem, emailTextProblem } from '../accounts/email-address';
+import { sendVerificationEmail } from '../routes/email-verification';
+import { queryParam, SMALL_BODY_LIMIT } from '../http/helpers';
+import { TOO_MANY_USERS, tooManyUsersText, type UserListing, type UserProfile } from '../stores/users';
 import {
   badInput,
   ControlError,

@@ -1,0 +1,179 @@
+// id_tokens (RS256 JWTs that auth0-js verifies) and access tokens: opaque (kept here for /userinfo)
+// without an audience, RS256 JWTs for the configured API audience, as Auth0 issues them.
+import { createHash } from 'node:crypto';
+import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { avatarUrl } from '../accounts/avatar';
+import { ExpiringStore, type Clock } from '../stores/expiring-map';
+import { randomId } from '../stores/sessions';
+import { publicJwks, type SigningKey } from './signing-key';
+import type { UserProfile } from '../stores/users';
+
+/** What the control API's settings change: applies to tokens issued from then on. */
+export interface TokenLifetimes {
+  readonly idTokenTtlSeconds: number;
+  readonly accessTokenTtlSeconds: number;
+}
+
+export interface TokenIssuerOptions extends TokenLifetimes {
+  /** The `iss` claim: the tenant's public URL WITH trailing slash, as auth0-js expects. */
+  readonly issuer: string;
+  readonly signingKey: SigningKey;
+  readonly now: Clock;
+}
+
+export interface IdTokenRequest {
+  readonly clientId: string;
+  readonly nonce: string | undefined;
+  readonly scope: string;
+  /** The SSO session's id for the `sid` claim. */
+  readonly sid?: string;
+  /** The access token issued beside it (response_type "token id_token"): its `at_hash` goes in. */
+  readonly accessToken?: string;
+}
+
+/** What an access token stands for, as /userinfo needs it. */
+export interface AccessTokenGrant {
+  readonly userId: string;
+  readonly clientId: string;
+  readonly scope: string;
+}
+
+/** Why /userinfo refuses a token: Auth0 tells an expired token from any other bad one. */
+export type AccessTokenProblem = 'expired' | 'invalid';
+
+/** An opaque token is remembered this long past its exp, so /userinfo can still say it expired. */
+const EXPIRED_TOKEN_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+interface OpaqueGrant extends AccessTokenGrant {
+  readonly expiresAt: number;
+}
+
+export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
+  /** Auth0 adds this audience to API access tokens with `openid`, so they also work at /userinfo. */
+  readonly userinfoAudience: string;
+  private readonly jwks: ReturnType<typeof createLocalJWKSet>;
+  private current: TokenLifetimes;
+  private readonly userIdTokenTtlSeconds = new Map<string, number>();
+
+  constructor(private readonly options: TokenIssuerOptions) {
+    super(options.now);
+    this.userinfoAudience = `${options.issuer}userinfo`;
+    this.jwks = createLocalJWKSet(publicJwks(options.signingKey));
+    this.current = { idTokenTtlSeconds: options.idTokenTtlSeconds, accessTokenTtlSeconds: options.accessTokenTtlSeconds };
+  }
+
+  get lifetimes(): TokenLifetimes {
+    return this.current;
+  }
+
+  /** New lifetimes for the tokens issued from now on; omitted ones stay as they are. */
+  setLifetimes(change: Partial<TokenLifetimes>): TokenLifetimes {
+    this.current = { ...this.current, ...change };
+    return this.current;
+  }
+
+  /** One user's id_token lifetime, in place of the tenant's (undefined: the tenant's again); tests running side by side each shorten their own user's. */
+  setUserIdTokenLifetime(userId: string, seconds: number | undefined): void {
+    if (seconds === undefined) this.userIdTokenTtlSeconds.delete(userId);
+    else this.userIdTokenTtlSeconds.set(userId, seconds);
+  }
+
+  userIdTokenLifetime(userId: string): number | undefined {
+    return this.userIdTokenTtlSeconds.get(userId);
+  }
+
+  /** Back to the lifetimes the tenant started with, for every user. */
+  resetLifetimes(): void {
+    this.userIdTokenTtlSeconds.clear();
+    this.current = { idTokenTtlSeconds: this.options.idTokenTtlSeconds, accessTokenTtlSeconds: this.options.accessTokenTtlSeconds };
+  }
+
+  issueIdToken(user: UserProfile, request: IdTokenRequest): Promise<string> {
+    const claims: JWTPayload = { ...profileClaims(user, scopeSet(request.scope), this.options.issuer), aud: request.clientId };
+    if (request.nonce !== undefined) claims.nonce = request.nonce;
+    if (request.sid !== undefined) claims.sid = request.sid;
+    if (request.accessToken !== undefined) claims.at_hash = atHash(request.accessToken);
+    return this.sign(user, claims, this.userIdTokenTtlSeconds.get(user.userId) ?? this.current.idTokenTtlSeconds);
+  }
+
+  /** An opaque token without audience (Auth0 does the same); a JWT for an API audience. */
+  async issueAccessToken(grant: AccessTokenGrant, audience?: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const expiresIn = this.current.accessTokenTtlSeconds;
+    if (audience === undefined) {
+      const accessToken = randomId();
+      const expiresAt = this.options.now() + expiresIn * 1000;
+      this.entries.set(accessToken, { ...grant, expiresAt }, expiresIn * 1000 + EXPIRED_TOKEN_MEMORY_MS);
+      return { accessToken, expiresIn };
+    }
+    const aud = scopeSet(grant.scope).has('openid') ? [audience, this.userinfoAudience] : audience;
+    const accessToken = await this.sign({ userId: grant.userId }, { aud, azp: grant.clientId, scope: grant.scope }, expiresIn);
+    return { accessToken, expiresIn };
+  }
+
+  /** Revokes the user's opaque access tokens (after a password reset); JWT access tokens live until their exp, as in Auth0. */
+  revokeFor(userId: string): void {
+    this.entries.deleteWhere((_token, grant) => grant.userId === userId);
+  }
+
+  /** The grant of a live access token that may call /userinfo, else why not. */
+  async verifyAccessToken(accessToken: string): Promise<AccessTokenGrant | AccessTokenProblem> {
+    if (accessToken.split('.').length !== 3) {
+      const opaque = this.entries.get(accessToken);
+      if (opaque === undefined) return 'invalid';
+      if (opaque.expiresAt <= this.options.now()) return 'expired';
+      return { userId: opaque.userId, clientId: opaque.clientId, scope: opaque.scope };
+    }
+    try {
+      const { payload } = await jwtVerify(accessToken, this.jwks, {
+        issuer: this.options.issuer,
+        audience: this.userinfoAudience,
+        algorithms: ['RS256'],
+        currentDate: new Date(this.options.now())
+      });
+      const { sub, azp, scope } = payload;
+      if (typeof sub !== 'string' || typeof azp !== 'string' || typeof scope !== 'string') return 'invalid';
+      return { userId: sub, clientId: azp, scope };
+    } catch (error) {
+      return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
+    }
+  }
+
+  private sign(user: Pick<UserProfile, 'userId'>, claims: JWTPayload, ttlSeconds: number): Promise<string> {
+    const { issuer, signingKey, now } = this.options;
+    const issuedAt = Math.floor(now() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: signingKey.kid })
+      .setIssuer(issuer)
+      .setSubject(user.userId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ttlSeconds)
+      .sign(signingKey.privateKey);
+  }
+}
+
+/** OIDC's at_hash for RS256: the left half of the token's SHA-256, base64url (what auth0-js checks). */
+export function atHash(accessToken: string): string {
+  return createHash('sha256').update(accessToken, 'ascii').digest().subarray(0, 16).toString('base64url');
+}
+
+export function scopeSet(scope: string): ReadonlySet<string> {
+  return new Set(scope.split(' ').filter((item) => item !== ''));
+}
+
+/** Like Auth0: profile claims only with the `profile` scope, email claims only with `email`. */
+export function profileClaims(user: UserProfile, scopes: ReadonlySet<string>, issuer: string): Record<string, unknown> {
+  const claims: Record<string, unknown> = {};
+  if (scopes.has('profile')) {
+    claims.name = user.name;
+    // Auth0 derives the nickname of database users from the email's local part.
+    claims.nickname = user.email.split('@')[0];
+    // Auth0's is a gravatar URL; this tenant serves its own (GET /avatar/<id>.svg).
+    claims.picture = avatarUrl(issuer, user.userId);
+    if (user.updatedAt !== undefined) claims.updated_at = user.updatedAt;
+  }
+  if (scopes.has('email')) {
+    claims.email = user.email;
+    claims.email_verified = user.emailVerified;
+  }
+  return claims;
+}
