@@ -1,6 +1,7 @@
 // Allow-list CORS for the dev tenant and the demo API: an allowed origin is echoed back, never "*",
 // and any other origin gets no CORS headers, so the browser withholds the response.
-import type { RequestHandler } from 'express';
+import cors from 'cors';
+import type { RequestHandler, Response } from 'express';
 
 /** A header-name list like "auth0-client, content-type"; anything else is not echoed. */
 const HEADER_LIST = /^[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*$/;
@@ -29,35 +30,53 @@ export function hasAllowedOrigin(origin: string | undefined, allowedOrigins: rea
   return origin !== undefined && allowedOrigins.includes(origin);
 }
 
-/** Adds CORS headers for allowed origins and answers preflights (OPTIONS) itself. */
+/**
+ * Adds CORS headers for allowed origins and answers their preflights (OPTIONS), with the `cors`
+ * package; answers other origins' preflights here, and never echoes a header list it did not check.
+ */
 export function allowListCors(policy: CorsPolicy): RequestHandler {
+  const grant = cors((req, callback) => {
+    const requested = req.headers['access-control-request-headers'];
+    const echoed = requested !== undefined && HEADER_LIST.test(requested) ? requested : [];
+    callback(null, {
+      // false: cors adds nothing and hands the request on.
+      origin: hasAllowedOrigin(req.headers.origin, policy.allowedOrigins),
+      credentials: policy.credentials === true,
+      methods: policy.methods,
+      // Never unset: cors would echo any requested list.
+      allowedHeaders: policy.allowHeaders ?? echoed,
+      maxAge: policy.maxAgeSeconds
+    });
+  });
   return (req, res, next) => {
     res.vary('Origin');
-    const origin = req.headers.origin;
-    const isAllowed = hasAllowedOrigin(origin, policy.allowedOrigins);
-    if (isAllowed) {
-      res.set('Access-Control-Allow-Origin', origin);
-      if (policy.credentials === true) res.set('Access-Control-Allow-Credentials', 'true');
-    }
-    const isPreflight = req.method === 'OPTIONS';
-    if (isAllowed && (isPreflight || policy.preflightHeadersOnEveryResponse === true)) {
-      res.set('Access-Control-Allow-Methods', policy.methods);
-      const requested = req.headers['access-control-request-headers'];
-      const headers = policy.allowHeaders ?? (requested !== undefined && HEADER_LIST.test(requested) ? requested : undefined);
-      if (headers !== undefined) res.set('Access-Control-Allow-Headers', headers);
-      res.set('Access-Control-Max-Age', String(policy.maxAgeSeconds));
-    }
-    if (!isPreflight) {
-      next();
-      return;
-    }
-    if (!isAllowed && policy.originsSetting !== undefined) {
+    grant(req, res, (error?: unknown) => {
+      if (error !== undefined && error !== null) {
+        next(error);
+        return;
+      }
+      const isAllowed = res.get('Access-Control-Allow-Origin') !== undefined;
+      if (req.method !== 'OPTIONS') {
+        if (isAllowed && policy.preflightHeadersOnEveryResponse === true) setPreflightHeaders(res, policy);
+        next();
+        return;
+      }
+      // Only another origin's preflight gets here: cors answers an allowed one itself.
+      if (policy.originsSetting === undefined) {
+        res.status(204).end();
+        return;
+      }
       res
         .status(403)
         .set('Cache-Control', 'no-store')
         .json({ error: 'unauthorized_client', error_description: `Origin not allowed: add it to ${policy.originsSetting}.` });
-      return;
-    }
-    res.status(204).end();
+    });
   };
+}
+
+/** A preflight's grant, repeated on the actual response (only with a fixed allowHeaders). */
+function setPreflightHeaders(res: Response, policy: CorsPolicy): void {
+  res.set('Access-Control-Allow-Methods', policy.methods);
+  if (policy.allowHeaders !== undefined) res.set('Access-Control-Allow-Headers', policy.allowHeaders);
+  res.set('Access-Control-Max-Age', String(policy.maxAgeSeconds));
 }
