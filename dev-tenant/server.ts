@@ -3,33 +3,20 @@ import express, { type Express } from 'express';
 import { listen } from '../servers/lifecycle';
 import { logLine } from '../servers/log-text';
 import { BruteForceGuard } from './limits/brute-force';
-import { coVerifyRoutes } from './routes/co-verification';
 import { controlRoutes, faultMiddleware, FaultStore, loadOrCreateControlSecret, Outbox } from './control';
 import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config/config';
 import { issuerOf, type SendEmail, type TenantContext } from './routes/context';
-import { emailVerificationRoutes } from './routes/email-verification';
 import { errorHandler, notFound } from './http/errors';
 import { startSweeper, type Clock, type SweptStore } from './stores/expiring-map';
 import { PasswordPolicy } from './accounts/password-policy';
 import { EndpointRateLimits } from './limits/rate-limit';
-import { authorizeRoutes } from './routes/authorize';
-import { avatarRoutes } from './routes/avatar';
-import { crossOriginRoutes } from './routes/co-authenticate';
-import { dbConnectionRoutes } from './routes/dbconnections';
-import { discoveryRoutes } from './routes/discovery';
-import { lockAssetRoutes } from './routes/lock-assets';
-import { logoutRoutes } from './routes/logout';
-import { resetRoutes } from './routes/reset';
-import { UnblockTicketStore, unblockRoutes } from './routes/unblock';
-import { userinfoRoutes } from './routes/userinfo';
-import {
-  EmailTicketStore,
-  LoginTicketStore,
-  ResetTicketStore,
-  SessionStore,
-  sessionLifetimesOf,
-  VERIFICATION_TICKET_TTL_MS
-} from './stores/sessions';
+import { tenantRoutes } from './routes';
+import { AccessTokenStore } from './stores/access-tokens';
+import { EmailTicketStore, VERIFICATION_TICKET_TTL_MS } from './stores/email-tickets';
+import { LoginTicketStore } from './stores/login-tickets';
+import { ResetTicketStore } from './stores/reset-tickets';
+import { SessionStore, sessionLifetimesOf } from './stores/sessions';
+import { UnblockTicketStore } from './stores/unblock-tickets';
 import { loadOrCreateSigningKey, type SigningKey } from './crypto/signing-key';
 import { TokenIssuer } from './crypto/tokens';
 import { UserStore } from './stores/users';
@@ -72,6 +59,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   const now = deps.now ?? Date.now;
   const outbox = new Outbox(now);
   const faults = new FaultStore(now);
+  const accessTokens = new AccessTokenStore(now);
   const ctx: TenantContext = {
     config,
     signingKey: deps.signingKey,
@@ -86,8 +74,10 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
       idTokenTtlSeconds: config.idTokenTtlSeconds,
       accessTokenTtlSeconds: config.accessTokenTtlSeconds,
       signingKey: deps.signingKey,
+      accessTokens,
       now
     }),
+    accessTokens,
     bruteForce: new BruteForceGuard({ maxAttempts: config.bruteForceMaxAttempts, now }),
     rateLimits: new EndpointRateLimits(now),
     passwordPolicy: new PasswordPolicy(config.passwordPolicy, {
@@ -111,22 +101,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     if (deps.controlSecret === undefined) throw new Error('The control API needs the control secret (loadOrCreateControlSecret)');
     app.use(faultMiddleware(ctx, faults), controlRoutes(ctx, { outbox, faults }, deps.controlSecret));
   }
-  for (const routes of [
-    lockAssetRoutes,
-    discoveryRoutes,
-    crossOriginRoutes,
-    coVerifyRoutes,
-    authorizeRoutes,
-    dbConnectionRoutes,
-    resetRoutes,
-    emailVerificationRoutes,
-    unblockRoutes,
-    userinfoRoutes,
-    avatarRoutes,
-    logoutRoutes
-  ]) {
-    app.use(routes(ctx));
-  }
+  app.use(tenantRoutes(ctx));
   app.use(notFound);
   app.use(errorHandler);
   const stores: Readonly<Record<keyof StoreSizes, SweptStore>> = {
@@ -134,7 +109,7 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     resetTickets: ctx.resetTickets,
     unblockTickets: ctx.unblockTickets,
     sessions: ctx.sessions,
-    accessTokens: ctx.tokens,
+    accessTokens: ctx.accessTokens,
     bruteForce: ctx.bruteForce
   };
   const sweep = (): void => {

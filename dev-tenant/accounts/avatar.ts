@@ -2,7 +2,13 @@
 // the tenant itself (Auth0 points at gravatar, which would send the email's hash off the machine).
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../http/helpers';
-import type { UserProfile } from '../stores/users';
+
+/** What a picture is drawn from: a user's id, name and email. */
+export interface AvatarOwner {
+  readonly userId: string;
+  readonly name: string;
+  readonly email: string;
+}
 
 /** 32 hex digits from the user id: stable across restarts, and no user id or email in the URL. */
 export function avatarIdFor(userId: string): string {
@@ -15,7 +21,7 @@ export function avatarUrl(issuer: string, userId: string): string {
 }
 
 /** Up to two initials: of the name's first two words, else of the email; letters and digits only. */
-export function initialsOf(user: Pick<UserProfile, 'name' | 'email'>): string {
+export function initialsOf(user: Pick<AvatarOwner, 'name' | 'email'>): string {
   const firstLetters = (text: string): string[] =>
     text
       .split(/[\s@._-]+/u)
@@ -46,7 +52,7 @@ function hslToHex(hue: number, saturation: number, lightness: number): string {
 }
 
 /** No script, no external reference; the initials are escaped although they are letters and digits only. */
-export function avatarSvg(user: Pick<UserProfile, 'userId' | 'name' | 'email'>): string {
+export function avatarSvg(user: AvatarOwner): string {
   return (
     '<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128">' +
     `<rect width="128" height="128" fill="${avatarColour(user.userId)}"/>` +

@@ -48,3 +48,8 @@ function parseUser(entry: unknown, where: string): TenantUser {
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** The same account's email, whatever its case or surrounding spaces. */
+export function sameEmail(a: string, b: string): boolean {
+  return normalizeEmail(a) === normalizeEmail(b);
+}

@@ -17,7 +17,7 @@ export async function resetTenant(ctx: TenantContext, state: ControlState): Prom
     ctx.resetTickets,
     ctx.verificationTickets,
     ctx.unblockTickets,
-    ctx.tokens,
+    ctx.accessTokens,
     ctx.bruteForce,
     ctx.rateLimits
   ]) {

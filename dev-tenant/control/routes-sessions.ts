@@ -50,12 +50,12 @@ export function controlSessionRoutes(ctx: TenantContext): Router {
     const user = userOf(ctx, req.body);
     if (user === undefined) {
       ctx.tickets.clear();
-      ctx.tokens.clear();
+      ctx.accessTokens.clear();
       res.json({ revoked: ctx.sessions.destroyAll() });
       return;
     }
     ctx.tickets.revokeFor(user.email);
-    ctx.tokens.revokeFor(user.userId);
+    ctx.accessTokens.revokeFor(user.userId);
     res.json({ revoked: ctx.sessions.destroyFor(user.email) });
   });
   return router;

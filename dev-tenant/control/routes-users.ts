@@ -121,7 +121,7 @@ export function endEverythingOf(ctx: TenantContext, user: UserProfile): number {
   ctx.resetTickets.revokeFor(user.email);
   ctx.verificationTickets.revokeFor(user.email);
   ctx.unblockTickets.revokeFor(user.email);
-  ctx.tokens.revokeFor(user.userId);
+  ctx.accessTokens.revokeFor(user.userId);
   ctx.tokens.setUserIdTokenLifetime(user.userId, undefined);
   return ctx.sessions.destroyFor(user.email);
 }

@@ -1,10 +1,10 @@
-// id_tokens (RS256 JWTs that auth0-js verifies) and access tokens: opaque (kept here for /userinfo)
-// without an audience, RS256 JWTs for the configured API audience, as Auth0 issues them.
+// id_tokens (RS256 JWTs that auth0-js verifies) and access tokens: opaque (kept in stores/access-tokens.ts
+// for /userinfo) without an audience, RS256 JWTs for the configured API audience, as Auth0 issues them.
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { avatarUrl } from '../accounts/avatar';
-import { ExpiringStore, type Clock } from '../stores/expiring-map';
-import { randomId } from '../stores/sessions';
+import type { AccessTokenGrant, AccessTokenProblem, AccessTokenStore } from '../stores/access-tokens';
+import type { Clock } from '../stores/expiring-map';
 import { publicJwks, type SigningKey } from './signing-key';
 import type { UserProfile } from '../stores/users';
 
@@ -18,6 +18,8 @@ export interface TokenIssuerOptions extends TokenLifetimes {
   /** The `iss` claim: the tenant's public URL WITH trailing slash, as auth0-js expects. */
   readonly issuer: string;
   readonly signingKey: SigningKey;
+  /** Where the opaque access tokens are kept. */
+  readonly accessTokens: AccessTokenStore;
   readonly now: Clock;
 }
 
@@ -31,24 +33,7 @@ export interface IdTokenRequest {
   readonly accessToken?: string;
 }
 
-/** What an access token stands for, as /userinfo needs it. */
-export interface AccessTokenGrant {
-  readonly userId: string;
-  readonly clientId: string;
-  readonly scope: string;
-}
-
-/** Why /userinfo refuses a token: Auth0 tells an expired token from any other bad one. */
-export type AccessTokenProblem = 'expired' | 'invalid';
-
-/** An opaque token is remembered this long past its exp, so /userinfo can still say it expired. */
-const EXPIRED_TOKEN_MEMORY_MS = 24 * 60 * 60 * 1000;
-
-interface OpaqueGrant extends AccessTokenGrant {
-  readonly expiresAt: number;
-}
-
-export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
+export class TokenIssuer {
   /** Auth0 adds this audience to API access tokens with `openid`, so they also work at /userinfo. */
   readonly userinfoAudience: string;
   private readonly jwks: ReturnType<typeof createLocalJWKSet>;
@@ -56,7 +41,6 @@ export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
   private readonly userIdTokenTtlSeconds = new Map<string, number>();
 
   constructor(private readonly options: TokenIssuerOptions) {
-    super(options.now);
     this.userinfoAudience = `${options.issuer}userinfo`;
     this.jwks = createLocalJWKSet(publicJwks(options.signingKey));
     this.current = { idTokenTtlSeconds: options.idTokenTtlSeconds, accessTokenTtlSeconds: options.accessTokenTtlSeconds };
@@ -99,30 +83,15 @@ export class TokenIssuer extends ExpiringStore<OpaqueGrant> {
   /** An opaque token without audience (Auth0 does the same); a JWT for an API audience. */
   async issueAccessToken(grant: AccessTokenGrant, audience?: string): Promise<{ accessToken: string; expiresIn: number }> {
     const expiresIn = this.current.accessTokenTtlSeconds;
-    if (audience === undefined) {
-      const accessToken = randomId();
-      const expiresAt = this.options.now() + expiresIn * 1000;
-      this.entries.set(accessToken, { ...grant, expiresAt }, expiresIn * 1000 + EXPIRED_TOKEN_MEMORY_MS);
-      return { accessToken, expiresIn };
-    }
+    if (audience === undefined) return { accessToken: this.options.accessTokens.issue(grant, expiresIn), expiresIn };
     const aud = scopeSet(grant.scope).has('openid') ? [audience, this.userinfoAudience] : audience;
     const accessToken = await this.sign({ userId: grant.userId }, { aud, azp: grant.clientId, scope: grant.scope }, expiresIn);
     return { accessToken, expiresIn };
   }
 
-  /** Revokes the user's opaque access tokens (after a password reset); JWT access tokens live until their exp, as in Auth0. */
-  revokeFor(userId: string): void {
-    this.entries.deleteWhere((_token, grant) => grant.userId === userId);
-  }
-
   /** The grant of a live access token that may call /userinfo, else why not. */
   async verifyAccessToken(accessToken: string): Promise<AccessTokenGrant | AccessTokenProblem> {
-    if (accessToken.split('.').length !== 3) {
-      const opaque = this.entries.get(accessToken);
-      if (opaque === undefined) return 'invalid';
-      if (opaque.expiresAt <= this.options.now()) return 'expired';
-      return { userId: opaque.userId, clientId: opaque.clientId, scope: opaque.scope };
-    }
+    if (accessToken.split('.').length !== 3) return this.options.accessTokens.verify(accessToken);
     try {
       const { payload } = await jwtVerify(accessToken, this.jwks, {
         issuer: this.options.issuer,

@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import type { ResolvedTenantConfig } from '../config/config';
 import { requestCookieNames } from './helpers';
 import { clearTenantCookie, readTenantCookie, setTenantCookie } from './session-cookie';
-import { LOGIN_TICKET_TTL_MS, type LoginTicket } from '../stores/sessions';
+import { LOGIN_TICKET_TTL_MS, type LoginTicket } from '../stores/login-tickets';
 
 /** One cookie per ticket (named by its co_id), so two tabs logging in at once do not overwrite each other's. */
 const VERIFIER_COOKIE_PREFIX = 'auth0_co_';

@@ -3,7 +3,7 @@
 import express, { type RequestHandler } from 'express';
 import { allowListCors } from '../../servers/cors';
 import { listen, type ListeningServer } from '../../servers/lifecycle';
-import { cors } from './cors';
+import { tenantCors } from './cors';
 
 const APP = 'http://localhost:3000';
 const STRANGER = 'http://localhost:4999';
@@ -34,7 +34,7 @@ const preflight = (url: string, origin: string, requestHeaders = 'auth0-client, 
 
 const corsHeaders = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name.startsWith('access-control-')));
 
-const tenant = useServerWith(cors([APP], 'POST'));
+const tenant = useServerWith(tenantCors([APP], 'POST'));
 const demoApi = useServerWith(
   allowListCors({
     allowedOrigins: [APP],

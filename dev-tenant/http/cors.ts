@@ -12,7 +12,7 @@ const PREFLIGHT_MAX_AGE_SECONDS = 7200;
  * Adds CORS headers for allowed origins and answers preflights (OPTIONS) itself. A disallowed
  * origin gets no CORS headers, and its preflight a 403 saying where to allow it.
  */
-export function cors(allowedOrigins: readonly string[], methods: string): RequestHandler {
+export function tenantCors(allowedOrigins: readonly string[], methods: string): RequestHandler {
   return allowListCors({
     allowedOrigins,
     methods,

@@ -9,7 +9,7 @@
 import type { Request } from 'express';
 import type { ResolvedTenantConfig } from '../config/config';
 import { originOf } from './helpers';
-import type { LoginTicket } from '../stores/sessions';
+import type { LoginTicket } from '../stores/login-tickets';
 
 /** What /authorize answers (as invalid_request) for a ticket brought back by any other page. */
 export const FOREIGN_TICKET_ARRIVAL =

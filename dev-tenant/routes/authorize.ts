@@ -1,6 +1,6 @@
 // GET /authorize, implicit flow only: exchanges a login_ticket (after /co/authenticate) or the SSO
 // session cookie for tokens, delivered in the redirect fragment or by web_message.
-import { Router, type Request, type Response } from 'express';
+import { type RequestHandler, type Request, type Response } from 'express';
 import { DATABASE_CONNECTION } from '../config/config';
 import { checkTicketCameBack, sendVerificationPage } from './co-verification';
 import { clearVerifierCookies } from '../http/co-verifier-cookie';
@@ -15,9 +15,8 @@ import { USER_BLOCKED } from './co-authenticate';
 type Params = Record<string, string>;
 const RESPONSE_TYPES = new Set(['token', 'id_token']);
 
-export function authorizeRoutes(ctx: TenantContext): Router {
-  const router = Router();
-  router.get('/authorize', async (req, res) => {
+export function authorize(ctx: TenantContext): RequestHandler {
+  const authorize: RequestHandler = async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const { config } = ctx;
     // Client and redirect_uri are checked before anything is sent back to redirect_uri: no open redirect.
@@ -129,8 +128,8 @@ export function authorizeRoutes(ctx: TenantContext): Router {
       params.id_token = await ctx.tokens.issueIdToken(user, { clientId, nonce, scope, sid: login.sid, accessToken });
     }
     reply(params);
-  });
-  return router;
+  };
+  return authorize;
 }
 
 type Audience = { kind: 'known'; api: string | undefined } | { kind: 'unknown'; audience: string };

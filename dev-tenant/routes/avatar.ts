@@ -1,5 +1,5 @@
 // GET /avatar/<id>.svg: the generated picture of the `picture` claim (see avatar.ts).
-import { Router } from 'express';
+import { type RequestHandler } from 'express';
 import { avatarSvg } from '../accounts/avatar';
 import type { TenantContext } from './context';
 
@@ -7,9 +7,8 @@ const AVATAR_FILE = /^([0-9a-f]{32})\.svg$/;
 /** An SVG opened on its own is a document: it may run nothing and load nothing. */
 const AVATAR_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-export function avatarRoutes({ users }: TenantContext): Router {
-  const router = Router();
-  router.get('/avatar/:file', (req, res, next) => {
+export function avatarPicture({ users }: TenantContext): RequestHandler<{ file: string }> {
+  const avatarPicture: RequestHandler<{ file: string }> = (req, res, next) => {
     const avatarId = AVATAR_FILE.exec(req.params.file)?.[1];
     const user = avatarId === undefined ? undefined : users.findByAvatarId(avatarId);
     if (user === undefined) {
@@ -22,6 +21,6 @@ export function avatarRoutes({ users }: TenantContext): Router {
       // A day, then revalidated with the ETag: a renamed config user gets new initials by tomorrow.
       .set('Cache-Control', 'public, max-age=86400')
       .send(avatarSvg(user));
-  });
-  return router;
+  };
+  return avatarPicture;
 }

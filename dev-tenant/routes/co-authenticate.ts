@@ -1,13 +1,13 @@
 // Cross-origin authentication: Lock posts the credentials here and gets a login_ticket that the
 // following full-page /authorize exchanges for tokens.
-import express, { Router } from 'express';
+import { type RequestHandler } from 'express';
 import { DATABASE_CONNECTION } from '../config/config';
 import type { TenantContext } from './context';
 import { setVerifierCookie } from '../http/co-verifier-cookie';
-import { cors, hasAllowedOrigin } from '../http/cors';
+import { hasAllowedOrigin } from '../http/cors';
 import { emailTextProblem } from '../accounts/email-address';
 import { sendError } from '../http/errors';
-import { clientIp, readJsonFields, SMALL_BODY_LIMIT } from '../http/helpers';
+import { clientIp, readJsonFields } from '../http/helpers';
 import { sendBreachedPasswordEmail } from './reset';
 import { sendUnblockEmail, TOO_MANY_ATTEMPTS } from './unblock';
 import { SerialPerKey } from '../limits/serial-per-key';
@@ -28,13 +28,11 @@ export const SUSPICIOUS_IP_THROTTLED =
 export const PASSWORD_REALM_GRANT = 'http://auth0.com/oauth/grant-type/password-realm';
 const REQUIRED_FIELDS = ['client_id', 'username', 'password', 'realm', 'credential_type'] as const;
 
-export function crossOriginRoutes(ctx: TenantContext): Router {
+export function coAuthenticate(ctx: TenantContext): RequestHandler {
   const { config, users, tickets, bruteForce } = ctx;
   // One password check at a time per IP: a flood cannot queue its hashes in front of another address's login.
   const passwordChecks = new SerialPerKey();
-  const router = Router();
-  router.use('/co/authenticate', cors(config.webOrigins, 'POST'));
-  router.post('/co/authenticate', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
+  const coAuthenticate: RequestHandler = async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const body = readJsonFields(req.body, REQUIRED_FIELDS);
     if ('problem' in body) {
@@ -97,6 +95,6 @@ export function crossOriginRoutes(ctx: TenantContext): Router {
     const issued = tickets.issue(clientId, user.email);
     setVerifierCookie(res, config, issued.ticket);
     res.json(issued.response);
-  });
-  return router;
+  };
+  return coAuthenticate;
 }

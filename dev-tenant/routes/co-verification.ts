@@ -11,13 +11,14 @@
 // nothing. Cookies can be planted from another port, so a ticket is redeemed only when the right page
 // brought it back (ticket-arrival.ts).
 import { createHash } from 'node:crypto';
-import express, { Router, type Request, type Response } from 'express';
+import { type RequestHandler, type Request, type Response } from 'express';
 import { isBoundToThisBrowser, sameSecret } from '../http/co-verifier-cookie';
 import type { TenantContext } from './context';
 import { cameFromTicketPage, FOREIGN_TICKET_ARRIVAL, postedByTenantPage, VERIFICATION_REFERRER_POLICY } from '../http/ticket-arrival';
-import { escapeHtml, jsonForScript, originOf, queryParam, SMALL_BODY_LIMIT } from '../http/helpers';
+import { escapeHtml, jsonForScript, originOf, queryParam } from '../http/helpers';
 import { clearTenantCookie, readTenantCookie, setTenantCookie } from '../http/session-cookie';
-import { LOGIN_TICKET_TTL_MS, randomId } from '../stores/sessions';
+import { randomId } from '../crypto/random-id';
+import { LOGIN_TICKET_TTL_MS } from '../stores/login-tickets';
 
 /** Set with the verification page, sent only to /co/verify: the answer comes from that page, in this browser. */
 const PAGE_COOKIE = 'auth0_co_page';
@@ -108,9 +109,8 @@ export function sendVerificationPage(res: Response, ctx: TenantContext, req: Req
 }
 
 /** POST /co/verify?<the /authorize query>: settles the ticket with the fallback's answer, then back to /authorize. */
-export function coVerifyRoutes({ config, tickets }: TenantContext): Router {
-  const router = Router();
-  router.post('/co/verify', express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT }), (req, res) => {
+export function coVerify({ config, tickets }: TenantContext): RequestHandler {
+  const coVerify: RequestHandler = (req, res) => {
     const loginTicket = queryParam(req, 'login_ticket');
     const body = req.body as Record<string, unknown> | undefined;
     const verifier = typeof body?.verifier === 'string' ? body.verifier : '';
@@ -123,6 +123,6 @@ export function coVerifyRoutes({ config, tickets }: TenantContext): Router {
     // The redirect keeps the page's Referer, which /authorize then asks of a verified ticket.
     res.set('Referrer-Policy', VERIFICATION_REFERRER_POLICY);
     res.redirect(303, `/authorize${queryStringOf(req)}`);
-  });
-  return router;
+  };
+  return coVerify;
 }

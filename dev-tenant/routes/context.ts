@@ -4,10 +4,14 @@ import type { ResolvedTenantConfig } from '../config/config';
 import type { Clock } from '../stores/expiring-map';
 import type { PasswordPolicy } from '../accounts/password-policy';
 import type { EndpointRateLimits } from '../limits/rate-limit';
-import type { EmailTicketStore, LoginTicketStore, ResetTicketStore, SessionStore } from '../stores/sessions';
+import type { AccessTokenStore } from '../stores/access-tokens';
+import type { EmailTicketStore } from '../stores/email-tickets';
+import type { LoginTicketStore } from '../stores/login-tickets';
+import type { ResetTicketStore } from '../stores/reset-tickets';
+import type { SessionStore } from '../stores/sessions';
+import type { UnblockTicketStore } from '../stores/unblock-tickets';
 import type { SigningKey } from '../crypto/signing-key';
 import type { TokenIssuer } from '../crypto/tokens';
-import type { UnblockTicketStore } from './unblock';
 import type { UserStore } from '../stores/users';
 
 /** The emails Auth0 sends from a database connection, each with one link. */
@@ -34,6 +38,8 @@ export interface TenantContext {
   readonly unblockTickets: UnblockTicketStore;
   readonly sessions: SessionStore;
   readonly tokens: TokenIssuer;
+  /** The opaque access tokens that tokens issues, for /userinfo. */
+  readonly accessTokens: AccessTokenStore;
   readonly bruteForce: BruteForceGuard;
   readonly rateLimits: EndpointRateLimits;
   readonly passwordPolicy: PasswordPolicy;

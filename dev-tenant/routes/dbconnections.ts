@@ -1,14 +1,13 @@
 // Lock's Sign Up tab and "Don't remember your password?" screen: /dbconnections/signup and
 // /dbconnections/change_password. The reset "email" is printed; its link opens routes-reset.ts.
-import express, { Router, type Response } from 'express';
+import { type RequestHandler, type Response } from 'express';
 import { DATABASE_CONNECTION } from '../config/config';
 import { normalizeEmail } from '../config/config-users';
 import type { TenantContext } from './context';
-import { cors } from '../http/cors';
 import { emailTextProblem, looksLikeEmail } from '../accounts/email-address';
 import { sendVerificationEmail } from './email-verification';
 import type { PasswordPolicy, PasswordRefusal } from '../accounts/password-policy';
-import { clientIp, rateLimitHeaders, readJsonFields, SMALL_BODY_LIMIT, type JsonFields } from '../http/helpers';
+import { clientIp, rateLimitHeaders, readJsonFields, type JsonFields } from '../http/helpers';
 import { TOO_MANY_REQUESTS } from '../limits/rate-limit';
 import { sendResetEmail } from './reset';
 import { TOO_MANY_USERS, tooManyUsersText } from '../stores/users';
@@ -52,10 +51,8 @@ function sendPasswordRefusal(res: Response, refusal: PasswordRefusal, policy: Pa
 type Checked<K extends string> =
   { fields: JsonFields<K | 'client_id' | 'connection'> } | { status: number; code: string; description: string };
 
-export function dbConnectionRoutes(ctx: TenantContext): Router {
+export function dbConnections(ctx: TenantContext): { readonly signup: RequestHandler; readonly changePassword: RequestHandler } {
   const { config, users, passwordPolicy } = ctx;
-  const router = Router();
-  router.use('/dbconnections', cors(config.webOrigins, 'POST'));
 
   /** The checks both endpoints share: the fields, or the error to send. */
   function check<K extends string>(body: unknown, required: readonly K[], enabled: boolean, feature: string): Checked<K> {
@@ -70,7 +67,7 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
     return { fields };
   }
 
-  router.post('/dbconnections/signup', express.json({ limit: SMALL_BODY_LIMIT }), async (req, res) => {
+  const signup: RequestHandler = async (req, res) => {
     const limited = ctx.rateLimits.signup.request(clientIp(req));
     res.set(rateLimitHeaders(limited));
     if (!limited.allowed) {
@@ -111,9 +108,9 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
     sendVerificationEmail(ctx, user);
     // Auth0's answer: the new user's id without the "auth0|" prefix, and the email not yet verified.
     res.set('Cache-Control', 'no-store').json({ _id: user.userId.replace(/^auth0\|/, ''), email_verified: false, email: user.email });
-  });
+  };
 
-  router.post('/dbconnections/change_password', express.json({ limit: SMALL_BODY_LIMIT }), (req, res) => {
+  const changePassword: RequestHandler = (req, res) => {
     const checked = check(req.body, ['email'], config.forgotPassword, 'Password reset (DEV_TENANT_FORGOT_PASSWORD)');
     if (!('fields' in checked)) {
       sendDbError(res, checked.status, checked.code, checked.description);
@@ -135,6 +132,6 @@ export function dbConnectionRoutes(ctx: TenantContext): Router {
     if (user !== undefined) sendResetEmail(ctx, user.email, 'Reset your password');
     // The same answer for unknown emails, as in Auth0: no account enumeration.
     res.status(200).set('Cache-Control', 'no-store').type('text/plain').send(RESET_EMAIL_SENT);
-  });
-  return router;
+  };
+  return { signup, changePassword };
 }

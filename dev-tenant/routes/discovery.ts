@@ -1,14 +1,14 @@
 // OpenID Connect discovery and the JWKS that auth0-js fetches (with CORS) to verify id_tokens.
-import { Router } from 'express';
+import { type RequestHandler } from 'express';
 import { issuerOf, type TenantContext } from './context';
-import { cors } from '../http/cors';
 import { publicJwks } from '../crypto/signing-key';
 
-export function discoveryRoutes({ config, signingKey }: TenantContext): Router {
-  const router = Router();
-  const allowCors = cors(config.webOrigins, 'GET');
-  const jwks = publicJwks(signingKey);
-  const openidConfiguration = {
+export function discovery({ config, signingKey }: TenantContext): {
+  readonly jwks: RequestHandler;
+  readonly openidConfiguration: RequestHandler;
+} {
+  const jwksJson = publicJwks(signingKey);
+  const configuration = {
     issuer: issuerOf(config),
     authorization_endpoint: `${config.publicUrl}/authorize`,
     jwks_uri: `${config.publicUrl}/.well-known/jwks.json`,
@@ -25,12 +25,11 @@ export function discoveryRoutes({ config, signingKey }: TenantContext): Router {
     request_parameter_supported: false
   };
 
-  router.use(['/.well-known/jwks.json', '/.well-known/openid-configuration'], allowCors);
-  router.get('/.well-known/jwks.json', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=600').json(jwks);
-  });
-  router.get('/.well-known/openid-configuration', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=600').json(openidConfiguration);
-  });
-  return router;
+  const jwks: RequestHandler = (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=600').json(jwksJson);
+  };
+  const openidConfiguration: RequestHandler = (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=600').json(configuration);
+  };
+  return { jwks, openidConfiguration };
 }

@@ -1,6 +1,6 @@
 // Email verification, as Auth0 does it for a database sign-up: a "verification" email whose link
 // (/u/email-verification, Auth0's path) marks the user's email verified.
-import { Router } from 'express';
+import { type RequestHandler } from 'express';
 import type { TenantContext } from './context';
 import { sendPage } from '../http/html-page';
 import { escapeHtml, queryParam } from '../http/helpers';
@@ -18,9 +18,8 @@ export function sendVerificationEmail({ config, verificationTickets, sendEmail }
   });
 }
 
-export function emailVerificationRoutes({ users, verificationTickets }: TenantContext): Router {
-  const router = Router();
-  router.get('/u/email-verification', async (req, res) => {
+export function verifyEmail({ users, verificationTickets }: TenantContext): RequestHandler {
+  const verifyEmail: RequestHandler = async (req, res) => {
     const ticket = queryParam(req, 'ticket');
     const email = ticket === undefined ? undefined : verificationTickets.consume(ticket);
     const user = email === undefined ? undefined : users.findByEmail(email);
@@ -35,6 +34,6 @@ export function emailVerificationRoutes({ users, verificationTickets }: TenantCo
       TITLE,
       `<p>Your email address <strong>${escapeHtml(user.email)}</strong> was verified. You can now go back to the app.</p>`
     );
-  });
-  return router;
+  };
+  return verifyEmail;
 }

@@ -2,7 +2,7 @@
 // (Auth0.setClient) and its UI dictionary (Auth0.registerLanguageDictionary).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Router } from 'express';
+import { type RequestHandler } from 'express';
 import { DATABASE_CONNECTION } from '../config/config';
 import type { TenantContext } from './context';
 import { jsonForScript } from '../http/helpers';
@@ -10,23 +10,25 @@ import { jsonForScript } from '../http/helpers';
 const CLIENT_SCRIPT = /^([A-Za-z0-9_-]{1,64})\.js$/;
 const LANGUAGE_SCRIPT = /^([a-z]{2,3}(?:-[a-z]{2,4})?)\.js$/;
 
-export function lockAssetRoutes({ config }: TenantContext): Router {
-  const router = Router();
-  const clientScript = `Auth0.setClient(${jsonForScript(clientSettings(config))});\n`;
+export function lockAssets({ config }: TenantContext): {
+  readonly clientScript: RequestHandler<{ file: string }>;
+  readonly languageScript: RequestHandler<{ version: string; file: string }>;
+} {
+  const clientScriptText = `Auth0.setClient(${jsonForScript(clientSettings(config))});\n`;
 
   // Lock appends "?t<timestamp>" to bust caches; the query is ignored.
-  router.get('/client/:file', (req, res, next) => {
+  const clientScript: RequestHandler<{ file: string }> = (req, res, next) => {
     const match = CLIENT_SCRIPT.exec(req.params.file);
     if (match?.[1] !== config.clientId) {
       next();
       return;
     }
-    res.type('application/javascript').set('Cache-Control', 'no-store').send(clientScript);
-  });
+    res.type('application/javascript').set('Cache-Control', 'no-store').send(clientScriptText);
+  };
 
   const lock = installedLock();
   const dictionaries = new Map<string, string>();
-  router.get('/js/lock/:version/:file', async (req, res, next) => {
+  const languageScript: RequestHandler<{ version: string; file: string }> = async (req, res, next) => {
     const language = LANGUAGE_SCRIPT.exec(req.params.file)?.[1];
     const file = language === undefined ? undefined : lock.dictionaryFiles.get(language);
     if (req.params.version !== lock.version || language === undefined || file === undefined) {
@@ -39,9 +41,9 @@ export function lockAssetRoutes({ config }: TenantContext): Router {
       dictionaries.set(language, script);
     }
     res.type('application/javascript').set('Cache-Control', 'public, max-age=3600').send(script);
-  });
+  };
 
-  return router;
+  return { clientScript, languageScript };
 }
 
 /** What Lock reads from the client script: one database connection, with only the controls this tenant serves. */

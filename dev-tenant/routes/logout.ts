@@ -1,14 +1,13 @@
 // GET /v2/logout: ends the tenant's SSO session, then returns to the app if returnTo is allowed.
-import { Router } from 'express';
+import { type RequestHandler } from 'express';
 import type { TenantContext } from './context';
 import { sendError } from '../http/errors';
 import { sendPage } from '../http/html-page';
 import { queryParam } from '../http/helpers';
 import { clearSessionCookie, sessionIdFrom } from '../http/session-cookie';
 
-export function logoutRoutes({ config, sessions }: TenantContext): Router {
-  const router = Router();
-  router.get('/v2/logout', (req, res) => {
+export function logout({ config, sessions }: TenantContext): RequestHandler {
+  const logout: RequestHandler = (req, res) => {
     res.set('Cache-Control', 'no-store');
     const clientId = queryParam(req, 'client_id');
     if (clientId !== undefined && clientId !== config.clientId) {
@@ -38,6 +37,6 @@ export function logoutRoutes({ config, sessions }: TenantContext): Router {
       return;
     }
     res.redirect(302, target);
-  });
-  return router;
+  };
+  return logout;
 }

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RESET_EMAIL_SENT } from './dbconnections';
-import { RESET_TICKET_TTL_MS } from '../stores/sessions';
+import { RESET_TICKET_TTL_MS } from '../stores/reset-tickets';
 import { USERS_FILE } from '../stores/users-file';
 import { createRequire } from 'node:module';
 import { RATE_LIMITS, TOO_MANY_REQUESTS } from '../limits/rate-limit';

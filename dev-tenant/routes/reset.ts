@@ -1,11 +1,11 @@
 // The page behind the link of the password-reset "email" (printed by the tenant): /lo/reset, the
 // path Auth0's own reset page has. A new password must pass the connection's policy; a reset also
 // lifts the user's brute-force blocks.
-import express, { Router, type Response } from 'express';
+import { type RequestHandler, type Response } from 'express';
 import type { TenantContext } from './context';
 import { sendPage } from '../http/html-page';
 import type { PasswordRefusal } from '../accounts/password-policy';
-import { escapeHtml, queryParam, SMALL_BODY_LIMIT } from '../http/helpers';
+import { escapeHtml, queryParam } from '../http/helpers';
 
 const TITLE = 'Change your password';
 
@@ -28,9 +28,16 @@ export function sendBreachedPasswordEmail(ctx: TenantContext, email: string): vo
   sendResetEmail(ctx, email, 'Your password was found in a data breach: change it to log in');
 }
 
-export function resetRoutes({ config, users, resetTickets, passwordPolicy, bruteForce, sessions, tickets, tokens }: TenantContext): Router {
-  const router = Router();
-
+export function passwordReset({
+  config,
+  users,
+  resetTickets,
+  passwordPolicy,
+  bruteForce,
+  sessions,
+  tickets,
+  accessTokens
+}: TenantContext): { readonly resetForm: RequestHandler; readonly resetPassword: RequestHandler } {
   function sendForm(res: Response, status: number, ticket: string, email: string, problem?: string): void {
     sendPage(
       res,
@@ -59,7 +66,7 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
     );
   }
 
-  router.get('/lo/reset', (req, res) => {
+  const resetForm: RequestHandler = (req, res) => {
     const ticket = queryParam(req, 'ticket');
     const email = ticket === undefined ? undefined : resetTickets.peek(ticket);
     if (ticket === undefined || email === undefined) {
@@ -67,9 +74,9 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
       return;
     }
     sendForm(res, 200, ticket, email);
-  });
+  };
 
-  router.post('/lo/reset', express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT, parameterLimit: 10 }), async (req, res) => {
+  const resetPassword: RequestHandler = async (req, res) => {
     const form = (req.body ?? {}) as Record<string, unknown>;
     const { ticket, newPassword, confirmNewPassword } = form;
     const email = typeof ticket === 'string' ? resetTickets.peek(ticket) : undefined;
@@ -97,7 +104,7 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
     sessions.destroyFor(email);
     tickets.revokeFor(email);
     const user = users.findByEmail(email);
-    if (user !== undefined) tokens.revokeFor(user.userId);
+    if (user !== undefined) accessTokens.revokeFor(user.userId);
     const back = config.callbackUrls.at(0);
     sendPage(
       res,
@@ -106,6 +113,6 @@ export function resetRoutes({ config, users, resetTickets, passwordPolicy, brute
       `<p>Your password has been changed. You can now log in with it.</p>\n` +
         (back === undefined ? '' : `<p><a href="${escapeHtml(back)}">Back to the app</a></p>`)
     );
-  });
-  return router;
+  };
+  return { resetForm, resetPassword };
 }

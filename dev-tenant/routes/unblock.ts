@@ -1,23 +1,13 @@
 // Brute-force protection's unblock email and the page its link opens (/lo/unblock), as Auth0 sends
 // one on the first login attempt a block refuses. The link works once and as long as a block can last.
-import { Router } from 'express';
-import { BLOCK_MS } from '../limits/brute-force';
+import { type RequestHandler } from 'express';
 import type { TenantContext } from './context';
-import type { Clock } from '../stores/expiring-map';
 import { sendPage } from '../http/html-page';
 import { queryParam } from '../http/helpers';
-import { EmailTicketStore } from '../stores/sessions';
 
 /** Auth0's answer on /co/authenticate while a (user, IP) pair is blocked. */
 export const TOO_MANY_ATTEMPTS =
   "Your account has been blocked after multiple consecutive login attempts. We've sent you an email with instructions on how to unblock it.";
-
-/** Unblock links' tickets, each naming the user whose blocks it lifts: live as long as a block can last. */
-export class UnblockTicketStore extends EmailTicketStore {
-  constructor(now?: Clock) {
-    super(BLOCK_MS, now);
-  }
-}
 
 /** Emails the unblock link to a known user; an unknown email is blocked all the same, but nobody is mailed. */
 export function sendUnblockEmail({ config, users, unblockTickets, sendEmail }: TenantContext, email: string): void {
@@ -32,10 +22,9 @@ export function sendUnblockEmail({ config, users, unblockTickets, sendEmail }: T
   });
 }
 
-export function unblockRoutes({ unblockTickets, bruteForce }: TenantContext): Router {
-  const router = Router();
+export function unblock({ unblockTickets, bruteForce }: TenantContext): RequestHandler {
   // A GET, as the emailed link is followed with one click; the ticket is single use.
-  router.get('/lo/unblock', (req, res) => {
+  const unblock: RequestHandler = (req, res) => {
     const ticket = queryParam(req, 'ticket');
     const email = ticket === undefined ? undefined : unblockTickets.consume(ticket);
     if (email === undefined) {
@@ -44,6 +33,6 @@ export function unblockRoutes({ unblockTickets, bruteForce }: TenantContext): Ro
     }
     bruteForce.unblockUser(email);
     sendPage(res, 200, 'Account unblocked', '<p>Your account has been unblocked. You can log in again.</p>');
-  });
-  return router;
+  };
+  return unblock;
 }

@@ -1,8 +1,7 @@
 // GET /userinfo: the profile behind an access token (opaque, or an API JWT whose audience includes
 // <issuer>userinfo), with claims as the token's scope allows, as Auth0 answers it.
-import { Router, type Response } from 'express';
+import { type RequestHandler, type Response } from 'express';
 import { issuerOf, type TenantContext } from './context';
-import { cors } from '../http/cors';
 import { sendError } from '../http/errors';
 import { rateLimitHeaders } from '../http/helpers';
 import { TOO_MANY_REQUESTS } from '../limits/rate-limit';
@@ -18,10 +17,8 @@ function sendUnauthorized(res: Response, challenge: string): void {
 
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
 
-export function userinfoRoutes({ config, users, tokens, rateLimits }: TenantContext): Router {
-  const router = Router();
-  router.use('/userinfo', cors(config.webOrigins, 'GET'));
-  router.get('/userinfo', async (req, res) => {
+export function userinfo({ config, users, tokens, rateLimits }: TenantContext): RequestHandler {
+  const userinfo: RequestHandler = async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const accessToken = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (accessToken === undefined) {
@@ -45,6 +42,6 @@ export function userinfoRoutes({ config, users, tokens, rateLimits }: TenantCont
       return;
     }
     res.json({ sub: user.userId, ...profileClaims(user, scopeSet(grant.scope), issuerOf(config)) });
-  });
-  return router;
+  };
+  return userinfo;
 }

@@ -1,16 +1,19 @@
 // Tickets, sessions, tokens and block entries expire, and expired entries do not pile up in memory.
 import { ExpiringMap } from './expiring-map';
-import {
-  LOGIN_TICKET_TTL_MS,
-  LoginTicketStore,
-  RESET_TICKET_TTL_MS,
-  ResetTicketStore,
-  SESSION_IDLE_TTL_MS,
-  sessionLifetimesOf,
-  SessionStore
-} from './sessions';
+import { LOGIN_TICKET_TTL_MS, LoginTicketStore } from './login-tickets';
+import { RESET_TICKET_TTL_MS, ResetTicketStore } from './reset-tickets';
+import { SESSION_IDLE_TTL_MS, sessionLifetimesOf, SessionStore } from './sessions';
 import { BLOCK_MS } from '../limits/brute-force';
-import { CLIENT_ID, CONNECTION, coAuthenticate, credentials, fullLogin, postJson, sessionCookieOf, useTestTenant } from '../testing/test-support';
+import {
+  CLIENT_ID,
+  CONNECTION,
+  coAuthenticate,
+  credentials,
+  fullLogin,
+  postJson,
+  sessionCookieOf,
+  useTestTenant
+} from '../testing/test-support';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -1,13 +1,9 @@
-// Short-lived login tickets (from /co/authenticate to /authorize), password-reset tickets (the
-// link of the reset "email") and the tenant's SSO sessions.
-import { createHash, randomBytes } from 'node:crypto';
-import { normalizeEmail } from '../config/config-users';
+// The tenant's SSO sessions: an idle limit that each use extends, within an absolute limit.
+import { createHash } from 'node:crypto';
+import { sameEmail } from '../config/config-users';
+import { randomId } from '../crypto/random-id';
 import { ExpiringStore, type Clock } from './expiring-map';
 
-/** Login tickets bridge one page navigation, so a minute is plenty. */
-export const LOGIN_TICKET_TTL_MS = 60_000;
-/** A reset link is used right after it is printed; memory-only, so a restart also ends it. */
-export const RESET_TICKET_TTL_MS = 60 * 60 * 1000;
 /** Auth0's session limits: idle (each use extends it) and absolute (from the login). */
 export interface SessionLifetimes {
   readonly idleMs: number;
@@ -28,111 +24,6 @@ export function sessionLifetimesOf(config: {
 }): SessionLifetimes {
   return { idleMs: config.idleSessionLifetimeHours * HOUR_MS, absoluteMs: config.sessionLifetimeHours * HOUR_MS };
 }
-/** Auth0's email verification links last 5 days by default. */
-export const VERIFICATION_TICKET_TTL_MS = 5 * 24 * 60 * 60 * 1000;
-
-/** An unguessable identifier: 256 bits from the CSPRNG, URL- and cookie-safe. */
-export function randomId(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export interface LoginTicketResponse {
-  readonly login_ticket: string;
-  readonly co_verifier: string;
-  readonly co_id: string;
-}
-
-export interface LoginTicket {
-  readonly clientId: string;
-  readonly email: string;
-  /** Names the browser's verifier cookie (and auth0-js's co/verifier key). */
-  readonly coId: string;
-  /** What auth0-js keeps for the cross-origin verification fallback. */
-  readonly coVerifier: string;
-  /** The HttpOnly cookie's value: proves at /authorize that this browser authenticated. */
-  readonly browserSecret: string;
-  /** Settled by the fallback page (co-verification.ts): verified, or the error /authorize then answers. */
-  readonly fallback?: { readonly verified: true } | { readonly verified: false; readonly error: string };
-}
-
-export class LoginTicketStore extends ExpiringStore<LoginTicket> {
-  issue(clientId: string, email: string): { response: LoginTicketResponse; ticket: LoginTicket } {
-    const loginTicket = randomId();
-    const ticket: LoginTicket = { clientId, email, coId: randomId().slice(0, 32), coVerifier: randomId(), browserSecret: randomId() };
-    this.entries.set(loginTicket, ticket, LOGIN_TICKET_TTL_MS);
-    return { response: { login_ticket: loginTicket, co_verifier: ticket.coVerifier, co_id: ticket.coId }, ticket };
-  }
-
-  /** The live ticket, without using it up. */
-  peek(loginTicket: string): LoginTicket | undefined {
-    return this.entries.get(loginTicket);
-  }
-
-  /** Records what the fallback page answered; the ticket gets a minute more for the redirect back to /authorize. */
-  /** `verifier` undefined: the answer did not come from the verification page this browser was shown. */
-  settleFallback(loginTicket: string, verifier: string | undefined): void {
-    const ticket = this.entries.get(loginTicket);
-    if (ticket === undefined) return;
-    const fallback =
-      verifier === undefined
-        ? { verified: false as const, error: 'Invalid verifier.' }
-        : verifier === ''
-          ? { verified: false as const, error: 'No verifier returned from client.' }
-          : verifier === ticket.coVerifier
-            ? { verified: true as const }
-            : { verified: false as const, error: 'Invalid verifier.' };
-    this.entries.set(loginTicket, { ...ticket, fallback }, LOGIN_TICKET_TTL_MS);
-  }
-
-  /** Drops the user's unredeemed tickets (a password reset ends everything minted before it). */
-  revokeFor(email: string): void {
-    this.entries.deleteWhere((_ticket, ticket) => sameEmail(ticket.email, email));
-  }
-
-  /** The ticket if it is live and belongs to clientId. Any attempt consumes it: single use. */
-  consume(loginTicket: string, clientId: string): LoginTicket | undefined {
-    const ticket = this.entries.take(loginTicket);
-    return ticket?.clientId === clientId ? ticket : undefined;
-  }
-}
-
-/** The tickets in emailed links (password reset, email verification): single use, one owner email each. */
-export class EmailTicketStore extends ExpiringStore<string> {
-  constructor(
-    private readonly ttlMs: number,
-    now?: Clock
-  ) {
-    super(now);
-  }
-
-  issue(email: string): string {
-    const ticket = randomId();
-    this.entries.set(ticket, email, this.ttlMs);
-    return ticket;
-  }
-
-  /** The ticket's email while it is live, without using it up (the form may be shown again). */
-  peek(ticket: string): string | undefined {
-    return this.entries.get(ticket);
-  }
-
-  consume(ticket: string): string | undefined {
-    return this.entries.take(ticket);
-  }
-
-  /** Using one reset link ends the user's other links. */
-  revokeFor(email: string): void {
-    this.entries.deleteWhere((_ticket, owner) => sameEmail(owner, email));
-  }
-}
-
-/** Password-reset tickets: shown by the reset page until one successful reset consumes them. */
-export class ResetTicketStore extends EmailTicketStore {
-  constructor(now?: Clock) {
-    super(RESET_TICKET_TTL_MS, now);
-  }
-}
-
 export interface TenantSession {
   readonly email: string;
   /** The id_token's `sid`: names the session without being its cookie. */
@@ -218,8 +109,4 @@ export class SessionStore extends ExpiringStore<TenantSession> {
   private idleTtl(session: TenantSession, nowMs: number): number {
     return Math.max(0, Math.min(this.lifetimes.idleMs, session.expiresAt - nowMs));
   }
-}
-
-function sameEmail(a: string, b: string): boolean {
-  return normalizeEmail(a) === normalizeEmail(b);
 }

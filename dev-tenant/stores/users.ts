@@ -6,7 +6,7 @@ import { MAX_STORED_USERS } from '../config/config';
 import { normalizeEmail, type TenantUser } from '../config/config-users';
 import type { Clock } from './expiring-map';
 import { fastHash, hashPassword, verifyPasswordHash } from '../crypto/password-hash';
-import { randomId } from './sessions';
+import { randomId } from '../crypto/random-id';
 import { readUsersFile, UsersFileWriter, type StoredUserRecord } from './users-file';
 
 /** What the rest of the tenant sees of a user: never the password. */
