@@ -18,7 +18,8 @@ import {
   verifierCookieOf,
   webMessageOf
 } from './testing/test-support';
-import { UserStore, type UserProfile } from './stores/users';
+import type { UserProfile } from './accounts/user-profile';
+import { UserStore } from './stores/users';
 
 const lockRequire = createRequire(require.resolve('auth0-lock/package.json'));
 type Messages = Record<'login' | 'signUp', Record<string, string>>;

@@ -2,7 +2,7 @@
 import express, { type Express } from 'express';
 import { listen } from '../servers/lifecycle';
 import { logLine } from '../servers/log-text';
-import { BruteForceGuard } from './limits/brute-force';
+import { BLOCK_MS, BruteForceGuard } from './limits/brute-force';
 import { controlRoutes, faultMiddleware, FaultStore, loadOrCreateControlSecret, Outbox } from './control';
 import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config/config';
 import { issuerOf, type SendEmail, type TenantContext } from './routes/context';
@@ -16,7 +16,6 @@ import { EmailTicketStore, VERIFICATION_TICKET_TTL_MS } from './stores/email-tic
 import { LoginTicketStore } from './stores/login-tickets';
 import { ResetTicketStore } from './stores/reset-tickets';
 import { SessionStore, sessionLifetimesOf } from './stores/sessions';
-import { UnblockTicketStore } from './stores/unblock-tickets';
 import { loadOrCreateSigningKey, type SigningKey } from './crypto/signing-key';
 import { TokenIssuer } from './crypto/tokens';
 import { UserStore } from './stores/users';
@@ -67,7 +66,8 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     tickets: new LoginTicketStore(now),
     resetTickets: new ResetTicketStore(now),
     verificationTickets: new EmailTicketStore(VERIFICATION_TICKET_TTL_MS, now),
-    unblockTickets: new UnblockTicketStore(now),
+    // An unblock link works as long as the block it lifts can last.
+    unblockTickets: new EmailTicketStore(BLOCK_MS, now),
     sessions: new SessionStore(now, sessionLifetimesOf(config)),
     tokens: new TokenIssuer({
       issuer: issuerOf(config),

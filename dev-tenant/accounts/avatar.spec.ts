@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeJwt } from 'jose';
-import { avatarColour, avatarIdFor, avatarSvg, initialsOf } from './avatar';
+import { avatarIdFor } from './avatar';
+import { avatarColour, avatarSvg, initialsOf } from '../http/avatar-svg';
 import { fastHash } from '../crypto/password-hash';
 import { USERS_FILE, type StoredUserRecord } from '../stores/users-file';
 import { APP_ORIGIN, credentials, fragmentOf, fullLogin, postJson, signUpBody, useTestTenant } from '../testing/test-support';

@@ -1,7 +1,6 @@
 // The server's password verdict must match the one Lock's sign-up form reaches in the browser.
 import { createRequire } from 'node:module';
-import { PASSWORD_POLICIES } from '../config/config';
-import { PasswordPolicy } from './password-policy';
+import { PASSWORD_POLICIES, PasswordPolicy } from './password-policy';
 
 // Lock's own check, fed the policy the way Lock stores the client config (an Immutable structure).
 const lockRequire = createRequire(require.resolve('auth0-lock/package.json'));

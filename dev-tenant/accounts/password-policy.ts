@@ -1,7 +1,10 @@
 // The password policy advertised to Lock (client config `passwordPolicy`), enforced on the server
 // with the very modules Lock checks it with in the browser, so the two can never disagree.
 import { createRequire } from 'node:module';
-import type { PasswordPolicyName } from '../config/config';
+
+/** Auth0's password policies, by the names its client configuration uses. */
+export const PASSWORD_POLICIES = ['none', 'low', 'fair', 'good', 'excellent'] as const;
+export type PasswordPolicyName = (typeof PASSWORD_POLICIES)[number];
 
 /** password-sheriff's missing(): which rules a password breaks; Auth0 returns it as the error description. */
 export interface PolicyReport {

@@ -2,7 +2,7 @@
 // Every invalid value throws an Error naming the variable (or file) so a newcomer can fix it.
 import * as path from 'node:path';
 import { DEFAULTS, localOrigin } from '../../config/defaults';
-import { BRUTE_FORCE_THRESHOLD } from '../limits/brute-force';
+import { PASSWORD_POLICIES, type PasswordPolicyName } from '../accounts/password-policy';
 import {
   nonEmpty,
   parseBoolean,
@@ -17,9 +17,8 @@ import { DEFAULT_USER, loadUsersFile, type TenantUser } from './config-users';
 
 export { DEFAULT_USER, type TenantUser } from './config-users';
 
-/** Auth0's password policies, by the names its client configuration uses. */
-export const PASSWORD_POLICIES = ['none', 'low', 'fair', 'good', 'excellent'] as const;
-export type PasswordPolicyName = (typeof PASSWORD_POLICIES)[number];
+/** Auth0's default `max_attempts` of brute-force protection. */
+export const BRUTE_FORCE_THRESHOLD = 10;
 
 /** Auth0's `session_cookie.mode` values. */
 export const SESSION_COOKIE_MODES = ['persistent', 'non-persistent'] as const;

@@ -4,7 +4,8 @@ import type { TenantContext } from '../routes/context';
 import { emailProblem, emailTextProblem } from '../accounts/email-address';
 import { sendVerificationEmail } from '../routes/email-verification';
 import { queryParam, SMALL_BODY_LIMIT } from '../http/helpers';
-import { TOO_MANY_USERS, tooManyUsersText, type UserListing, type UserProfile } from '../stores/users';
+import type { UserProfile } from '../accounts/user-profile';
+import { TOO_MANY_USERS, tooManyUsersText, type UserListing } from '../stores/users';
 import {
   badInput,
   ControlError,

@@ -3,10 +3,8 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { avatarUrl } from '../accounts/avatar';
-import type { AccessTokenGrant, AccessTokenProblem, AccessTokenStore } from '../stores/access-tokens';
-import type { Clock } from '../stores/expiring-map';
 import { publicJwks, type SigningKey } from './signing-key';
-import type { UserProfile } from '../stores/users';
+import type { UserProfile } from '../accounts/user-profile';
 
 /** What the control API's settings change: applies to tokens issued from then on. */
 export interface TokenLifetimes {
@@ -14,13 +12,30 @@ export interface TokenLifetimes {
   readonly accessTokenTtlSeconds: number;
 }
 
+/** What an access token stands for, as /userinfo needs it. */
+export interface AccessTokenGrant {
+  readonly userId: string;
+  readonly clientId: string;
+  readonly scope: string;
+}
+
+/** Why /userinfo refuses a token: Auth0 tells an expired token from any other bad one. */
+export type AccessTokenProblem = 'expired' | 'invalid';
+
+/** Where the opaque access tokens are kept (stores/access-tokens.ts). */
+export interface OpaqueTokenKeeper {
+  issue(grant: AccessTokenGrant, expiresInSeconds: number): string;
+  verify(accessToken: string): AccessTokenGrant | AccessTokenProblem;
+}
+
 export interface TokenIssuerOptions extends TokenLifetimes {
   /** The `iss` claim: the tenant's public URL WITH trailing slash, as auth0-js expects. */
   readonly issuer: string;
   readonly signingKey: SigningKey;
   /** Where the opaque access tokens are kept. */
-  readonly accessTokens: AccessTokenStore;
-  readonly now: Clock;
+  readonly accessTokens: OpaqueTokenKeeper;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
 }
 
 export interface IdTokenRequest {

@@ -1,7 +1,8 @@
 // Brute-force protection (parity row 5): max_attempts (10) consecutive failures for one (email, IP) pair
 // block that pair with Auth0's too_many_attempts until the unblock link, a password change, an admin or 30 days.
 import { createRequire } from 'node:module';
-import { BLOCK_MS, BRUTE_FORCE_THRESHOLD, BruteForceGuard } from './brute-force';
+import { BRUTE_FORCE_THRESHOLD } from '../config/config';
+import { BLOCK_MS, BruteForceGuard } from './brute-force';
 import { DEFAULT_MAX_ENTRIES } from '../stores/expiring-map';
 import { RATE_LIMITS } from './rate-limit';
 import { CLIENT_ID, CONNECTION, coAuthenticate, credentials, postJson, signUpBody, useTestTenant } from '../testing/test-support';

@@ -9,8 +9,6 @@ import type { Clock } from '../stores/expiring-map';
 import { GuardedMap } from '../stores/guarded-map';
 import { RATE_LIMITS, RateLimiter } from './rate-limit';
 
-/** Auth0's default `max_attempts`. */
-export const BRUTE_FORCE_THRESHOLD = 10;
 /** Auth0 lifts a brute-force block by itself after 30 days. */
 export const BLOCK_MS = 30 * 24 * 60 * 60 * 1000;
 

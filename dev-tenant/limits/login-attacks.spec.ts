@@ -1,7 +1,8 @@
 // Issue 17: an attacker with many loopback addresses must not lock the real user out of a clean one,
 // and a flood of failed logins must not starve a right login. Each request here comes from its own
 // source address (127.0.0.0/8), as the audit sent them.
-import { BRUTE_FORCE_THRESHOLD, BruteForceGuard } from './brute-force';
+import { BRUTE_FORCE_THRESHOLD } from '../config/config';
+import { BruteForceGuard } from './brute-force';
 import { RATE_LIMITS } from './rate-limit';
 import { SUSPICIOUS_IP_THROTTLED } from '../routes/co-authenticate';
 import { TOO_MANY_ATTEMPTS } from '../routes/unblock';

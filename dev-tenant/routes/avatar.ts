@@ -1,6 +1,6 @@
-// GET /avatar/<id>.svg: the generated picture of the `picture` claim (see avatar.ts).
+// GET /avatar/<id>.svg: the generated picture of the `picture` claim (see http/avatar-svg.ts).
 import { type RequestHandler } from 'express';
-import { avatarSvg } from '../accounts/avatar';
+import { avatarSvg } from '../http/avatar-svg';
 import type { TenantContext } from './context';
 
 const AVATAR_FILE = /^([0-9a-f]{32})\.svg$/;

@@ -9,7 +9,6 @@ import type { EmailTicketStore } from '../stores/email-tickets';
 import type { LoginTicketStore } from '../stores/login-tickets';
 import type { ResetTicketStore } from '../stores/reset-tickets';
 import type { SessionStore } from '../stores/sessions';
-import type { UnblockTicketStore } from '../stores/unblock-tickets';
 import type { SigningKey } from '../crypto/signing-key';
 import type { TokenIssuer } from '../crypto/tokens';
 import type { UserStore } from '../stores/users';
@@ -35,7 +34,8 @@ export interface TenantContext {
   readonly resetTickets: ResetTicketStore;
   /** The links of the email verification emails sent at sign-up. */
   readonly verificationTickets: EmailTicketStore;
-  readonly unblockTickets: UnblockTicketStore;
+  /** The links of the unblock emails that brute-force protection sends. */
+  readonly unblockTickets: EmailTicketStore;
   readonly sessions: SessionStore;
   readonly tokens: TokenIssuer;
   /** The opaque access tokens that tokens issues, for /userinfo. */

@@ -4,7 +4,7 @@ import { type RequestHandler } from 'express';
 import type { TenantContext } from './context';
 import { sendPage } from '../http/html-page';
 import { escapeHtml, queryParam } from '../http/helpers';
-import type { UserProfile } from '../stores/users';
+import type { UserProfile } from '../accounts/user-profile';
 
 const TITLE = 'Email verification';
 

@@ -1,16 +1,7 @@
 // The opaque access tokens (issued without an audience), kept for /userinfo; JWT access tokens need no store.
 import { randomId } from '../crypto/random-id';
+import type { AccessTokenGrant, AccessTokenProblem, OpaqueTokenKeeper } from '../crypto/tokens';
 import { ExpiringStore, type Clock } from './expiring-map';
-
-/** What an access token stands for, as /userinfo needs it. */
-export interface AccessTokenGrant {
-  readonly userId: string;
-  readonly clientId: string;
-  readonly scope: string;
-}
-
-/** Why /userinfo refuses a token: Auth0 tells an expired token from any other bad one. */
-export type AccessTokenProblem = 'expired' | 'invalid';
 
 /** An opaque token is remembered this long past its exp, so /userinfo can still say it expired. */
 const EXPIRED_TOKEN_MEMORY_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +10,7 @@ interface OpaqueGrant extends AccessTokenGrant {
   readonly expiresAt: number;
 }
 
-export class AccessTokenStore extends ExpiringStore<OpaqueGrant> {
+export class AccessTokenStore extends ExpiringStore<OpaqueGrant> implements OpaqueTokenKeeper {
   constructor(private readonly clock: Clock = Date.now) {
     super(clock);
   }

@@ -2,25 +2,13 @@
 // who signed up or were created by the control API (persisted in <dataDir>/users.json).
 import { createHash } from 'node:crypto';
 import { avatarIdFor } from '../accounts/avatar';
+import type { UserProfile } from '../accounts/user-profile';
 import { MAX_STORED_USERS } from '../config/config';
 import { normalizeEmail, type TenantUser } from '../config/config-users';
 import type { Clock } from './expiring-map';
 import { fastHash, hashPassword, verifyPasswordHash } from '../crypto/password-hash';
 import { randomId } from '../crypto/random-id';
 import { readUsersFile, UsersFileWriter, type StoredUserRecord } from './users-file';
-
-/** What the rest of the tenant sees of a user: never the password. */
-export interface UserProfile {
-  /** Auth0-style user id, e.g. "auth0|5f1c…": stable for an email across restarts. */
-  readonly userId: string;
-  readonly email: string;
-  readonly name: string;
-  readonly emailVerified: boolean;
-  /** Blocked by an admin (Auth0's `blocked` user field): no login until unblocked. */
-  readonly blocked: boolean;
-  /** Auth0's `updated_at` (ISO 8601): the id_token's claim with the profile scope. */
-  readonly updatedAt?: string;
-}
 
 /** Where a user came from: the config (memory only), Lock's sign-up, or the control API (both in users.json). */
 export type UserSource = 'config' | 'signup' | 'control';

@@ -1,7 +1,7 @@
 // The login attacks of issue 17's audit: a targeted lockout from many loopback addresses, one address
 // spraying many accounts (Auth0's suspicious IP throttling), and a flood of failed logins timed
 // against one right login. main.ts hands in its client, so this file needs nothing else from it.
-import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/limits/brute-force';
+import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/config/config';
 import { RATE_LIMITS } from '../../dev-tenant/limits/rate-limit';
 import type { Reply } from './harness';
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SignJWT } from 'jose';
-import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/limits/brute-force';
+import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/config/config';
 import { loadOrCreateSigningKey } from '../../dev-tenant/crypto/signing-key';
 import { FALLBACK_HEADERS_FILE, HEADERS_FILE } from '../../scripts/static-server';
 import { CRAFTED_TOKENS, craftedRequests } from '../crafted-requests';
