@@ -5,7 +5,7 @@ import type { ResolvedTenantConfig } from '../config/config';
 import type { TenantContext } from '../routes/context';
 import type { Clock } from '../stores/expiring-map';
 import { sendError } from '../http/errors';
-import { TOO_MANY_REQUESTS } from '../limits/rate-limit';
+import { TOO_MANY_REQUESTS } from '../http/rate-limited';
 import type { Fault, FaultStore } from './faults';
 import { CONTROL_PREFIX } from './guard';
 

@@ -1,6 +1,5 @@
 // Small request/response helpers shared by the routes.
 import type { Request } from 'express';
-import type { RateDecision } from '../limits/rate-limit';
 
 /** A query parameter given exactly once; repeated or nested parameters count as absent. */
 export function queryParam(req: Request, name: string): string | undefined {
@@ -57,16 +56,6 @@ export function originOf(url: string): string | undefined {
 /** The TCP peer: the tenant listens on loopback without a proxy, so X-Forwarded-For is never trusted. */
 export function clientIp(req: Request): string {
   return req.socket.remoteAddress ?? 'unknown';
-}
-
-/** Auth0's X-RateLimit-* headers (Reset in epoch seconds) for a limiter's decision, and Retry-After when it refused. */
-export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
-  return {
-    'X-RateLimit-Limit': String(decision.limit),
-    'X-RateLimit-Remaining': String(decision.remaining),
-    'X-RateLimit-Reset': String(decision.resetAtSeconds),
-    ...(decision.allowed ? {} : { 'Retry-After': String(Math.max(1, decision.retryAfterSeconds)) })
-  };
 }
 
 /** Credentials and sign-ups are tiny; a small limit keeps hostile bodies cheap. */

@@ -1,5 +1,5 @@
 // Token-bucket rate limits like Auth0's (a burst, then a steady refill), keyed by IP, account or
-// both. A limiter only decides; the routes write the answer (http-helpers' rateLimitHeaders). A full
+// both. A limiter only decides; the routes write the answer (http/rate-limited.ts). A full
 // store never evicts an empty bucket and never refuses a new key (GuardedMap): a flood can neither
 // reset a limit that holds nor lock a newcomer out.
 import type { Clock } from '../stores/expiring-map';
@@ -117,9 +117,6 @@ export class RateLimiter {
     this.buckets.set(key, { tokens, updatedAt: this.now() }, ttlMs);
   }
 }
-
-/** Auth0's rate-limit message: the numbers are in its X-RateLimit-* headers. */
-export const TOO_MANY_REQUESTS = 'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.';
 
 /** The rate limits of the tenant's endpoints (the login throttles live in BruteForceGuard). */
 export class EndpointRateLimits {

@@ -7,8 +7,8 @@ import type { TenantContext } from './context';
 import { emailTextProblem, looksLikeEmail } from '../accounts/email-address';
 import { sendVerificationEmail } from './email-verification';
 import type { PasswordPolicy, PasswordRefusal } from '../accounts/password-policy';
-import { clientIp, rateLimitHeaders, readJsonFields, type JsonFields } from '../http/helpers';
-import { TOO_MANY_REQUESTS } from '../limits/rate-limit';
+import { clientIp, readJsonFields, type JsonFields } from '../http/helpers';
+import { admitted } from '../http/rate-limited';
 import { sendResetEmail } from './reset';
 import { TOO_MANY_USERS, tooManyUsersText } from '../stores/users';
 
@@ -68,12 +68,7 @@ export function dbConnections(ctx: TenantContext): { readonly signup: RequestHan
   }
 
   const signup: RequestHandler = async (req, res) => {
-    const limited = ctx.rateLimits.signup.request(clientIp(req));
-    res.set(rateLimitHeaders(limited));
-    if (!limited.allowed) {
-      sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
-      return;
-    }
+    if (!admitted(res, ctx.rateLimits.signup.request(clientIp(req)), sendDbError)) return;
     const checked = check(req.body, ['email', 'password'], config.signup, 'Sign-up (DEV_TENANT_SIGNUP)');
     if (!('fields' in checked)) {
       sendDbError(res, checked.status, checked.code, checked.description);
@@ -122,12 +117,7 @@ export function dbConnections(ctx: TenantContext): { readonly signup: RequestHan
       return;
     }
     const limitKey = `${clientIp(req)}\0${normalizeEmail(checked.fields.email)}`;
-    const limited = ctx.rateLimits.changePassword.request(limitKey);
-    res.set(rateLimitHeaders(limited));
-    if (!limited.allowed) {
-      sendDbError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
-      return;
-    }
+    if (!admitted(res, ctx.rateLimits.changePassword.request(limitKey), sendDbError)) return;
     const user = users.findByEmail(checked.fields.email);
     if (user !== undefined) sendResetEmail(ctx, user.email, 'Reset your password');
     // The same answer for unknown emails, as in Auth0: no account enumeration.

@@ -6,7 +6,8 @@ import { RESET_EMAIL_SENT } from './dbconnections';
 import { RESET_TICKET_TTL_MS } from '../stores/reset-tickets';
 import { USERS_FILE } from '../stores/users-file';
 import { createRequire } from 'node:module';
-import { RATE_LIMITS, TOO_MANY_REQUESTS } from '../limits/rate-limit';
+import { TOO_MANY_REQUESTS } from '../http/rate-limited';
+import { RATE_LIMITS } from '../limits/rate-limit';
 import {
   CLIENT_ID,
   CONNECTION,

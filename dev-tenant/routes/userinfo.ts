@@ -3,8 +3,7 @@
 import { type RequestHandler, type Response } from 'express';
 import { issuerOf, type TenantContext } from './context';
 import { sendError } from '../http/errors';
-import { rateLimitHeaders } from '../http/helpers';
-import { TOO_MANY_REQUESTS } from '../limits/rate-limit';
+import { admitted } from '../http/rate-limited';
 import { profileClaims, scopeSet } from '../crypto/tokens';
 
 /**
@@ -35,12 +34,7 @@ export function userinfo({ config, users, tokens, rateLimits }: TenantContext): 
       return;
     }
     // Auth0 limits /userinfo per user: 5 a minute, burst 10.
-    const limited = rateLimits.userinfo.request(user.userId);
-    res.set(rateLimitHeaders(limited));
-    if (!limited.allowed) {
-      sendError(res, 429, 'too_many_requests', TOO_MANY_REQUESTS);
-      return;
-    }
+    if (!admitted(res, rateLimits.userinfo.request(user.userId), sendError)) return;
     res.json({ sub: user.userId, ...profileClaims(user, scopeSet(grant.scope), issuerOf(config)) });
   };
   return userinfo;
