@@ -8,7 +8,8 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { DEFAULTS, localOrigin } from '../../config/defaults';
 import { SESSION_IDLE_TTL_MS } from '../stores/sessions';
-import type { RunningDevTenant, StoreSizes } from '../server';
+import type { StoreSizes } from '../routes/context';
+import type { RunningDevTenant } from '../server';
 import { loadOrCreateSigningKey } from '../crypto/signing-key';
 import { fragmentOf, fullLogin, makeTempDir, removeDir, sessionCookieOf, startTestTenant } from '../testing/test-support';
 
