@@ -1,7 +1,7 @@
 // Binds a login_ticket to the browser that authenticated, as Auth0's cross-origin authentication
 // does: /co/authenticate sets an HttpOnly cookie with a secret, and /authorize redeems the ticket
 // straight away only when the same browser sends it back. Otherwise (a browser that refused the
-// cross-site cookie, or a ticket carried to another browser: login CSRF) co-verification.ts asks
+// cross-site cookie, or a ticket carried to another browser: login CSRF) routes/co-verification.ts asks
 // the app's fallback page for the co_verifier, which only the browser that authenticated holds.
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';

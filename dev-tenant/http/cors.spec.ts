@@ -1,5 +1,5 @@
 // servers/cors.ts, the allow-list CORS that the dev tenant and the demo API share: the dev tenant's
-// strict policy (dev-tenant/cors.ts) and the demo API's options (demo-api/server.ts).
+// strict policy (dev-tenant/http/cors.ts) and the demo API's options (demo-api/server.ts).
 import express, { type RequestHandler } from 'express';
 import { allowListCors } from '../../servers/cors';
 import { listen, type ListeningServer } from '../../servers/lifecycle';

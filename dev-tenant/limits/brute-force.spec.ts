@@ -261,7 +261,7 @@ describe('a full store and throttles (issue 9, finding 3; issue 17)', () => {
 
 describe('equal cost for every kind of email (issue 9, finding 3)', () => {
   const t = useTestTenant();
-  // The module object password-hash.ts calls scrypt on (a namespace import could not be spied on).
+  // The module object crypto/password-hash.ts calls scrypt on (a namespace import could not be spied on).
   const crypto = jest.requireActual<typeof import('node:crypto')>('node:crypto');
   afterEach(() => {
     jest.restoreAllMocks();

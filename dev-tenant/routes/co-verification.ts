@@ -1,5 +1,5 @@
 // Auth0's cross-origin verification, as its /authorize does it: a login ticket from /co/authenticate
-// must come back with the cookie /co/authenticate set (co-verifier-cookie.ts). A browser that refused that cookie (a third-party
+// must come back with the cookie /co/authenticate set (http/co-verifier-cookie.ts). A browser that refused that cookie (a third-party
 // cookie: Safari, Firefox, Chromium blocking them) gets a page that frames the client's Cross-Origin
 // Verification Fallback URL (`cross_origin_loc`) with `#origin=<tenant>`, asks it for the ticket's
 // co_verifier (auth0-js's crossOriginVerification() answers from what it stored on the app's origin)
@@ -9,7 +9,7 @@
 // from the page this browser was shown (a cookie set with the page, echoed by its form, and the tenant's
 // Origin): a login-CSRF page that posts the attacker's own verifier from the victim's browser settles
 // nothing. Cookies can be planted from another port, so a ticket is redeemed only when the right page
-// brought it back (ticket-arrival.ts).
+// brought it back (http/ticket-arrival.ts).
 import { createHash } from 'node:crypto';
 import { type RequestHandler, type Request, type Response } from 'express';
 import { isBoundToThisBrowser, sameSecret } from '../http/co-verifier-cookie';

@@ -1,5 +1,5 @@
 // Lock's Sign Up tab and "Don't remember your password?" screen: /dbconnections/signup and
-// /dbconnections/change_password. The reset "email" is printed; its link opens routes-reset.ts.
+// /dbconnections/change_password. The reset "email" is printed; its link opens reset.ts.
 import { type RequestHandler, type Response } from 'express';
 import { DATABASE_CONNECTION } from '../config/config';
 import { normalizeEmail } from '../config/config-users';

@@ -21,7 +21,7 @@ export interface LoginTicket {
   readonly coVerifier: string;
   /** The HttpOnly cookie's value: proves at /authorize that this browser authenticated. */
   readonly browserSecret: string;
-  /** Settled by the fallback page (co-verification.ts): verified, or the error /authorize then answers. */
+  /** Settled by the fallback page (routes/co-verification.ts): verified, or the error /authorize then answers. */
   readonly fallback?: { readonly verified: true } | { readonly verified: false; readonly error: string };
 }
 

@@ -9,7 +9,7 @@ import { credentials, fillUsersFile, loginTicketFor, postJson, signUpBody, useTe
 import { USERS_FILE } from './users-file';
 
 const PASSWORD = 'Stored-pass-1';
-const CAP_TEXT = `stores at most ${MAX_STORED_USERS} users (MAX_STORED_USERS in dev-tenant/config.ts)`;
+const CAP_TEXT = `stores at most ${MAX_STORED_USERS} users (MAX_STORED_USERS in dev-tenant/config/config.ts)`;
 
 describe(`a tenant holding MAX_STORED_USERS (${MAX_STORED_USERS}) users`, () => {
   let passwordHash = '';

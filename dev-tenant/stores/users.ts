@@ -38,7 +38,7 @@ export const TOO_MANY_USERS = 'too_many_users';
 /** Why a new user is refused at the cap, and what to do about it. */
 export function tooManyUsersText(what: string): string {
   return (
-    `${what} refused: this dev tenant stores at most ${MAX_STORED_USERS} users (MAX_STORED_USERS in dev-tenant/config.ts). ` +
+    `${what} refused: this dev tenant stores at most ${MAX_STORED_USERS} users (MAX_STORED_USERS in dev-tenant/config/config.ts). ` +
     'Delete users through the control API, or reset the tenant.'
   );
 }
