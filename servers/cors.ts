@@ -1,7 +1,7 @@
 // Allow-list CORS for the dev tenant and the demo API: an allowed origin is echoed back, never "*",
 // and any other origin gets no CORS headers, so the browser withholds the response.
 import cors from 'cors';
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 
 /** A header-name list like "auth0-client, content-type"; anything else is not echoed. */
 const HEADER_LIST = /^[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*$/;
@@ -16,7 +16,7 @@ export interface CorsPolicy {
   readonly credentials?: boolean;
   /** Access-Control-Allow-Headers. Unset: a preflight's requested list is echoed when it is a list of header names. */
   readonly allowHeaders?: string;
-  /** Also sends the methods, headers and max-age on the actual responses, not only on preflights. */
+  /** Also sends the methods, max-age and a fixed allowHeaders on the actual responses, not only on preflights. */
   readonly preflightHeadersOnEveryResponse?: boolean;
   /**
    * The setting that lists the allowed origins. Set: a preflight from another origin gets 403
@@ -31,52 +31,38 @@ export function hasAllowedOrigin(origin: string | undefined, allowedOrigins: rea
 }
 
 /**
- * Adds CORS headers for allowed origins and answers their preflights (OPTIONS), with the `cors`
- * package; answers other origins' preflights here, and never echoes a header list it did not check.
+ * Adds CORS headers for allowed origins and answers their preflights, with the `cors` package;
+ * answers other origins' preflights itself, and never lets cors echo a header list unchecked.
  */
 export function allowListCors(policy: CorsPolicy): RequestHandler {
   const grant = cors((req, callback) => {
     const requested = req.headers['access-control-request-headers'];
-    const echoed = requested !== undefined && HEADER_LIST.test(requested) ? requested : [];
     callback(null, {
       // false: cors adds nothing and hands the request on.
       origin: hasAllowedOrigin(req.headers.origin, policy.allowedOrigins),
       credentials: policy.credentials === true,
       methods: policy.methods,
-      // Never unset: cors would echo any requested list.
-      allowedHeaders: policy.allowHeaders ?? echoed,
+      allowedHeaders: policy.allowHeaders ?? (requested !== undefined && HEADER_LIST.test(requested) ? requested : []),
       maxAge: policy.maxAgeSeconds
     });
   });
   return (req, res, next) => {
     res.vary('Origin');
     grant(req, res, (error?: unknown) => {
-      if (error !== undefined && error !== null) {
+      // cors answered an allowed preflight; what comes here is another origin's, or no preflight.
+      if (req.method !== 'OPTIONS' || error) {
+        const isAllowed = res.get('Access-Control-Allow-Origin') !== undefined;
+        if (isAllowed && policy.preflightHeadersOnEveryResponse === true) {
+          res.set({ 'Access-Control-Allow-Methods': policy.methods, 'Access-Control-Max-Age': String(policy.maxAgeSeconds) });
+          if (policy.allowHeaders !== undefined) res.set('Access-Control-Allow-Headers', policy.allowHeaders);
+        }
         next(error);
-        return;
-      }
-      const isAllowed = res.get('Access-Control-Allow-Origin') !== undefined;
-      if (req.method !== 'OPTIONS') {
-        if (isAllowed && policy.preflightHeadersOnEveryResponse === true) setPreflightHeaders(res, policy);
-        next();
-        return;
-      }
-      // Only another origin's preflight gets here: cors answers an allowed one itself.
-      if (policy.originsSetting === undefined) {
+      } else if (policy.originsSetting === undefined) {
         res.status(204).end();
-        return;
+      } else {
+        const description = `Origin not allowed: add it to ${policy.originsSetting}.`;
+        res.status(403).set('Cache-Control', 'no-store').json({ error: 'unauthorized_client', error_description: description });
       }
-      res
-        .status(403)
-        .set('Cache-Control', 'no-store')
-        .json({ error: 'unauthorized_client', error_description: `Origin not allowed: add it to ${policy.originsSetting}.` });
     });
   };
-}
-
-/** A preflight's grant, repeated on the actual response (only with a fixed allowHeaders). */
-function setPreflightHeaders(res: Response, policy: CorsPolicy): void {
-  res.set('Access-Control-Allow-Methods', policy.methods);
-  if (policy.allowHeaders !== undefined) res.set('Access-Control-Allow-Headers', policy.allowHeaders);
-  res.set('Access-Control-Max-Age', String(policy.maxAgeSeconds));
 }
