@@ -7,7 +7,7 @@ import { badInput, readBody } from './input';
 
 /** Behind requireControlSecret (guard.ts) in the route table: it signs with the tenant's key. */
 export function controlIdTokens(ctx: TenantContext): RequestHandler {
-  const mint: RequestHandler = async (req, res) => {
+  return async (req, res) => {
     const { claims = {} } = readBody(req.body, ['claims']);
     if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw badInput('claims must be a JSON object.');
     const issuedAt = Math.floor(ctx.now() / 1000);
@@ -24,5 +24,4 @@ export function controlIdTokens(ctx: TenantContext): RequestHandler {
       .sign(ctx.signingKey.privateKey);
     res.status(201).json({ id_token: idToken });
   };
-  return mint;
 }

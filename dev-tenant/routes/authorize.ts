@@ -16,7 +16,7 @@ type Params = Record<string, string>;
 const RESPONSE_TYPES = new Set(['token', 'id_token']);
 
 export function authorize(ctx: TenantContext): RequestHandler {
-  const authorize: RequestHandler = async (req, res) => {
+  return async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const { config } = ctx;
     // Client and redirect_uri are checked before anything is sent back to redirect_uri: no open redirect.
@@ -129,7 +129,6 @@ export function authorize(ctx: TenantContext): RequestHandler {
     }
     reply(params);
   };
-  return authorize;
 }
 
 type Audience = { kind: 'known'; api: string | undefined } | { kind: 'unknown'; audience: string };

@@ -8,7 +8,7 @@ const AVATAR_FILE = /^([0-9a-f]{32})\.svg$/;
 const AVATAR_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function avatarPicture({ users }: TenantContext): RequestHandler<{ file: string }> {
-  const avatarPicture: RequestHandler<{ file: string }> = (req, res, next) => {
+  return (req, res, next) => {
     const avatarId = AVATAR_FILE.exec(req.params.file)?.[1];
     const user = avatarId === undefined ? undefined : users.findByAvatarId(avatarId);
     if (user === undefined) {
@@ -22,5 +22,4 @@ export function avatarPicture({ users }: TenantContext): RequestHandler<{ file: 
       .set('Cache-Control', 'public, max-age=86400')
       .send(avatarSvg(user));
   };
-  return avatarPicture;
 }

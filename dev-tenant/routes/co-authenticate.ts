@@ -32,7 +32,7 @@ export function coAuthenticate(ctx: TenantContext): RequestHandler {
   const { config, users, tickets, bruteForce } = ctx;
   // One password check at a time per IP: a flood cannot queue its hashes in front of another address's login.
   const passwordChecks = new SerialPerKey();
-  const coAuthenticate: RequestHandler = async (req, res) => {
+  return async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const body = readJsonFields(req.body, REQUIRED_FIELDS);
     if ('problem' in body) {
@@ -96,5 +96,4 @@ export function coAuthenticate(ctx: TenantContext): RequestHandler {
     setVerifierCookie(res, config, issued.ticket);
     res.json(issued.response);
   };
-  return coAuthenticate;
 }

@@ -110,7 +110,7 @@ export function sendVerificationPage(res: Response, ctx: TenantContext, req: Req
 
 /** POST /co/verify?<the /authorize query>: settles the ticket with the fallback's answer, then back to /authorize. */
 export function coVerify({ config, tickets }: TenantContext): RequestHandler {
-  const coVerify: RequestHandler = (req, res) => {
+  return (req, res) => {
     const loginTicket = queryParam(req, 'login_ticket');
     const body = req.body as Record<string, unknown> | undefined;
     const verifier = typeof body?.verifier === 'string' ? body.verifier : '';
@@ -124,5 +124,4 @@ export function coVerify({ config, tickets }: TenantContext): RequestHandler {
     res.set('Referrer-Policy', VERIFICATION_REFERRER_POLICY);
     res.redirect(303, `/authorize${queryStringOf(req)}`);
   };
-  return coVerify;
 }

@@ -19,7 +19,7 @@ export function sendVerificationEmail({ config, verificationTickets, sendEmail }
 }
 
 export function verifyEmail({ users, verificationTickets }: TenantContext): RequestHandler {
-  const verifyEmail: RequestHandler = async (req, res) => {
+  return async (req, res) => {
     const ticket = queryParam(req, 'ticket');
     const email = ticket === undefined ? undefined : verificationTickets.consume(ticket);
     const user = email === undefined ? undefined : users.findByEmail(email);
@@ -35,5 +35,4 @@ export function verifyEmail({ users, verificationTickets }: TenantContext): Requ
       `<p>Your email address <strong>${escapeHtml(user.email)}</strong> was verified. You can now go back to the app.</p>`
     );
   };
-  return verifyEmail;
 }

@@ -7,7 +7,7 @@ import { queryParam } from '../http/helpers';
 import { clearSessionCookie, sessionIdFrom } from '../http/session-cookie';
 
 export function logout({ config, sessions }: TenantContext): RequestHandler {
-  const logout: RequestHandler = (req, res) => {
+  return (req, res) => {
     res.set('Cache-Control', 'no-store');
     const clientId = queryParam(req, 'client_id');
     if (clientId !== undefined && clientId !== config.clientId) {
@@ -38,5 +38,4 @@ export function logout({ config, sessions }: TenantContext): RequestHandler {
     }
     res.redirect(302, target);
   };
-  return logout;
 }

@@ -24,7 +24,7 @@ export function sendUnblockEmail({ config, users, unblockTickets, sendEmail }: T
 
 export function unblock({ unblockTickets, bruteForce }: TenantContext): RequestHandler {
   // A GET, as the emailed link is followed with one click; the ticket is single use.
-  const unblock: RequestHandler = (req, res) => {
+  return (req, res) => {
     const ticket = queryParam(req, 'ticket');
     const email = ticket === undefined ? undefined : unblockTickets.consume(ticket);
     if (email === undefined) {
@@ -34,5 +34,4 @@ export function unblock({ unblockTickets, bruteForce }: TenantContext): RequestH
     bruteForce.unblockUser(email);
     sendPage(res, 200, 'Account unblocked', '<p>Your account has been unblocked. You can log in again.</p>');
   };
-  return unblock;
 }

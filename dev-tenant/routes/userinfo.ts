@@ -17,7 +17,7 @@ function sendUnauthorized(res: Response, challenge: string): void {
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
 
 export function userinfo({ config, users, tokens, rateLimits }: TenantContext): RequestHandler {
-  const userinfo: RequestHandler = async (req, res) => {
+  return async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const accessToken = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (accessToken === undefined) {
@@ -37,5 +37,4 @@ export function userinfo({ config, users, tokens, rateLimits }: TenantContext): 
     if (!admitted(res, rateLimits.userinfo.request(user.userId), sendError)) return;
     res.json({ sub: user.userId, ...profileClaims(user, scopeSet(grant.scope), issuerOf(config)) });
   };
-  return userinfo;
 }
