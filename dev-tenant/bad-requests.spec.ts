@@ -2,7 +2,7 @@
 // never a 5xx or a crash, and the tenant still logs users in afterwards.
 import * as http from 'node:http';
 import { craftedRequests, replayCrafted } from '../tools/crafted-requests';
-import { APP_ORIGIN, CLIENT_ID, CONNECTION, credentials, fragmentOf, fullLogin, signUpBody, useTestTenant } from './test-support';
+import { APP_ORIGIN, CLIENT_ID, CONNECTION, credentials, fragmentOf, fullLogin, signUpBody, useTestTenant } from './testing/test-support';
 
 interface BadRequest {
   readonly method: string;

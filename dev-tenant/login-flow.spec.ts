@@ -22,7 +22,7 @@ import {
   signUpBody,
   silentRenewal,
   useTestTenant
-} from './test-support';
+} from './testing/test-support';
 
 async function verifyIdToken(tenant: RunningDevTenant, idToken: string) {
   const jwks = (await (await fetch(`${tenant.url}/.well-known/jwks.json`)).json()) as JSONWebKeySet;

@@ -1,7 +1,7 @@
 // The CLI contract: `npx tsx dev-tenant/main.ts` says clearly why it cannot start, with its exit code,
 // and stops cleanly on SIGTERM.
 import { runCli, withPortTaken } from '../servers/cli-test-support';
-import { useTempDir } from './test-support';
+import { useTempDir } from './testing/test-support';
 
 const MAIN = 'dev-tenant/main.ts';
 

@@ -1,6 +1,6 @@
 // CLI: `npx tsx dev-tenant/main.ts` (or `npm run dev-tenant`). Settings come from DEV_TENANT_* variables.
 import { runServerCli } from '../servers/lifecycle';
-import { DEFAULT_USER, loadConfigFromEnv } from './config';
+import { DEFAULT_USER, loadConfigFromEnv } from './config/config';
 import { CONTROL_SECRET_HEADER, controlSecretFile } from './control/secret';
 import { startDevTenant } from './server';
 

@@ -2,7 +2,7 @@
 // Auth0's claims, its at_hash passes auth0-js's own check, and the SSO session has Auth0's limits and cookie.
 import { createRequire } from 'node:module';
 import { decodeJwt } from 'jose';
-import { fragmentOf, fullLogin, sessionCookieOf, silentRenewal, useTestTenant } from './test-support';
+import { fragmentOf, fullLogin, sessionCookieOf, silentRenewal, useTestTenant } from './testing/test-support';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -17,8 +17,9 @@ import {
   useTestTenant,
   verifierCookieOf,
   webMessageOf
-} from './test-support';
-import { UserStore, type UserProfile } from './users';
+} from './testing/test-support';
+import type { UserProfile } from './accounts/user-profile';
+import { UserStore } from './stores/users';
 
 const lockRequire = createRequire(require.resolve('auth0-lock/package.json'));
 type Messages = Record<'login' | 'signUp', Record<string, string>>;

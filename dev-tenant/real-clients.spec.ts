@@ -1,6 +1,6 @@
 // jose, as an API would use it, trusts the tenant's tokens knowing only the discovery document.
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import { CLIENT_ID, fragmentOf, fullLogin, useTestTenant } from './test-support';
+import { CLIENT_ID, fragmentOf, fullLogin, useTestTenant } from './testing/test-support';
 
 const API = 'http://localhost:3002/';
 

@@ -1,38 +1,39 @@
-// Builds the dev tenant's express app and runs it on an HTTP server.
-import express, { type Express } from 'express';
+// Builds the dev tenant's express app, with its whole route table, and runs it on an HTTP server.
+import express, { Router, type Express } from 'express';
 import { listen } from '../servers/lifecycle';
 import { logLine } from '../servers/log-text';
-import { BruteForceGuard } from './brute-force';
-import { coVerifyRoutes } from './co-verification';
-import { controlRoutes, faultMiddleware, FaultStore, loadOrCreateControlSecret, Outbox } from './control';
-import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config';
-import { issuerOf, type SendEmail, type TenantContext } from './context';
-import { emailVerificationRoutes } from './email-verification';
-import { errorHandler, notFound } from './errors';
-import { startSweeper, type Clock, type SweptStore } from './expiring-map';
-import { PasswordPolicy } from './password-policy';
-import { EndpointRateLimits } from './rate-limit';
-import { authorizeRoutes } from './routes-authorize';
-import { avatarRoutes } from './routes-avatar';
-import { crossOriginRoutes } from './routes-co';
-import { dbConnectionRoutes } from './routes-dbconnections';
-import { discoveryRoutes } from './routes-discovery';
-import { lockAssetRoutes } from './routes-lock-assets';
-import { logoutRoutes } from './routes-logout';
-import { resetRoutes } from './routes-reset';
-import { UnblockTicketStore, unblockRoutes } from './routes-unblock';
-import { userinfoRoutes } from './routes-userinfo';
-import {
-  EmailTicketStore,
-  LoginTicketStore,
-  ResetTicketStore,
-  SessionStore,
-  sessionLifetimesOf,
-  VERIFICATION_TICKET_TTL_MS
-} from './sessions';
-import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
-import { TokenIssuer } from './tokens';
-import { UserStore } from './users';
+import { resolvePublicUrl, type ResolvedTenantConfig, type TenantConfig } from './config/config';
+import { controlGuard, requireControlSecret } from './control/guard';
+import { faultMiddleware } from './control/fault-middleware';
+import { FaultStore } from './control/faults';
+import { controlErrors } from './control/input';
+import { Outbox } from './control/outbox';
+import { controlPage } from './control/page';
+import type { ControlState } from './control/reset';
+import { controlIdTokens } from './control/routes-tokens';
+import { controlSessions } from './control/routes-sessions';
+import { controlTenant } from './control/routes-tenant';
+import { controlUsers } from './control/routes-users';
+import { loadOrCreateControlSecret } from './control/secret';
+import { loadOrCreateSigningKey, type SigningKey } from './crypto/signing-key';
+import { tenantCors } from './http/cors';
+import { errorHandler, notFound } from './http/errors';
+import { SMALL_BODY_LIMIT } from './http/helpers';
+import { authorize } from './routes/authorize';
+import { avatarPicture } from './routes/avatar';
+import { coAuthenticate } from './routes/co-authenticate';
+import { coVerify } from './routes/co-verification';
+import { createTenantContext, expiringStores, storeSizes, type SendEmail, type StoreSizes, type TenantContext } from './routes/context';
+import { dbConnections } from './routes/dbconnections';
+import { discovery } from './routes/discovery';
+import { verifyEmail } from './routes/email-verification';
+import { lockAssets } from './routes/lock-assets';
+import { logout } from './routes/logout';
+import { passwordReset } from './routes/reset';
+import { unblock } from './routes/unblock';
+import { userinfo } from './routes/userinfo';
+import { startSweeper, type Clock } from './stores/expiring-map';
+import { UserStore } from './stores/users';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -50,11 +51,6 @@ export interface DevTenantDeps extends TenantOptions {
   readonly controlSecret: string | undefined;
 }
 
-/** How many entries each in-memory store holds: what the load bench watches to show memory stays flat. */
-export type StoreSizes = Readonly<
-  Record<'loginTickets' | 'resetTickets' | 'unblockTickets' | 'sessions' | 'accessTokens' | 'bruteForce', number>
->;
-
 export interface DevTenantApp {
   readonly app: Express;
   storeSizes(): StoreSizes;
@@ -68,36 +64,87 @@ export const printEmail: SendEmail = ({ to, subject, link }) => {
   logLine(`Dev tenant: email to ${to} (not sent; there is no mail server): "${subject}": ${link}`);
 };
 
+/** The control API's own state beside the tenant's, and the secret that minting id_tokens asks for. */
+interface ControlSetup extends ControlState {
+  readonly secret: string;
+}
+
+/** Every path the tenant answers: what runs in front of it (CORS, body parsing, guards) and its handler. */
+function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Router {
+  const router = Router();
+  const json = express.json({ limit: SMALL_BODY_LIMIT });
+  const form = express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT });
+
+  if (control !== undefined) {
+    // The control API and its page: loopback and same-origin only, never cached.
+    const guard = controlGuard(ctx.config);
+    const page = controlPage();
+    const users = controlUsers(ctx);
+    const sessions = controlSessions(ctx);
+    const tenant = controlTenant(ctx, control);
+    router.use('/control', guard, (_req, res, next) => {
+      res.set('Cache-Control', 'no-store');
+      next();
+    });
+    router.get('/', guard, page.html);
+    router.get('/control/page.js', page.script);
+    router.get('/control/page.css', page.styles);
+    router.get('/control/users', users.list);
+    router.post('/control/users', json, users.create);
+    router.delete('/control/users/:userId', users.remove);
+    router.patch('/control/users/:userId', json, users.change);
+    router.get('/control/sessions', sessions.list);
+    router.post('/control/sessions/expire', json, sessions.expire);
+    router.post('/control/sessions/revoke', json, sessions.revoke);
+    router.get('/control/outbox', tenant.outbox);
+    router.delete('/control/outbox', tenant.clearOutbox);
+    router.get('/control/settings', tenant.settings);
+    router.patch('/control/settings', json, tenant.changeSettings);
+    router.get('/control/faults', tenant.faults);
+    router.post('/control/faults', json, tenant.addFault);
+    router.delete('/control/faults/:faultId', tenant.removeFault);
+    router.delete('/control/faults', tenant.clearFaults);
+    router.post('/control/reset', json, tenant.reset);
+    router.post('/control/id-tokens', requireControlSecret(control.secret, ctx.config.dataDir), json, controlIdTokens(ctx));
+  }
+
+  // CORS only where auth0-js calls with fetch/XHR; the other paths are navigations and <script> tags.
+  const corsGet = tenantCors(ctx.config.webOrigins, 'GET');
+  const corsPost = tenantCors(ctx.config.webOrigins, 'POST');
+  const lock = lockAssets(ctx);
+  const wellKnown = discovery(ctx);
+  const db = dbConnections(ctx);
+  const reset = passwordReset(ctx);
+  router.get('/client/:file', lock.clientScript);
+  router.get('/js/lock/:version/:file', lock.languageScript);
+  router.use(['/.well-known/jwks.json', '/.well-known/openid-configuration'], corsGet);
+  router.get('/.well-known/jwks.json', wellKnown.jwks);
+  router.get('/.well-known/openid-configuration', wellKnown.openidConfiguration);
+  router.use('/co/authenticate', corsPost);
+  router.post('/co/authenticate', json, coAuthenticate(ctx));
+  router.post('/co/verify', form, coVerify(ctx));
+  router.get('/authorize', authorize(ctx));
+  router.use('/dbconnections', corsPost);
+  router.post('/dbconnections/signup', json, db.signup);
+  router.post('/dbconnections/change_password', json, db.changePassword);
+  // The pages the emailed links open.
+  router.get('/lo/reset', reset.resetForm);
+  router.post('/lo/reset', express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT, parameterLimit: 10 }), reset.resetPassword);
+  router.get('/u/email-verification', verifyEmail(ctx));
+  router.get('/lo/unblock', unblock(ctx));
+  router.use('/userinfo', corsGet);
+  router.get('/userinfo', userinfo(ctx));
+  router.get('/avatar/:file', avatarPicture(ctx));
+  router.get('/v2/logout', logout(ctx));
+  return router;
+}
+
 export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenantDeps): DevTenantApp {
   const now = deps.now ?? Date.now;
   const outbox = new Outbox(now);
   const faults = new FaultStore(now);
-  const ctx: TenantContext = {
-    config,
-    signingKey: deps.signingKey,
-    users: deps.users,
-    tickets: new LoginTicketStore(now),
-    resetTickets: new ResetTicketStore(now),
-    verificationTickets: new EmailTicketStore(VERIFICATION_TICKET_TTL_MS, now),
-    unblockTickets: new UnblockTicketStore(now),
-    sessions: new SessionStore(now, sessionLifetimesOf(config)),
-    tokens: new TokenIssuer({
-      issuer: issuerOf(config),
-      idTokenTtlSeconds: config.idTokenTtlSeconds,
-      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-      signingKey: deps.signingKey,
-      now
-    }),
-    bruteForce: new BruteForceGuard({ maxAttempts: config.bruteForceMaxAttempts, now }),
-    rateLimits: new EndpointRateLimits(now),
-    passwordPolicy: new PasswordPolicy(config.passwordPolicy, {
-      dictionary: config.passwordDictionary,
-      noPersonalInfo: config.passwordNoPersonalInfo,
-      breached: config.breachedPasswords
-    }),
-    sendEmail: outbox.recording(deps.sendEmail ?? printEmail),
-    now
-  };
+  const sendEmail = outbox.recording(deps.sendEmail ?? printEmail);
+  const ctx = createTenantContext(config, { signingKey: deps.signingKey, users: deps.users, sendEmail, now });
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -106,52 +153,24 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
     res.set('Referrer-Policy', 'no-referrer');
     next();
   });
-  // Before the tenant's routes, so injected faults hit them; the fault middleware skips /control/ itself.
+  let control: ControlSetup | undefined;
   if (config.control) {
     if (deps.controlSecret === undefined) throw new Error('The control API needs the control secret (loadOrCreateControlSecret)');
-    app.use(faultMiddleware(ctx, faults), controlRoutes(ctx, { outbox, faults }, deps.controlSecret));
+    control = { outbox, faults, secret: deps.controlSecret };
+    // Before the routes, so injected faults hit them; the fault middleware skips /control/ itself.
+    app.use(faultMiddleware(ctx, faults));
   }
-  for (const routes of [
-    lockAssetRoutes,
-    discoveryRoutes,
-    crossOriginRoutes,
-    coVerifyRoutes,
-    authorizeRoutes,
-    dbConnectionRoutes,
-    resetRoutes,
-    emailVerificationRoutes,
-    unblockRoutes,
-    userinfoRoutes,
-    avatarRoutes,
-    logoutRoutes
-  ]) {
-    app.use(routes(ctx));
-  }
+  app.use(routeTable(ctx, control));
   app.use(notFound);
+  // Turns the control API's refusals into answers; hands every other error on.
+  app.use(controlErrors);
   app.use(errorHandler);
-  const stores: Readonly<Record<keyof StoreSizes, SweptStore>> = {
-    loginTickets: ctx.tickets,
-    resetTickets: ctx.resetTickets,
-    unblockTickets: ctx.unblockTickets,
-    sessions: ctx.sessions,
-    accessTokens: ctx.tokens,
-    bruteForce: ctx.bruteForce
-  };
   const sweep = (): void => {
-    for (const store of Object.values(stores)) store.purgeExpired();
-    ctx.verificationTickets.purgeExpired();
-    ctx.rateLimits.purgeExpired();
+    for (const store of expiringStores(ctx)) store.purgeExpired();
   };
   return {
     app,
-    storeSizes: () => ({
-      loginTickets: stores.loginTickets.size,
-      resetTickets: stores.resetTickets.size,
-      unblockTickets: stores.unblockTickets.size,
-      sessions: stores.sessions.size,
-      accessTokens: stores.accessTokens.size,
-      bruteForce: stores.bruteForce.size
-    }),
+    storeSizes: () => storeSizes(ctx),
     sweep,
     dispose: startSweeper([{ purgeExpired: sweep }], SWEEP_INTERVAL_MS)
   };

@@ -5,7 +5,7 @@ import type { BrowserContext } from '@playwright/test';
 import { TenantControl, type Fault, type FaultSpec, type TenantUser } from './tenant-control';
 import { E2E_TENANT_URL } from './e2e-env';
 
-/** Passes the dev tenant's password policy (dev-tenant/password-policy.ts). */
+/** Passes the dev tenant's password policy (dev-tenant/accounts/password-policy.ts). */
 export const STRONG_PASSWORD = 'Correct-Horse-9-Battery';
 
 /** The query parameter that marks a test's own requests, for its faults' `match`; the tenant, like Auth0, ignores unknown parameters. */

@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfigFromEnv } from '../dev-tenant/config';
+import { loadConfigFromEnv } from '../dev-tenant/config/config';
 import { startDevTenant } from '../dev-tenant/server';
 import { launchChromium } from '../tools/browsers/browser';
 import { createStaticServer } from '../servers/static-server';

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { DEFAULTS } from '../config/defaults';
 import { IAT_SKEW_SECONDS } from '../demo-api/server';
-import { MAX_STORED_USERS, loadConfigFromEnv } from '../dev-tenant/config';
+import { MAX_STORED_USERS, loadConfigFromEnv } from '../dev-tenant/config/config';
 import {
   E2E_API_PORT,
   E2E_APP_PORT,

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import express, { type Express } from 'express';
 import { DEFAULTS, localOrigin } from '../config/defaults';
-import { parsePort } from '../dev-tenant/config-parsers';
+import { parsePort } from '../dev-tenant/config/config-parsers';
 
 // A CommonJS file that webpack.config.js also loads; it has no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

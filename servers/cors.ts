@@ -1,5 +1,6 @@
 // Allow-list CORS for the dev tenant and the demo API: an allowed origin is echoed back, never "*",
 // and any other origin gets no CORS headers, so the browser withholds the response.
+import cors from 'cors';
 import type { RequestHandler } from 'express';
 
 /** A header-name list like "auth0-client, content-type"; anything else is not echoed. */
@@ -15,7 +16,7 @@ export interface CorsPolicy {
   readonly credentials?: boolean;
   /** Access-Control-Allow-Headers. Unset: a preflight's requested list is echoed when it is a list of header names. */
   readonly allowHeaders?: string;
-  /** Also sends the methods, headers and max-age on the actual responses, not only on preflights. */
+  /** Also sends the methods, max-age and a fixed allowHeaders on the actual responses, not only on preflights. */
   readonly preflightHeadersOnEveryResponse?: boolean;
   /**
    * The setting that lists the allowed origins. Set: a preflight from another origin gets 403
@@ -29,35 +30,39 @@ export function hasAllowedOrigin(origin: string | undefined, allowedOrigins: rea
   return origin !== undefined && allowedOrigins.includes(origin);
 }
 
-/** Adds CORS headers for allowed origins and answers preflights (OPTIONS) itself. */
+/**
+ * Adds CORS headers for allowed origins and answers their preflights, with the `cors` package;
+ * answers other origins' preflights itself, and never lets cors echo a header list unchecked.
+ */
 export function allowListCors(policy: CorsPolicy): RequestHandler {
+  const grant = cors((req, callback) => {
+    const requested = req.headers['access-control-request-headers'];
+    callback(null, {
+      // false: cors adds nothing and hands the request on.
+      origin: hasAllowedOrigin(req.headers.origin, policy.allowedOrigins),
+      credentials: policy.credentials === true,
+      methods: policy.methods,
+      allowedHeaders: policy.allowHeaders ?? (requested !== undefined && HEADER_LIST.test(requested) ? requested : []),
+      maxAge: policy.maxAgeSeconds
+    });
+  });
   return (req, res, next) => {
     res.vary('Origin');
-    const origin = req.headers.origin;
-    const isAllowed = hasAllowedOrigin(origin, policy.allowedOrigins);
-    if (isAllowed) {
-      res.set('Access-Control-Allow-Origin', origin);
-      if (policy.credentials === true) res.set('Access-Control-Allow-Credentials', 'true');
-    }
-    const isPreflight = req.method === 'OPTIONS';
-    if (isAllowed && (isPreflight || policy.preflightHeadersOnEveryResponse === true)) {
-      res.set('Access-Control-Allow-Methods', policy.methods);
-      const requested = req.headers['access-control-request-headers'];
-      const headers = policy.allowHeaders ?? (requested !== undefined && HEADER_LIST.test(requested) ? requested : undefined);
-      if (headers !== undefined) res.set('Access-Control-Allow-Headers', headers);
-      res.set('Access-Control-Max-Age', String(policy.maxAgeSeconds));
-    }
-    if (!isPreflight) {
-      next();
-      return;
-    }
-    if (!isAllowed && policy.originsSetting !== undefined) {
-      res
-        .status(403)
-        .set('Cache-Control', 'no-store')
-        .json({ error: 'unauthorized_client', error_description: `Origin not allowed: add it to ${policy.originsSetting}.` });
-      return;
-    }
-    res.status(204).end();
+    grant(req, res, (error?: unknown) => {
+      // cors answered an allowed preflight; what comes here is another origin's, or no preflight.
+      if (req.method !== 'OPTIONS' || error) {
+        const isAllowed = res.get('Access-Control-Allow-Origin') !== undefined;
+        if (isAllowed && policy.preflightHeadersOnEveryResponse === true) {
+          res.set({ 'Access-Control-Allow-Methods': policy.methods, 'Access-Control-Max-Age': String(policy.maxAgeSeconds) });
+          if (policy.allowHeaders !== undefined) res.set('Access-Control-Allow-Headers', policy.allowHeaders);
+        }
+        next(error);
+      } else if (policy.originsSetting === undefined) {
+        res.status(204).end();
+      } else {
+        const description = `Origin not allowed: add it to ${policy.originsSetting}.`;
+        res.status(403).set('Cache-Control', 'no-store').json({ error: 'unauthorized_client', error_description: description });
+      }
+    });
   };
 }

@@ -66,7 +66,7 @@ function securityHeaders(settings) {
     'Content-Security-Policy': contentSecurityPolicy(settings),
     'X-Content-Type-Options': 'nosniff',
     // The origin only, never a path: the dev tenant redeems a login ticket only from a page that names
-    // an allowed web origin this way (dev-tenant/ticket-arrival.ts: cookies do not separate ports).
+    // an allowed web origin this way (dev-tenant/http/ticket-arrival.ts: cookies do not separate ports).
     'Referrer-Policy': 'strict-origin'
   };
 }

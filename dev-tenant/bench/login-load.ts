@@ -7,10 +7,11 @@ import { SignJWT } from 'jose';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { DEFAULTS, localOrigin } from '../../config/defaults';
-import { SESSION_IDLE_TTL_MS } from '../sessions';
-import type { RunningDevTenant, StoreSizes } from '../server';
-import { loadOrCreateSigningKey } from '../signing-key';
-import { fragmentOf, fullLogin, makeTempDir, removeDir, sessionCookieOf, startTestTenant } from '../test-support';
+import { SESSION_IDLE_TTL_MS } from '../stores/sessions';
+import type { StoreSizes } from '../routes/context';
+import type { RunningDevTenant } from '../server';
+import { loadOrCreateSigningKey } from '../crypto/signing-key';
+import { fragmentOf, fullLogin, makeTempDir, removeDir, sessionCookieOf, startTestTenant } from '../testing/test-support';
 
 const LOGINS = 1000;
 const CONCURRENCY = 20;

@@ -5,11 +5,11 @@
 // expected one. The stored users share one password hash, so filling takes no scrypt time.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_STORED_USERS } from '../config';
-import { hashPassword } from '../password-hash';
+import { MAX_STORED_USERS } from '../config/config';
+import { hashPassword } from '../crypto/password-hash';
 import type { RunningDevTenant } from '../server';
-import { fillUsersFile, makeTempDir, postJson, removeDir, signUpBody, startTestTenant } from '../test-support';
-import { USERS_FILE } from '../users-file';
+import { fillUsersFile, makeTempDir, postJson, removeDir, signUpBody, startTestTenant } from '../testing/test-support';
+import { USERS_FILE } from '../stores/users-file';
 
 const SIGN_UPS = 20;
 const PASSWORD = 'Bench-pass-1';

@@ -1,11 +1,11 @@
 // Applies the injected faults (faults.ts) to the tenant's own endpoints, before their routes run.
 // Preflights and the control API itself are never faulted: a test must always be able to lift a fault.
 import type { RequestHandler, Response } from 'express';
-import type { ResolvedTenantConfig } from '../config';
-import type { TenantContext } from '../context';
-import type { Clock } from '../expiring-map';
-import { sendError } from '../errors';
-import { TOO_MANY_REQUESTS } from '../rate-limit';
+import type { ResolvedTenantConfig } from '../config/config';
+import type { TenantContext } from '../routes/context';
+import type { Clock } from '../stores/expiring-map';
+import { sendError } from '../http/errors';
+import { TOO_MANY_REQUESTS } from '../http/rate-limited';
 import type { Fault, FaultStore } from './faults';
 import { CONTROL_PREFIX } from './guard';
 

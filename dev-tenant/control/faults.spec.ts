@@ -1,7 +1,7 @@
 // Injected faults: latency, 5xx, 429 and outage, per path, for a count and/or a duration, optionally
 // only for requests with given query values (prompt=none: renewals only).
-import { APP_ORIGIN, authorize, authorizeParams, fullLogin, sessionCookieOf, silentRenewal } from '../test-support';
-import { control, useClockedTenant } from './control-test-support';
+import { APP_ORIGIN, authorize, authorizeParams, fullLogin, sessionCookieOf, silentRenewal } from '../testing/test-support';
+import { control, useClockedTenant } from '../testing/control-test-support';
 
 const DISCOVERY = '/.well-known/openid-configuration';
 

@@ -1,6 +1,6 @@
 // Injected faults, per tenant endpoint: latency, an error status or an outage, for the next N
 // matching requests and/or a duration. fault-middleware.ts applies them; the control API sets them.
-import type { Clock } from '../expiring-map';
+import type { Clock } from '../stores/expiring-map';
 import { badInput, optionalInteger, readBody, requiredString, type Fields } from './input';
 
 export const FAULT_KINDS = ['latency', 'status', 'outage'] as const;

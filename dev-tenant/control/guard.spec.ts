@@ -1,9 +1,9 @@
 // Who the control API answers: loopback peers of the tenant's own host and origin, JSON mutations only.
 import * as http from 'node:http';
 import type { Request, Response } from 'express';
-import { resolvePublicUrl } from '../config';
-import { APP_ORIGIN, testConfig, useTempDir, useTestTenant, startTestTenant } from '../test-support';
-import { control } from './control-test-support';
+import { resolvePublicUrl } from '../config/config';
+import { APP_ORIGIN, testConfig, useTempDir, useTestTenant, startTestTenant } from '../testing/test-support';
+import { control } from '../testing/control-test-support';
 import { controlGuard, isLoopbackAddress } from './guard';
 
 describe('isLoopbackAddress', () => {

@@ -2,8 +2,8 @@
 // another origin (no CSRF, no DNS rebinding against a developer's loopback).
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import type { ResolvedTenantConfig } from '../config';
-import { sendError } from '../errors';
+import type { ResolvedTenantConfig } from '../config/config';
+import { sendError } from '../http/errors';
 import { CONTROL_SECRET_HEADER, controlSecretFile } from './secret';
 
 /** The control API's path prefix. */

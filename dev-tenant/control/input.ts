@@ -1,7 +1,7 @@
 // Reading the control API's JSON bodies and queries: each problem names its field, and becomes a
 // 400 (or the status given) through controlErrors.
 import type { ErrorRequestHandler } from 'express';
-import { sendError } from '../errors';
+import { sendError } from '../http/errors';
 
 /** An answer the control API gives instead of the endpoint's result. */
 export class ControlError extends Error {

@@ -1,7 +1,7 @@
 // The emails the tenant "sent" (reset, verification, unblock), kept for the control API and its page
 // while each is still handed to the tenant's sendEmail (printed by default).
-import type { EmailKind, OutgoingEmail, SendEmail } from '../context';
-import type { Clock } from '../expiring-map';
+import type { EmailKind, OutgoingEmail, SendEmail } from '../routes/context';
+import type { Clock } from '../stores/expiring-map';
 
 /** Enough for any test run or demo; the oldest go first, so memory stays flat. */
 const MAX_EMAILS = 1000;

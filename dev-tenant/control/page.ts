@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { transformSync } from 'esbuild';
-import { Router, type Response } from 'express';
-import { PAGE_CSP } from '../html-page';
+import { type RequestHandler, type Response } from 'express';
+import { PAGE_CSP } from '../http/html-page';
 
 /** The tenant's page CSP, plus its own script, stylesheet and API calls: still nothing inline, nothing from elsewhere. */
 export const CONTROL_PAGE_CSP = `${PAGE_CSP}; script-src 'self'; style-src 'self'; connect-src 'self'`;
@@ -53,17 +53,16 @@ function sendAsset(res: Response, type: string, body: string): void {
   res.set('Cache-Control', 'no-store').type(type).send(body);
 }
 
-export function controlPageRoutes(): Router {
-  const router = Router();
-  router.get('/', (_req, res) => {
+export function controlPage(): { readonly html: RequestHandler; readonly script: RequestHandler; readonly styles: RequestHandler } {
+  const html: RequestHandler = (_req, res) => {
     res.set({ 'Content-Security-Policy': CONTROL_PAGE_CSP, 'X-Frame-Options': 'DENY' });
     sendAsset(res, 'html', PAGE_HTML);
-  });
-  router.get('/control/page.js', (_req, res) => {
+  };
+  const script: RequestHandler = (_req, res) => {
     sendAsset(res, 'js', pageScriptJs());
-  });
-  router.get('/control/page.css', (_req, res) => {
+  };
+  const styles: RequestHandler = (_req, res) => {
     sendAsset(res, 'css', PAGE_CSS);
-  });
-  return router;
+  };
+  return { html, script, styles };
 }

@@ -2,8 +2,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeJwt } from 'jose';
-import { coAuthenticate, credentials, fragmentOf, fullLogin, postJson, signUpBody, silentRenewal, useTestTenant } from '../test-support';
-import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, userPath } from './control-test-support';
+import {
+  coAuthenticate,
+  credentials,
+  fragmentOf,
+  fullLogin,
+  postJson,
+  signUpBody,
+  silentRenewal,
+  useTestTenant
+} from '../testing/test-support';
+import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, userPath } from '../testing/control-test-support';
 
 describe('control API: reset', () => {
   const t = useTestTenant();

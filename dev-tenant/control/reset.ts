@@ -1,5 +1,5 @@
 // POST /control/reset's work: the tenant as just started with its config, except the signing key.
-import type { TenantContext } from '../context';
+import { expiringStores, type TenantContext } from '../routes/context';
 import type { FaultStore } from './faults';
 import type { Outbox } from './outbox';
 
@@ -11,18 +11,7 @@ export interface ControlState {
 export async function resetTenant(ctx: TenantContext, state: ControlState): Promise<void> {
   // Faults first, so nothing injected hits the requests of a test that is setting up.
   state.faults.clear();
-  for (const store of [
-    ctx.sessions,
-    ctx.tickets,
-    ctx.resetTickets,
-    ctx.verificationTickets,
-    ctx.unblockTickets,
-    ctx.tokens,
-    ctx.bruteForce,
-    ctx.rateLimits
-  ]) {
-    store.clear();
-  }
+  for (const store of expiringStores(ctx)) store.clear();
   ctx.tokens.resetLifetimes();
   state.outbox.clear();
   await ctx.users.reset();

@@ -1,6 +1,6 @@
 // /control/sessions: listing, expiring and revoking the tenant's SSO sessions, one user's or all.
-import { credentials, fragmentOf, fullLogin, sessionCookieOf, silentRenewal } from '../test-support';
-import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, useClockedTenant } from './control-test-support';
+import { credentials, fragmentOf, fullLogin, sessionCookieOf, silentRenewal } from '../testing/test-support';
+import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, useClockedTenant } from '../testing/control-test-support';
 import type { SessionJson } from './routes-sessions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 // /control/sessions: the tenant's live SSO sessions, and ending them (expire: as if their lifetime ran
 // out; revoke: also the user's login tickets and opaque access tokens).
-import express, { Router } from 'express';
-import type { TenantContext } from '../context';
-import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import type { SessionListing } from '../sessions';
+import { type RequestHandler } from 'express';
+import type { TenantContext } from '../routes/context';
+import { queryParam } from '../http/helpers';
+import type { SessionListing } from '../stores/sessions';
 import { optionalString, readBody } from './input';
 import { knownUser } from './routes-users';
 
@@ -31,34 +31,35 @@ function sessionJson(ctx: TenantContext, session: SessionListing): SessionJson {
   };
 }
 
-export function controlSessionRoutes(ctx: TenantContext): Router {
-  const router = Router();
-  const json = express.json({ limit: SMALL_BODY_LIMIT });
-
-  router.get('/control/sessions', (req, res) => {
+export function controlSessions(ctx: TenantContext): {
+  readonly list: RequestHandler;
+  readonly expire: RequestHandler;
+  readonly revoke: RequestHandler;
+} {
+  const list: RequestHandler = (req, res) => {
     const userId = queryParam(req, 'user_id');
     const sessions = ctx.sessions.list().map((session) => sessionJson(ctx, session));
     res.json({ sessions: userId === undefined ? sessions : sessions.filter((session) => session.user_id === userId) });
-  });
+  };
 
-  router.post('/control/sessions/expire', json, (req, res) => {
+  const expire: RequestHandler = (req, res) => {
     const user = userOf(ctx, req.body);
     res.json({ expired: user === undefined ? ctx.sessions.destroyAll() : ctx.sessions.destroyFor(user.email) });
-  });
+  };
 
-  router.post('/control/sessions/revoke', json, (req, res) => {
+  const revoke: RequestHandler = (req, res) => {
     const user = userOf(ctx, req.body);
     if (user === undefined) {
       ctx.tickets.clear();
-      ctx.tokens.clear();
+      ctx.accessTokens.clear();
       res.json({ revoked: ctx.sessions.destroyAll() });
       return;
     }
     ctx.tickets.revokeFor(user.email);
-    ctx.tokens.revokeFor(user.userId);
+    ctx.accessTokens.revokeFor(user.userId);
     res.json({ revoked: ctx.sessions.destroyFor(user.email) });
-  });
-  return router;
+  };
+  return { list, expire, revoke };
 }
 
 /** The body's user_id as a known user (404 otherwise); undefined: all users. */

@@ -1,8 +1,8 @@
 // The outbox (reset and verification emails, with working links), token lifetimes, and the page at `/`.
 import * as vm from 'node:vm';
 import { decodeJwt } from 'jose';
-import { CLIENT_ID, CONNECTION, fragmentOf, fullLogin, postJson, signUpBody, useTestTenant } from '../test-support';
-import { CONTROL_PASSWORD, control, listUsers } from './control-test-support';
+import { CLIENT_ID, CONNECTION, fragmentOf, fullLogin, postJson, signUpBody, useTestTenant } from '../testing/test-support';
+import { CONTROL_PASSWORD, control, listUsers } from '../testing/control-test-support';
 import type { EmailJson } from './routes-tenant';
 
 describe('control API: outbox, settings and page', () => {

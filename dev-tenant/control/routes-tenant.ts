@@ -1,8 +1,8 @@
 // /control/outbox, /control/settings, /control/faults and /control/reset.
-import express, { Router } from 'express';
-import type { EmailKind, TenantContext } from '../context';
-import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import type { TokenLifetimes } from '../tokens';
+import { type RequestHandler } from 'express';
+import type { EmailKind, TenantContext } from '../routes/context';
+import { queryParam } from '../http/helpers';
+import type { TokenLifetimes } from '../crypto/tokens';
 import type { Fault } from './faults';
 import { badInput, ControlError, MAX_LIFETIME_S, optionalInteger, readBody } from './input';
 import { resetTenant, type ControlState } from './reset';
@@ -37,11 +37,21 @@ function faultJson(fault: Fault): Record<string, unknown> {
   };
 }
 
-export function controlTenantRoutes(ctx: TenantContext, state: ControlState): Router {
-  const router = Router();
-  const json = express.json({ limit: SMALL_BODY_LIMIT });
-
-  router.get('/control/outbox', (req, res) => {
+export function controlTenant(
+  ctx: TenantContext,
+  state: ControlState
+): {
+  readonly outbox: RequestHandler;
+  readonly clearOutbox: RequestHandler;
+  readonly settings: RequestHandler;
+  readonly changeSettings: RequestHandler;
+  readonly faults: RequestHandler;
+  readonly addFault: RequestHandler;
+  readonly removeFault: RequestHandler<{ faultId: string }>;
+  readonly clearFaults: RequestHandler;
+  readonly reset: RequestHandler;
+} {
+  const outbox: RequestHandler = (req, res) => {
     const kind = queryParam(req, 'kind');
     if (kind !== undefined && !EMAIL_KINDS.some((known) => known === kind))
       throw badInput(`kind must be one of ${EMAIL_KINDS.join(', ')}.`);
@@ -56,16 +66,16 @@ export function controlTenantRoutes(ctx: TenantContext, state: ControlState): Ro
         sent_at: iso(email.sentAt)
       }))
     });
-  });
-  router.delete('/control/outbox', (_req, res) => {
+  };
+  const clearOutbox: RequestHandler = (_req, res) => {
     state.outbox.clear();
     res.status(204).end();
-  });
+  };
 
-  router.get('/control/settings', (_req, res) => {
+  const settings: RequestHandler = (_req, res) => {
     res.json(settingsJson(ctx.tokens.lifetimes));
-  });
-  router.patch('/control/settings', json, (req, res) => {
+  };
+  const changeSettings: RequestHandler = (req, res) => {
     const fields = readBody(req.body, ['id_token_lifetime_s', 'access_token_lifetime_s']);
     const idTokenTtlSeconds = optionalInteger(fields, 'id_token_lifetime_s', 1, MAX_LIFETIME_S);
     const accessTokenTtlSeconds = optionalInteger(fields, 'access_token_lifetime_s', 1, MAX_LIFETIME_S);
@@ -74,27 +84,27 @@ export function controlTenantRoutes(ctx: TenantContext, state: ControlState): Ro
       ...(accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds })
     });
     res.json({ settings: settingsJson(lifetimes) });
-  });
+  };
 
-  router.get('/control/faults', (_req, res) => {
+  const faults: RequestHandler = (_req, res) => {
     res.json({ faults: state.faults.list().map(faultJson) });
-  });
-  router.post('/control/faults', json, (req, res) => {
+  };
+  const addFault: RequestHandler = (req, res) => {
     res.status(201).json({ fault: faultJson(state.faults.add(req.body)) });
-  });
-  router.delete('/control/faults/:faultId', (req, res) => {
+  };
+  const removeFault: RequestHandler<{ faultId: string }> = (req, res) => {
     if (!state.faults.delete(req.params.faultId)) throw new ControlError(404, 'not_found', `No fault with id ${req.params.faultId}.`);
     res.status(204).end();
-  });
-  router.delete('/control/faults', (_req, res) => {
+  };
+  const clearFaults: RequestHandler = (_req, res) => {
     state.faults.clear();
     res.status(204).end();
-  });
+  };
 
-  router.post('/control/reset', json, async (req, res) => {
+  const reset: RequestHandler = async (req, res) => {
     readBody(req.body, []);
     await resetTenant(ctx, state);
     res.json({});
-  });
-  return router;
+  };
+  return { outbox, clearOutbox, settings, changeSettings, faults, addFault, removeFault, clearFaults, reset };
 }

@@ -2,8 +2,8 @@
 // for a caller that can read the tenant's data dir (the control secret) only.
 import * as fs from 'node:fs';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { CLIENT_ID, startTestTenant, useTestTenant } from '../test-support';
-import { control } from './control-test-support';
+import { CLIENT_ID, startTestTenant, useTestTenant } from '../testing/test-support';
+import { control } from '../testing/control-test-support';
 import { CONTROL_SECRET_HEADER, controlSecretFile, readControlSecret } from './secret';
 
 type Minted = { id_token?: string; error?: string; error_description?: string };

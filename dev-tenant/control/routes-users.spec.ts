@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeJwt } from 'jose';
-import { coAuthenticate, credentials, fragmentOf, fullLogin, silentRenewal, useTestTenant } from '../test-support';
-import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, userPath } from './control-test-support';
+import { coAuthenticate, credentials, fragmentOf, fullLogin, silentRenewal, useTestTenant } from '../testing/test-support';
+import { CONTROL_PASSWORD, control, createUser, listUsers, loginCookie, userPath } from '../testing/control-test-support';
 import type { UserJson } from './routes-users';
 
 describe('control API: users', () => {

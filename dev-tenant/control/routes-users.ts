@@ -1,10 +1,11 @@
 // /control/users: list, create, delete, block/unblock and verify users, with the Management API's field names.
-import express, { Router } from 'express';
-import type { TenantContext } from '../context';
-import { emailProblem, emailTextProblem } from '../email-address';
-import { sendVerificationEmail } from '../email-verification';
-import { queryParam, SMALL_BODY_LIMIT } from '../http-helpers';
-import { TOO_MANY_USERS, tooManyUsersText, type UserListing, type UserProfile } from '../users';
+import { type RequestHandler } from 'express';
+import type { TenantContext } from '../routes/context';
+import { emailProblem, emailTextProblem } from '../accounts/email-address';
+import { sendVerificationEmail } from '../routes/email-verification';
+import { queryParam } from '../http/helpers';
+import type { UserProfile } from '../accounts/user-profile';
+import { TOO_MANY_USERS, tooManyUsersText, type UserListing } from '../stores/users';
 import {
   badInput,
   ControlError,
@@ -55,21 +56,24 @@ function listingOf(ctx: TenantContext, user: UserProfile): UserJson {
   return userJson(listing ?? { profile: user, source: 'control', createdAt: undefined }, ctx.tokens);
 }
 
-export function controlUserRoutes(ctx: TenantContext): Router {
+export function controlUsers(ctx: TenantContext): {
+  readonly list: RequestHandler;
+  readonly create: RequestHandler;
+  readonly remove: RequestHandler<{ userId: string }>;
+  readonly change: RequestHandler<{ userId: string }>;
+} {
   const { users, passwordPolicy } = ctx;
-  const router = Router();
-  const json = express.json({ limit: SMALL_BODY_LIMIT });
 
-  router.get('/control/users', (req, res) => {
+  const list: RequestHandler = (req, res) => {
     const email = queryParam(req, 'email');
     const emailRefusal = email === undefined ? undefined : emailTextProblem(email);
     if (emailRefusal !== undefined) throw badInput(`email ${emailRefusal}.`);
     const found =
       email === undefined ? users.list() : users.list().filter((user) => user.profile.email.toLowerCase() === email.trim().toLowerCase());
     res.json({ users: found.map((user) => userJson(user, ctx.tokens)) });
-  });
+  };
 
-  router.post('/control/users', json, async (req, res) => {
+  const create: RequestHandler = async (req, res) => {
     const fields = readBody(req.body, ['email', 'password', 'name', 'email_verified']);
     const email = requiredString(fields, 'email').trim();
     const emailRefusal = emailProblem(email);
@@ -85,16 +89,16 @@ export function controlUserRoutes(ctx: TenantContext): Router {
     // As the Management API does by default (verify_email) for a user whose email is not verified yet.
     if (!emailVerified) sendVerificationEmail(ctx, user);
     res.status(201).json({ user: listingOf(ctx, user) });
-  });
+  };
 
-  router.delete('/control/users/:userId', async (req, res) => {
+  const remove: RequestHandler<{ userId: string }> = async (req, res) => {
     const user = knownUser(ctx, req.params.userId);
     await users.delete(user.userId);
     endEverythingOf(ctx, user);
     res.status(204).end();
-  });
+  };
 
-  router.patch('/control/users/:userId', json, async (req, res) => {
+  const change: RequestHandler<{ userId: string }> = async (req, res) => {
     const user = knownUser(ctx, req.params.userId);
     const fields = readBody(req.body, ['blocked', 'email_verified', 'id_token_lifetime_s']);
     const blocked = optionalBoolean(fields, 'blocked');
@@ -111,8 +115,8 @@ export function controlUserRoutes(ctx: TenantContext): Router {
     // Auth0's admin unblock also lifts the brute-force blocks.
     if (blocked === false) ctx.bruteForce.unblockUser(user.email);
     res.json({ user: listingOf(ctx, changed ?? user) });
-  });
-  return router;
+  };
+  return { list, create, remove, change };
 }
 
 /** What a deleted user leaves behind: sessions, login and email tickets, opaque access tokens. Returns the sessions ended. */
@@ -121,7 +125,7 @@ export function endEverythingOf(ctx: TenantContext, user: UserProfile): number {
   ctx.resetTickets.revokeFor(user.email);
   ctx.verificationTickets.revokeFor(user.email);
   ctx.unblockTickets.revokeFor(user.email);
-  ctx.tokens.revokeFor(user.userId);
+  ctx.accessTokens.revokeFor(user.userId);
   ctx.tokens.setUserIdTokenLifetime(user.userId, undefined);
   return ctx.sessions.destroyFor(user.email);
 }

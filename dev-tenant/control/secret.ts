@@ -4,7 +4,7 @@
 // other users and processes of the machine, which reach loopback but cannot read the data dir.
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { createFileOnce, readOptionalFile } from '../data-files';
+import { createFileOnce, readOptionalFile } from '../config/data-files';
 
 export const CONTROL_SECRET_FILE = 'control-secret';
 export const CONTROL_SECRET_HEADER = 'X-Control-Secret';

@@ -1,8 +1,8 @@
 // The login attacks of issue 17's audit: a targeted lockout from many loopback addresses, one address
 // spraying many accounts (Auth0's suspicious IP throttling), and a flood of failed logins timed
 // against one right login. main.ts hands in its client, so this file needs nothing else from it.
-import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/brute-force';
-import { RATE_LIMITS } from '../../dev-tenant/rate-limit';
+import { BRUTE_FORCE_THRESHOLD } from '../../dev-tenant/config/config';
+import { RATE_LIMITS } from '../../dev-tenant/limits/rate-limit';
 import type { Reply } from './harness';
 
 export interface LoginAttackClient {
