@@ -10,6 +10,7 @@ import { controlErrors } from './control/input';
 import { Outbox } from './control/outbox';
 import { controlPage } from './control/page';
 import type { ControlState } from './control/reset';
+import { controlRefreshTokens } from './control/routes-refresh-tokens';
 import { controlIdTokens } from './control/routes-tokens';
 import { controlSessions } from './control/routes-sessions';
 import { controlTenant } from './control/routes-tenant';
@@ -89,6 +90,7 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
     const page = controlPage();
     const users = controlUsers(ctx);
     const sessions = controlSessions(ctx);
+    const refreshTokens = controlRefreshTokens(ctx);
     const tenant = controlTenant(ctx, control);
     router.use('/control', guard, (_req, res, next) => {
       res.set('Cache-Control', 'no-store');
@@ -104,6 +106,9 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
     router.get('/control/sessions', sessions.list);
     router.post('/control/sessions/expire', json, sessions.expire);
     router.post('/control/sessions/revoke', json, sessions.revoke);
+    router.get('/control/refresh-tokens', refreshTokens.list);
+    router.post('/control/refresh-tokens/expire', json, refreshTokens.expire);
+    router.post('/control/refresh-tokens/revoke', json, refreshTokens.revoke);
     router.get('/control/outbox', tenant.outbox);
     router.delete('/control/outbox', tenant.clearOutbox);
     router.get('/control/settings', tenant.settings);

@@ -104,6 +104,13 @@ export class RefreshTokenStore implements SweptStore {
     return this.families.delete(familyId);
   }
 
+  /** Revokes every family; returns how many there were. */
+  revokeAll(): number {
+    const count = this.families.size;
+    this.families.clear();
+    return count;
+  }
+
   /** Revokes every family of the user; returns how many. */
   revokeFor(userId: string): number {
     let removed = 0;

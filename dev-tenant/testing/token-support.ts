@@ -10,11 +10,14 @@ export interface CodeFlow {
   readonly nonce: string;
 }
 
-/** What /authorize will hand back after the default user logs in: a code bound to a fresh S256 challenge. */
-export function startCodeFlow(tenant: RunningDevTenant, { scope = 'openid profile email offline_access' } = {}): CodeFlow {
+/** What /authorize will hand back after the user (the default one) logs in: a code bound to a fresh S256 challenge. */
+export function startCodeFlow(
+  tenant: RunningDevTenant,
+  { scope = 'openid profile email offline_access', email = 'dev@example.com' } = {}
+): CodeFlow {
   const verifier = randomBytes(32).toString('base64url');
   const nonce = randomBytes(16).toString('base64url');
-  const code = tenant.issueAuthorizationCode('dev@example.com', {
+  const code = tenant.issueAuthorizationCode(email, {
     clientId: CLIENT_ID,
     redirectUri: CALLBACK,
     codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
