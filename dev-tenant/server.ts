@@ -10,6 +10,7 @@ import { controlErrors } from './control/input';
 import { Outbox } from './control/outbox';
 import { controlPage } from './control/page';
 import type { ControlState } from './control/reset';
+import { controlRefreshTokens } from './control/routes-refresh-tokens';
 import { controlIdTokens } from './control/routes-tokens';
 import { controlSessions } from './control/routes-sessions';
 import { controlTenant } from './control/routes-tenant';
@@ -30,8 +31,11 @@ import { verifyEmail } from './routes/email-verification';
 import { lockAssets } from './routes/lock-assets';
 import { logout } from './routes/logout';
 import { passwordReset } from './routes/reset';
+import { revoke } from './routes/revoke';
+import { token } from './routes/token';
 import { unblock } from './routes/unblock';
 import { userinfo } from './routes/userinfo';
+import type { AuthorizationCodeGrant } from './stores/authorization-codes';
 import { startSweeper, type Clock } from './stores/expiring-map';
 import { UserStore } from './stores/users';
 
@@ -51,9 +55,14 @@ export interface DevTenantDeps extends TenantOptions {
   readonly controlSecret: string | undefined;
 }
 
+/** What /authorize's code flow issues once the user has logged in: the user named by email. */
+export type CodeIssuer = (email: string, grant: Omit<AuthorizationCodeGrant, 'userId'>) => string;
+
 export interface DevTenantApp {
   readonly app: Express;
   storeSizes(): StoreSizes;
+  /** Until /authorize has its code-flow login page, the token endpoint's specs log in through this. */
+  issueAuthorizationCode: CodeIssuer;
   /** Drops expired entries now (the background sweep does it every minute). */
   sweep(): void;
   /** Stops the background sweep. */
@@ -81,6 +90,7 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
     const page = controlPage();
     const users = controlUsers(ctx);
     const sessions = controlSessions(ctx);
+    const refreshTokens = controlRefreshTokens(ctx);
     const tenant = controlTenant(ctx, control);
     router.use('/control', guard, (_req, res, next) => {
       res.set('Cache-Control', 'no-store');
@@ -96,6 +106,9 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
     router.get('/control/sessions', sessions.list);
     router.post('/control/sessions/expire', json, sessions.expire);
     router.post('/control/sessions/revoke', json, sessions.revoke);
+    router.get('/control/refresh-tokens', refreshTokens.list);
+    router.post('/control/refresh-tokens/expire', json, refreshTokens.expire);
+    router.post('/control/refresh-tokens/revoke', json, refreshTokens.revoke);
     router.get('/control/outbox', tenant.outbox);
     router.delete('/control/outbox', tenant.clearOutbox);
     router.get('/control/settings', tenant.settings);
@@ -124,6 +137,11 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
   router.post('/co/authenticate', json, coAuthenticate(ctx));
   router.post('/co/verify', form, coVerify(ctx));
   router.get('/authorize', authorize(ctx));
+  // auth0-spa-js posts these with fetch, form-encoded by default, JSON when asked: both parsers, each
+  // reading only its own content type.
+  router.use(['/oauth/token', '/oauth/revoke'], corsPost);
+  router.post('/oauth/token', form, json, token(ctx));
+  router.post('/oauth/revoke', form, json, revoke(ctx));
   router.use('/dbconnections', corsPost);
   router.post('/dbconnections/signup', json, db.signup);
   router.post('/dbconnections/change_password', json, db.changePassword);
@@ -168,9 +186,15 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   const sweep = (): void => {
     for (const store of expiringStores(ctx)) store.purgeExpired();
   };
+  const issueAuthorizationCode: CodeIssuer = (email, grant) => {
+    const user = ctx.users.findByEmail(email);
+    if (user === undefined) throw new Error(`issueAuthorizationCode: no user ${email}`);
+    return ctx.authorizationCodes.issue({ ...grant, userId: user.userId });
+  };
   return {
     app,
     storeSizes: () => storeSizes(ctx),
+    issueAuthorizationCode,
     sweep,
     dispose: startSweeper([{ purgeExpired: sweep }], SWEEP_INTERVAL_MS)
   };
@@ -181,6 +205,7 @@ export interface RunningDevTenant {
   readonly url: string;
   readonly config: ResolvedTenantConfig;
   storeSizes(): StoreSizes;
+  readonly issueAuthorizationCode: CodeIssuer;
   sweep(): void;
   close(): Promise<void>;
 }
@@ -202,6 +227,7 @@ export async function startDevTenant(config: TenantConfig, options: TenantOption
     url: resolved.publicUrl,
     config: resolved,
     storeSizes: () => app.storeSizes(),
+    issueAuthorizationCode: app.issueAuthorizationCode,
     sweep: () => {
       app.sweep();
     },

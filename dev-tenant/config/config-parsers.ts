@@ -87,3 +87,10 @@ export function parseOriginList(name: string, raw: string | undefined, fallback:
     return url.origin;
   });
 }
+
+/** An idle lifetime never outlasts its absolute one: throws naming both variables when it would. */
+export function requireIdleWithinAbsolute(idle: { name: string; value: number }, absolute: { name: string; value: number }): void {
+  if (idle.value > absolute.value) {
+    throw new Error(`${idle.name} (${idle.value}) must not exceed ${absolute.name} (${absolute.value})`);
+  }
+}

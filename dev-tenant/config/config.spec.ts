@@ -36,7 +36,11 @@ describe('loadConfigFromEnv', () => {
       passwordNoPersonalInfo: false,
       idleSessionLifetimeHours: 72,
       sessionLifetimeHours: 168,
-      sessionCookieMode: 'persistent'
+      sessionCookieMode: 'persistent',
+      // Auth0's refresh token rotation defaults: 30 days absolute, 15 days idle, no reuse interval.
+      refreshTokenLifetimeSeconds: 2592000,
+      refreshTokenIdleLifetimeSeconds: 1296000,
+      refreshTokenLeewaySeconds: 0
     });
   });
 
@@ -59,7 +63,10 @@ describe('loadConfigFromEnv', () => {
       DEV_TENANT_PASSWORD_NO_PERSONAL_INFO: 'on',
       DEV_TENANT_IDLE_SESSION_LIFETIME: '1',
       DEV_TENANT_SESSION_LIFETIME: '2',
-      DEV_TENANT_SESSION_COOKIE_MODE: 'non-persistent'
+      DEV_TENANT_SESSION_COOKIE_MODE: 'non-persistent',
+      DEV_TENANT_REFRESH_TOKEN_LIFETIME: '600',
+      DEV_TENANT_REFRESH_TOKEN_IDLE_LIFETIME: '60',
+      DEV_TENANT_REFRESH_TOKEN_LEEWAY: '5'
     });
     expect(config).toMatchObject({
       port: 4001,
@@ -80,7 +87,17 @@ describe('loadConfigFromEnv', () => {
       passwordNoPersonalInfo: true,
       idleSessionLifetimeHours: 1,
       sessionLifetimeHours: 2,
-      sessionCookieMode: 'non-persistent'
+      sessionCookieMode: 'non-persistent',
+      refreshTokenLifetimeSeconds: 600,
+      refreshTokenIdleLifetimeSeconds: 60,
+      refreshTokenLeewaySeconds: 5
+    });
+  });
+
+  it('caps the default idle refresh-token lifetime at a shorter absolute one', () => {
+    expect(loadConfigFromEnv({ DEV_TENANT_REFRESH_TOKEN_LIFETIME: '3600' })).toMatchObject({
+      refreshTokenLifetimeSeconds: 3600,
+      refreshTokenIdleLifetimeSeconds: 3600
     });
   });
 
@@ -121,6 +138,16 @@ describe('loadConfigFromEnv', () => {
       /DEV_TENANT_IDLE_SESSION_LIFETIME \(200\) must not exceed DEV_TENANT_SESSION_LIFETIME \(168\)/
     ],
     [{ DEV_TENANT_SESSION_COOKIE_MODE: 'forever' }, /DEV_TENANT_SESSION_COOKIE_MODE must be one of persistent, non-persistent/],
+    [
+      { DEV_TENANT_REFRESH_TOKEN_LIFETIME: '0' },
+      /DEV_TENANT_REFRESH_TOKEN_LIFETIME must be a whole number of seconds between 1 and 31557600/
+    ],
+    [{ DEV_TENANT_REFRESH_TOKEN_LIFETIME: '31557601' }, /DEV_TENANT_REFRESH_TOKEN_LIFETIME .*between 1 and 31557600/],
+    [
+      { DEV_TENANT_REFRESH_TOKEN_LIFETIME: '60', DEV_TENANT_REFRESH_TOKEN_IDLE_LIFETIME: '61' },
+      /DEV_TENANT_REFRESH_TOKEN_IDLE_LIFETIME \(61\) must not exceed DEV_TENANT_REFRESH_TOKEN_LIFETIME \(60\)/
+    ],
+    [{ DEV_TENANT_REFRESH_TOKEN_LEEWAY: '-1' }, /DEV_TENANT_REFRESH_TOKEN_LEEWAY must be a whole number of seconds/],
     [{ DEV_TENANT_API_AUDIENCE: 'my api' }, /DEV_TENANT_API_AUDIENCE must be 1-600 printable characters/]
   ])('rejects %j with a clear message', (env, message) => {
     expect(() => loadConfigFromEnv(env)).toThrow(message);

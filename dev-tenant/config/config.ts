@@ -11,9 +11,11 @@ import {
   parseInteger,
   parseOriginList,
   parsePort,
-  parseUrlList
+  parseUrlList,
+  requireIdleWithinAbsolute
 } from './config-parsers';
 import { DEFAULT_USER, loadUsersFile, type TenantUser } from './config-users';
+import { refreshTokenSettingsFromEnv, type RefreshTokenSettings } from './refresh-token-config';
 
 export { DEFAULT_USER, type TenantUser } from './config-users';
 
@@ -24,7 +26,7 @@ export const BRUTE_FORCE_THRESHOLD = 10;
 export const SESSION_COOKIE_MODES = ['persistent', 'non-persistent'] as const;
 export type SessionCookieMode = (typeof SESSION_COOKIE_MODES)[number];
 
-export interface TenantConfig {
+export interface TenantConfig extends RefreshTokenSettings {
   readonly host: string;
   /** 0 lets the OS pick a free port (tests). */
   readonly port: number;
@@ -127,6 +129,7 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
     passwordPolicy: parseChoice('DEV_TENANT_PASSWORD_POLICY', env.DEV_TENANT_PASSWORD_POLICY, PASSWORD_POLICIES, 'good'),
     ...attackProtectionFromEnv(env),
     ...sessionLifetimesFromEnv(env),
+    ...refreshTokenSettingsFromEnv(env),
     crossSite: browserHost !== DEFAULTS.browserHost,
     control: parseBoolean('DEV_TENANT_CONTROL', env.DEV_TENANT_CONTROL, true),
     crossOriginLoc: parseCrossOriginLoc(env.DEV_TENANT_CROSS_ORIGIN_LOC, `${appOrigin}/callback-cross-auth.html`)
@@ -163,11 +166,10 @@ function sessionLifetimesFromEnv(env: Env) {
   const hours = { min: 1, max: MAX_SESSION_HOURS, what: 'a whole number of hours' };
   const sessionLifetimeHours = parseInteger('DEV_TENANT_SESSION_LIFETIME', env.DEV_TENANT_SESSION_LIFETIME, 168, hours);
   const idleSessionLifetimeHours = parseInteger('DEV_TENANT_IDLE_SESSION_LIFETIME', env.DEV_TENANT_IDLE_SESSION_LIFETIME, 72, hours);
-  if (idleSessionLifetimeHours > sessionLifetimeHours) {
-    throw new Error(
-      `DEV_TENANT_IDLE_SESSION_LIFETIME (${idleSessionLifetimeHours}) must not exceed DEV_TENANT_SESSION_LIFETIME (${sessionLifetimeHours})`
-    );
-  }
+  requireIdleWithinAbsolute(
+    { name: 'DEV_TENANT_IDLE_SESSION_LIFETIME', value: idleSessionLifetimeHours },
+    { name: 'DEV_TENANT_SESSION_LIFETIME', value: sessionLifetimeHours }
+  );
   const sessionCookieMode = parseChoice(
     'DEV_TENANT_SESSION_COOKIE_MODE',
     env.DEV_TENANT_SESSION_COOKIE_MODE,

@@ -2,6 +2,7 @@
 // only for requests with given query values (prompt=none: renewals only).
 import { APP_ORIGIN, authorize, authorizeParams, fullLogin, sessionCookieOf, silentRenewal } from '../testing/test-support';
 import { control, useClockedTenant } from '../testing/control-test-support';
+import { exchangeCode, refresh, startCodeFlow, tokensOf } from '../testing/token-support';
 
 const DISCOVERY = '/.well-known/openid-configuration';
 
@@ -94,6 +95,15 @@ describe('control API: faults', () => {
     const renewal = await authorize(t.tenant, authorizeParams({ prompt: 'none', response_mode: 'web_message' }), cookie);
     expect(renewal.status).toBe(500);
     expect((await silentRenewal(t.tenant, cookie)).response.id_token).toBeDefined();
+  });
+
+  it('targets /oauth/token: an injected 503 reaches the app, and leaves the refresh token unused for the retry', async () => {
+    const { refresh_token: refreshToken } = await tokensOf(await exchangeCode(t.tenant, startCodeFlow(t.tenant)));
+    await addFault({ path: '/oauth/token', kind: 'status', status: 503, count: 1 });
+    const failed = await refresh(t.tenant, refreshToken);
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    expect((await refresh(t.tenant, refreshToken)).status).toBe(200);
   });
 
   it('never applies to the control API, nor to CORS preflights', async () => {

@@ -1,6 +1,7 @@
 // The script of the tenant's page at `/` (served as /control/page.js, transpiled by page.ts): renders
-// users, sessions and the outbox from the control API, with DOM text only (never HTML), and wires the buttons.
+// users, sessions, refresh-token families and the outbox from the control API, with DOM text only (never HTML), and wires the buttons.
 // Type-only imports: esbuild drops them, so the served script stays one self-contained file.
+import type { RefreshTokenFamilyJson as Family } from './routes-refresh-tokens';
 import type { SessionJson as Session } from './routes-sessions';
 import type { EmailJson as Email } from './routes-tenant';
 import type { UserJson as User } from './routes-users';
@@ -101,14 +102,40 @@ function sessionRow(session: Session): Cell[] {
   ];
 }
 
+/** One family: who holds it (email when the user still exists), its lifetimes, and ending it now. */
+function familyRow(family: Family, emails: ReadonlyMap<string, string>): Cell[] {
+  const holder = emails.get(family.user_id) ?? family.user_id;
+  const target = { id: family.id };
+  return [
+    holder,
+    family.client_id,
+    family.scope,
+    String(family.rotations),
+    family.created_at,
+    family.idle_expires_at,
+    family.expires_at,
+    actions(
+      button('Expire', `Expire the refresh token ${family.id} of ${holder}`, () => call('POST', '/control/refresh-tokens/expire', target)),
+      button('Revoke', `Revoke the refresh token ${family.id} of ${holder}`, () => call('POST', '/control/refresh-tokens/revoke', target))
+    )
+  ];
+}
+
 async function refresh(): Promise<void> {
-  const [users, sessions, outbox] = await Promise.all([
+  const [users, sessions, families, outbox] = await Promise.all([
     call<{ users: User[] }>('GET', '/control/users'),
     call<{ sessions: Session[] }>('GET', '/control/sessions'),
+    call<{ refresh_tokens: Family[] }>('GET', '/control/refresh-tokens'),
     call<{ emails: Email[] }>('GET', '/control/outbox')
   ]);
   fillTable('users', users.users.map(userRow), 'No users.');
   fillTable('sessions', sessions.sessions.map(sessionRow), 'No live sessions.');
+  const emails = new Map(users.users.map((user) => [user.user_id, user.email]));
+  fillTable(
+    'refresh-tokens',
+    families.refresh_tokens.map((family) => familyRow(family, emails)),
+    'No live refresh tokens.'
+  );
   fillTable(
     'outbox',
     outbox.emails.map((email) => [email.sent_at, email.kind, email.to, email.subject, link(email.link)]),
@@ -137,5 +164,7 @@ wire('refresh', () => Promise.resolve());
 wire('reset', () => call('POST', '/control/reset'));
 wire('expire-all', () => call('POST', '/control/sessions/expire'));
 wire('revoke-all', () => call('POST', '/control/sessions/revoke'));
+wire('expire-all-refresh-tokens', () => call('POST', '/control/refresh-tokens/expire'));
+wire('revoke-all-refresh-tokens', () => call('POST', '/control/refresh-tokens/revoke'));
 wire('clear-outbox', () => call('DELETE', '/control/outbox'));
 void run(() => Promise.resolve());

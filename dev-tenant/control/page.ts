@@ -1,4 +1,4 @@
-// The tenant's page at `/`: users, live sessions and the outbox for a person at the keyboard. Static
+// The tenant's page at `/`: users, live sessions, refresh-token families and the outbox for a person at the keyboard. Static
 // HTML under the strict CSP; page-script.ts (served as /control/page.js) fills it from the control API.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +9,7 @@ import { PAGE_CSP } from '../http/html-page';
 /** The tenant's page CSP, plus its own script, stylesheet and API calls: still nothing inline, nothing from elsewhere. */
 export const CONTROL_PAGE_CSP = `${PAGE_CSP}; script-src 'self'; style-src 'self'; connect-src 'self'`;
 
-const PAGE_HTML = `<!DOCTYPE html>
+export const PAGE_HTML = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Dev tenant</title>
 <link rel="stylesheet" href="/control/page.css">
 <script src="/control/page.js" defer></script></head>
@@ -23,6 +23,9 @@ const PAGE_HTML = `<!DOCTYPE html>
 <h2>Live sessions</h2>
 <p><button type="button" id="expire-all">Expire all</button> <button type="button" id="revoke-all">Revoke all</button></p>
 <table id="sessions"><thead><tr><th>Email</th><th>Created</th><th>Last used</th><th>Idle expiry</th><th>Expires</th><th>Actions</th></tr></thead><tbody></tbody></table>
+<h2>Refresh tokens</h2>
+<p><button type="button" id="expire-all-refresh-tokens" aria-label="Expire all refresh tokens">Expire all</button> <button type="button" id="revoke-all-refresh-tokens" aria-label="Revoke all refresh tokens">Revoke all</button></p>
+<table id="refresh-tokens"><thead><tr><th>User</th><th>Client</th><th>Scope</th><th>Rotations</th><th>Created</th><th>Idle expiry</th><th>Expires</th><th>Actions</th></tr></thead><tbody></tbody></table>
 <h2>Outbox</h2>
 <p><button type="button" id="clear-outbox">Clear the outbox</button></p>
 <table id="outbox"><thead><tr><th>Sent</th><th>Kind</th><th>To</th><th>Subject</th><th>Link</th></tr></thead><tbody></tbody></table>
@@ -33,14 +36,14 @@ const PAGE_CSS = `body { font-family: system-ui, sans-serif; margin: 2rem; color
 table { border-collapse: collapse; margin-bottom: 1rem; }
 th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: left; }
 td button { margin-right: 0.25rem; }
-#sessions td, #outbox td:first-child { white-space: nowrap; }
+#sessions td, #refresh-tokens td, #outbox td:first-child { white-space: nowrap; }
 #status { margin-left: 1rem; }
 `;
 
 let pageScript: string | undefined;
 
 /** page-script.ts as the browser runs it, transpiled once, on first use. */
-function pageScriptJs(): string {
+export function pageScriptJs(): string {
   pageScript ??= transformSync(fs.readFileSync(path.join(__dirname, 'page-script.ts'), 'utf8'), {
     loader: 'ts',
     format: 'iife',

@@ -74,3 +74,10 @@ export function readJsonFields<K extends string>(body: unknown, required: readon
   if (missing !== undefined) return { problem: `Missing required parameter: ${missing}` };
   return { fields: fields as JsonFields<K> };
 }
+
+/** A non-empty string field of a parsed body, JSON or form-encoded alike; anything else counts as absent. */
+export function bodyField(body: unknown, name: string): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const value: unknown = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -5,8 +5,10 @@ import type { Clock, SweptStore } from '../stores/expiring-map';
 import { PasswordPolicy } from '../accounts/password-policy';
 import { EndpointRateLimits } from '../limits/rate-limit';
 import { AccessTokenStore } from '../stores/access-tokens';
+import { AuthorizationCodeStore } from '../stores/authorization-codes';
 import { EmailTicketStore, VERIFICATION_TICKET_TTL_MS } from '../stores/email-tickets';
 import { LoginTicketStore } from '../stores/login-tickets';
+import { RefreshTokenStore } from '../stores/refresh-tokens';
 import { ResetTicketStore } from '../stores/reset-tickets';
 import { SessionStore, sessionLifetimesOf } from '../stores/sessions';
 import type { SigningKey } from '../crypto/signing-key';
@@ -40,6 +42,10 @@ export interface TenantContext {
   readonly tokens: TokenIssuer;
   /** The opaque access tokens that tokens issues, for /userinfo. */
   readonly accessTokens: AccessTokenStore;
+  /** The code flow's single-use codes, from /authorize to /oauth/token. */
+  readonly authorizationCodes: AuthorizationCodeStore;
+  /** The rotating refresh-token families, per user. */
+  readonly refreshTokens: RefreshTokenStore;
   readonly bruteForce: BruteForceGuard;
   readonly rateLimits: EndpointRateLimits;
   readonly passwordPolicy: PasswordPolicy;
@@ -82,6 +88,8 @@ export function createTenantContext(config: ResolvedTenantConfig, { signingKey, 
       now
     }),
     accessTokens,
+    authorizationCodes: new AuthorizationCodeStore(now),
+    refreshTokens: new RefreshTokenStore(() => config, now),
     bruteForce: new BruteForceGuard({ maxAttempts: config.bruteForceMaxAttempts, now }),
     rateLimits: new EndpointRateLimits(now),
     passwordPolicy: new PasswordPolicy(config.passwordPolicy, {
@@ -119,6 +127,8 @@ export function expiringStores(ctx: TenantContext): Pick<SweptStore, 'purgeExpir
     ctx.unblockTickets,
     ctx.sessions,
     ctx.accessTokens,
+    ctx.authorizationCodes,
+    ctx.refreshTokens,
     ctx.bruteForce,
     ctx.rateLimits
   ];

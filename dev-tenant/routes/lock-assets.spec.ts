@@ -94,6 +94,9 @@ describe('Lock assets and discovery', () => {
       authorization_endpoint: `${t.tenant.url}/authorize`,
       jwks_uri: `${t.tenant.url}/.well-known/jwks.json`,
       userinfo_endpoint: `${t.tenant.url}/userinfo`,
+      token_endpoint: `${t.tenant.url}/oauth/token`,
+      revocation_endpoint: `${t.tenant.url}/oauth/revoke`,
+      token_endpoint_auth_methods_supported: ['none'],
       end_session_endpoint: `${t.tenant.url}/v2/logout`,
       id_token_signing_alg_values_supported: ['RS256'],
       response_types_supported: expect.arrayContaining(['token id_token']) as unknown,
@@ -105,8 +108,8 @@ describe('Lock assets and discovery', () => {
   });
 
   it('answers unknown endpoints with an Auth0-shaped 404', async () => {
-    const res = await fetch(`${t.tenant.url}/oauth/token`, { method: 'POST' });
+    const res = await fetch(`${t.tenant.url}/passwordless/start`, { method: 'POST' });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'not_found', error_description: 'No such endpoint: POST /oauth/token' });
+    expect(await res.json()).toEqual({ error: 'not_found', error_description: 'No such endpoint: POST /passwordless/start' });
   });
 });
