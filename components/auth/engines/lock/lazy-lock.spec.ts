@@ -211,6 +211,17 @@ describe('the lazy Auth0Lock', () => {
     expect(loader).not.toHaveBeenCalled();
   });
 
+  it('forwards the events of a Lock already loaded to a listener added while the page leaves for the tenant', async () => {
+    const lock = new LazyLock('client', 'http://localhost:3001', options);
+    lock.show();
+    await flush();
+    lock.authorize({ prompt: 'none' });
+    const listener = jest.fn();
+    lock.on('hide', listener);
+    FakeLock.instances[0].emit('hide');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('logs a redirect that cannot load auth0-js, and lets Lock warm up after all', async () => {
     webAuthLoader.mockImplementationOnce(() => Promise.reject(new Error('chunk failed')));
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);

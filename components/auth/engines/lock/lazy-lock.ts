@@ -79,8 +79,9 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
 
     on(event: string, listener: Listener): this {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-      if (this.state.name === 'ready') {
-        this.forward(this.state.lock, event);
+      const load = this.currentLoad();
+      if (load.name === 'ready') {
+        this.forward(load.lock, event);
       }
       return this;
     }
@@ -89,9 +90,10 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       const remaining = (this.listeners.get(event) ?? []).filter((candidate) => candidate !== listener);
       this.listeners.set(event, remaining);
       const forwarder = this.forwarders.get(event);
-      if (remaining.length === 0 && forwarder && this.state.name === 'ready') {
+      const load = this.currentLoad();
+      if (remaining.length === 0 && forwarder && load.name === 'ready') {
         // Lock throws an unhandled `unrecoverable_error` only when nobody listens: keep that.
-        this.state.lock.off(event, forwarder);
+        load.lock.off(event, forwarder);
         this.forwarders.delete(event);
       }
       return this;
@@ -114,7 +116,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
 
     hide(): void {
       // Nothing is shown before Lock loads; a hide() while it loads runs after the show() before it.
-      if (this.state.name === 'loading' || this.state.name === 'ready') {
+      if (this.currentLoad().name !== 'unloaded') {
         this.withLock((lock) => {
           lock.hide();
         });
@@ -218,7 +220,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
      * or a flaky network, is no error to show a visitor who has not clicked; the next show() loads again.
      */
     private withLock(run: (lock: LockInstance) => void, { background = false } = {}): void {
-      const load = this.state.name === 'leaving' ? this.state.before : this.state;
+      const load = this.currentLoad();
       const next: LockLoad =
         load.name === 'unloaded'
           ? { name: 'loading', loaded: this.load(), awaitedByUser: !background }
@@ -258,8 +260,13 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
       this.state = this.state.name === 'leaving' ? { name: 'leaving', before: step(this.state.before) } : step(this.state);
     }
 
+    /** Lock's load, under a `leaving` if there is one. */
+    private currentLoad(): LockLoad {
+      return this.state.name === 'leaving' ? this.state.before : this.state;
+    }
+
     private awaitedByUser(): boolean {
-      const load = this.state.name === 'leaving' ? this.state.before : this.state;
+      const load = this.currentLoad();
       return load.name !== 'unloaded' && load.awaitedByUser;
     }
 
@@ -268,7 +275,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
      * navigation, a flaky network) is dropped without a word; the next show() builds a new one.
      */
     private discard(lock: LockInstance): void {
-      const load = this.state.name === 'leaving' ? this.state.before : this.state;
+      const load = this.currentLoad();
       if (load.name !== 'ready' || load.lock !== lock) {
         return;
       }
