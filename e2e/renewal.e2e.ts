@@ -112,7 +112,6 @@ test.describe('issue 8 item 3: renewal answers login_required', () => {
 
 test.describe('issue 18 item 2: a login under way makes renewal stand down', () => {
   test("no renewal goes out while Lock is open over a session (its answer could be the new login's user); it resumes when Lock closes", async ({
-    context,
     page,
     logIn
   }) => {
@@ -139,16 +138,15 @@ test.describe('issue 18 item 2: a login under way makes renewal stand down', () 
     });
     const closeLock = page.locator('.auth0-lock-widget .auth0-lock-close-button');
     await expect(closeLock).toBeVisible();
-    const renewals = recordSilentRenewals(context);
-    // Past the renewal's due time (20 s, plus up to 2 s of jitter), Lock still open.
+    // Past the renewal's due time (20 s, plus up to 2 s of jitter), Lock still open. Requests cannot tell: Lock's own
+    // SSO check looks the same on the wire (renewal-support.ts). A renewal would have answered with the dev user,
+    // and that ends the session with a message: the token and the page say none went out.
     await page.waitForTimeout(Math.max(0, (iat + 25) * 1000 - Date.now()));
-    expect(renewals).toHaveLength(0);
     expect(await storedIdToken(page)).toBe(theirs);
     await expect(page.locator('auth-error')).toHaveText('');
     // Lock closed: renewal goes out at once, and the tenant's other account ends the session.
     await closeLock.click();
     await expect(page.locator('auth-error')).toContainText('the renewed session belonged to another account');
-    expect(renewals).toHaveLength(1);
     await expect(page.getByText(loggedOutText)).toBeVisible();
   });
 });
