@@ -1,4 +1,4 @@
-import type { AuthSessionOptions, LockFetch, LockOptions } from '../components/auth';
+import type { AuthSessionOptions, LockFetch, LockOptions, LoginMode } from '../components/auth';
 import appLogo from './logo.svg';
 
 /**
@@ -17,6 +17,10 @@ export interface BuildSettings {
   readonly silentRenewal: boolean;
   /** When a logged-out visitor's page fetches Lock (AUTH0_LOCK_FETCH): `idle` (default), `intent` or `click`. */
   readonly lockFetch: LockFetch;
+  /** How users log in (AUTH0_LOGIN_MODE): `lock` (default) or `universal`. */
+  readonly loginMode: LoginMode;
+  /** Universal mode's API identifier (AUTH0_AUDIENCE): the API then gets an access token. Empty: the id_token. */
+  readonly audience: string;
   /** True when AUTH0_DOMAIN was unset: the local dev tenant (the CSP depends on it too). */
   readonly devTenant: boolean;
   /** With a custom domain: the tenant's name (AUTH0_TENANT), Lock's `overrides.__tenant`. Empty otherwise. */
@@ -37,6 +41,8 @@ export function sessionOptionsFrom(settings: BuildSettings): AuthSessionOptions 
     apiOrigins: settings.apiUrl ? [new URL(settings.apiUrl).origin] : [],
     silentRenewal: settings.silentRenewal,
     lockFetch: settings.lockFetch,
+    loginMode: settings.loginMode,
+    ...(settings.audience ? { audience: settings.audience } : {}),
     ...(settings.devTenant ? {} : { lockOptions: realTenantLockOptions(settings) })
   };
 }

@@ -11,6 +11,8 @@ describe('auth0SettingsFromEnv (the build-time settings)', () => {
       callbackUrl: '',
       apiUrl: 'http://localhost:4102',
       lockFetch: 'idle',
+      loginMode: 'lock',
+      audience: '',
       silentRenewal: true,
       devTenant: true,
       tenant: '',
@@ -61,6 +63,23 @@ describe('auth0SettingsFromEnv (the build-time settings)', () => {
       /^AUTH0_LOCK_FETCH must be one of "idle", "intent", "click", not "hover"/
     );
     expect(auth0SettingsFromEnv({ ...realTenant, AUTH0_LOCK_FETCH: 'intent' }).lockFetch).toBe('intent');
+  });
+
+  it('AUTH0_LOGIN_MODE=universal: Universal Login, with renewal on for a real tenant too, and AUTH0_AUDIENCE for its API', () => {
+    expect(auth0SettingsFromEnv({ ...realTenant, AUTH0_LOGIN_MODE: 'universal' })).toMatchObject({
+      loginMode: 'universal',
+      silentRenewal: true,
+      audience: ''
+    });
+    expect(
+      auth0SettingsFromEnv({ ...realTenant, AUTH0_LOGIN_MODE: 'universal', AUTH0_AUDIENCE: 'https://api.example.com/' }).audience
+    ).toBe('https://api.example.com/');
+    expect(() => auth0SettingsFromEnv({ ...realTenant, AUTH0_LOGIN_MODE: 'popup' })).toThrow(
+      /^AUTH0_LOGIN_MODE must be one of "lock", "universal", not "popup"/
+    );
+    expect(() => auth0SettingsFromEnv({ ...realTenant, AUTH0_AUDIENCE: 'https://api.example.com/' })).toThrow(
+      /^AUTH0_AUDIENCE needs `loginMode: "universal"`/
+    );
     expect(() => auth0SettingsFromEnv({ ...realTenant, AUTH0_SILENT_RENEWAL: 'yes' })).toThrow(
       'AUTH0_SILENT_RENEWAL must be "true" or "false"'
     );

@@ -14,7 +14,9 @@ const VARIABLE_OF_OPTION: Readonly<Record<string, string>> = {
   clientID: 'AUTH0_CLIENT_ID',
   callbackUrl: 'AUTH0_CALLBACK_URL',
   apiOrigins: 'API_URL',
-  lockFetch: 'AUTH0_LOCK_FETCH'
+  lockFetch: 'AUTH0_LOCK_FETCH',
+  loginMode: 'AUTH0_LOGIN_MODE',
+  audience: 'AUTH0_AUDIENCE'
 };
 /** The names a browser may use for the dev tenant on loopback; another name than the app's makes it another site. */
 const DEV_TENANT_BROWSER_HOSTS: readonly string[] = [DEFAULTS.browserHost, DEFAULTS.crossSiteBrowserHost];
@@ -88,7 +90,9 @@ function checkedByTheModule(options: {
   callbackUrl?: string;
   apiOrigins: string[];
   lockFetch?: string;
-}): Pick<AuthSessionSettings, 'domain' | 'lockFetch'> {
+  loginMode?: string;
+  audience?: string;
+}): Pick<AuthSessionSettings, 'domain' | 'lockFetch' | 'loginMode' | 'audience'> {
   try {
     return resolveAuthSessionOptions(options, `http://${DEFAULTS.browserHost}`);
   } catch (error) {
@@ -112,21 +116,28 @@ export function auth0SettingsFromEnv(env: Env): BuildSettings {
   const apiUrl = apiUrlFrom(env, devTenant);
   const rawDomain = domainGiven ?? `http://${devTenantBrowserHost(env)}:${given(env.DEV_TENANT_PORT) ?? DEFAULTS.devTenantPort}`;
   const lockFetchGiven = given(env.AUTH0_LOCK_FETCH);
-  const { domain, lockFetch } = checkedByTheModule({
+  const loginModeGiven = given(env.AUTH0_LOGIN_MODE);
+  const audienceGiven = given(env.AUTH0_AUDIENCE);
+  const { domain, lockFetch, loginMode, audience } = checkedByTheModule({
     domain: rawDomain,
     clientID,
     ...(callbackUrl ? { callbackUrl } : {}),
     apiOrigins: apiUrl ? [new URL(apiUrl).origin] : [],
-    ...(lockFetchGiven ? { lockFetch: lockFetchGiven } : {})
+    ...(lockFetchGiven ? { lockFetch: lockFetchGiven } : {}),
+    ...(loginModeGiven ? { loginMode: loginModeGiven } : {}),
+    ...(audienceGiven ? { audience: audienceGiven } : {})
   });
   return {
     domain,
     clientID,
     lockFetch,
+    loginMode,
+    audience: audience ?? '',
     callbackUrl,
     apiUrl,
-    // Off by default for a real tenant: its iframe needs a third-party cookie (see the README).
-    silentRenewal: flag('AUTH0_SILENT_RENEWAL', env.AUTH0_SILENT_RENEWAL, devTenant),
+    // Off by default for a real tenant in Lock mode: its iframe needs a third-party cookie (see the
+    // README). Universal mode renews with a refresh token.
+    silentRenewal: flag('AUTH0_SILENT_RENEWAL', env.AUTH0_SILENT_RENEWAL, devTenant || loginMode === 'universal'),
     devTenant,
     ...customDomainFrom(env)
   };

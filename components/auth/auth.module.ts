@@ -4,8 +4,10 @@ import { AuthSessionProvider } from './settings/auth-session.provider';
 import { authErrorComponent } from './views/auth-error.component';
 import { AuthService } from './auth.service';
 import { LoginGuard } from './guards/login-guard';
-import { LockEngine } from './engines/lock/lock-engine';
 import type { LoginEngine } from './engines/login-engine';
+import { chooseLoginEngine, lockOrUniversalFace } from './engines/engine-choice';
+import { takeCallbackBeforeAngularReadsTheAddress } from './engines/universal/callback-address';
+import { createSpaClientLoader } from './engines/universal/spa-client';
 import { SessionState } from './session/session-state';
 import { SilentRenewal } from './renewal/renewal';
 import { ReturnTo } from './guards/return-to';
@@ -19,14 +21,13 @@ import { ANGULAR_LOCK_MODULE, createLockStandIn, decorateLock, withInjectedLock 
 import { LockFocus } from './engines/lock/lock-focus';
 
 /** The module's own start: the login guard, the session followed across tabs and API 401s, and the login engine's UI. */
-function startAuthSession(loginGuard: LoginGuard, authService: AuthService, loginEngine: LoginEngine, lockFocus: LockFocus): void {
+function startAuthSession(loginGuard: LoginGuard, authService: AuthService, loginEngine: LoginEngine): void {
   assertOwnAuthService(authService);
   loginGuard.install();
   authService.followExternalChanges();
   loginEngine.follow();
-  lockFocus.follow();
 }
-startAuthSession.$inject = ['loginGuard', 'authService', 'loginEngine', 'lockFocus'];
+startAuthSession.$inject = ['loginGuard', 'authService', 'loginEngine'];
 
 /**
  * `auth0.session`: everything session handling needs, for any AngularJS 1.5+ app with ui-router
@@ -39,8 +40,12 @@ export const authSessionModule = angular
   .config(refuseForeignLockScripts)
   .config(withInjectedLock)
   .config(decorateLock)
+  // After the two above: it wraps the `$get` they leave (engine-choice.ts).
+  .config(lockOrUniversalFace)
+  .config(takeCallbackBeforeAngularReadsTheAddress)
   .config(configureAngularJwt)
   .factory('lockStandIn', createLockStandIn)
+  .factory('spaClient', createSpaClientLoader)
   .service('tokenStorage', TokenStorage)
   .service('storedSession', StoredSession)
   .service('sessionState', SessionState)
@@ -49,7 +54,7 @@ export const authSessionModule = angular
   .service('returnTo', ReturnTo)
   .service('returningVisitor', ReturningVisitor)
   .service('loginGuard', LoginGuard)
-  .service('loginEngine', LockEngine)
+  .factory('loginEngine', chooseLoginEngine)
   .service('authService', AuthService)
   .service('lockFocus', LockFocus)
   .component('authError', authErrorComponent)

@@ -8,7 +8,7 @@ import type { SessionState } from './session/session-state';
 import type { AuthSessionSettings } from './settings/auth-session.options';
 
 /**
- * The tutorial's authService: a login engine (Lock) for logging in, the id_token in localStorage for
+ * The tutorial's authService: a login engine (Lock, or Universal Login) for logging in, the id_token in localStorage for
  * the session, angular-jwt's authManager for `$rootScope.isAuthenticated`. It owns the session's
  * state (`state`, read by the views, the guard and the renewal); beyond the tutorial (README,
  * "Beyond the tutorial"), each in its own class: the session's timers, renewal and tabs
@@ -106,8 +106,9 @@ export class AuthService {
    */
   checkAuthOnRefresh(): void {
     if (this.returningVisitor.signInAgain()) {
+      // The engine leaves for the tenant, or renews in place: either way its answer comes through the
+      // login listener, and the expired token goes now.
       this.session.end();
-      this.state.ending();
       return;
     }
     if (!this.session.resumeStored() && (this.session.hasStoredValue() || this.isAuthenticated())) {

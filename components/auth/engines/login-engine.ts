@@ -1,16 +1,20 @@
 /**
- * The seam between the session and the way a user logs in: Lock today (engines/lock/), Universal
- * Login next. The session (AuthService, renewal, the returning visitor) calls only this; an
+ * The seam between the session and the way a user logs in: embedded Lock (engines/lock/) or
+ * Universal Login (engines/universal/), chosen by engine-choice.ts. The session (AuthService, renewal, the returning visitor) calls only this; an
  * engine reports the login UI's life to SessionState itself.
  */
 export interface LoginEngine {
-  /** Starts a login: shows Lock, or leaves for the tenant's login page. */
+  /** Starts a login: shows Lock, or leaves for the tenant's login page. Moves SessionState to `loggingIn`. */
   login(): void;
   /** Each login's outcome: the id_token received (checked by the session), or why it failed. */
   onLogin(authenticated: (idToken: unknown) => void, failed: (error: unknown) => void): void;
   /** A new id_token without the user, answered within `timeoutMs`: an error, or the token. */
   renew(timeoutMs: number, done: (error: unknown, idToken?: string) => void): void;
-  /** One top-level `prompt=none` trip to the tenant: it comes back through the callback. */
+  /**
+   * A new token for a returning visitor whose token expired, answered through `onLogin`: one
+   * top-level `prompt=none` trip (the engine moves SessionState to `ending` as the page leaves),
+   * or a refresh token used in place.
+   */
   signInAgain(): void;
   /** Ends the tenant session, which sends the browser back to `returnTo`. */
   logout(returnTo: string): void;

@@ -27,3 +27,12 @@ export function needsLogin(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { error?: unknown }).error : undefined;
   return code === 'login_required' || code === 'consent_required' || code === 'interaction_required';
 }
+
+/**
+ * Answers that mean "this session's refresh token is gone" (universal mode): expired, revoked
+ * (logout elsewhere, a reused token's family) or missing. The session ends at once; no retry helps.
+ */
+export function refreshTokenGone(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { error?: unknown }).error : undefined;
+  return code === 'invalid_grant' || code === 'missing_refresh_token';
+}

@@ -265,4 +265,19 @@ describe('silent renewal', () => {
       expect(app.lock.checkSession).toHaveBeenCalledTimes(2);
     });
   });
+
+  describe('issue 19: a refresh token refused (invalid_grant: revoked, reused, expired)', () => {
+    it('ends the session at once, once, and says so until the next login', () => {
+      const app = loggedInWith(tenantToken(20 * 60));
+      const status = app.injector.get<SessionState>('sessionState');
+      const revoked: RenewalAnswer = [{ error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' }];
+      const calls = runTenant(app, 16 * MINUTE, () => revoked);
+      expect(calls).toHaveLength(1);
+      expect(app.authService.isAuthenticated()).toBe(false);
+      expect(localStorage.getItem('id_token')).toBeNull();
+      expect(status.renewalRevoked).toBe(true);
+      app.lock.emit('authenticated', { idToken: tenantToken(20 * 60) });
+      expect(status.renewalRevoked).toBe(false);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import {
   RENEWAL_JITTER_MS,
   RENEWAL_TIMEOUT_MS,
   needsLogin,
+  refreshTokenGone,
   renewalBackoffMs,
   renewalDueMs
 } from './renewal-timing';
@@ -24,6 +25,8 @@ export interface RenewalHandlers {
   readonly refused: (session: ActiveSession) => void;
   /** The stored token is no longer the one followed: another tab renewed, logged in or out. */
   readonly changed: () => void;
+  /** The refresh token is gone (`invalid_grant`): the session ends now, once. */
+  readonly revoked: () => void;
 }
 
 /**
@@ -134,6 +137,8 @@ export class SilentRenewal {
         } else if (!error && idToken !== undefined) {
           this.failures = 0;
           handlers.renewed(idToken, Date.now());
+        } else if (refreshTokenGone(error)) {
+          handlers.revoked();
         } else if (needsLogin(error)) {
           this.storedSession.markRenewalRefused(session);
           handlers.refused(session);

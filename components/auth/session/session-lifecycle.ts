@@ -127,6 +127,12 @@ export class SessionLifecycle {
         this.state.renewalRefusedEndsAtMs = session.expiresAtMs;
         this.$rootScope.$applyAsync();
       },
+      revoked: () => {
+        this.$rootScope.$evalAsync(() => {
+          this.ended();
+          this.state.renewalRevoked = true;
+        });
+      },
       changed: () => {
         this.$rootScope.$evalAsync(() => {
           if (!this.resumeStored()) {

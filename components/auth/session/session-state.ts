@@ -20,6 +20,8 @@ export class SessionState {
   error: string | null = null;
   /** Silent renewal was refused (`login_required`): when the session ends, on the local clock, for `<session-notice>`. */
   renewalRefusedEndsAtMs: number | null = null;
+  /** The session ended because its refresh token was refused (revoked, reused, expired), for `<session-notice>` until the next login. */
+  renewalRevoked = false;
 
   private current: SessionPhase = 'loggedOut';
   private readonly watchers: ((from: SessionPhase, to: SessionPhase) => void)[] = [];
@@ -58,6 +60,7 @@ export class SessionState {
   /** Log In clicked: an open login UI stays open (Lock emits no second `show`). */
   loggingIn(): void {
     this.error = null;
+    this.renewalRevoked = false;
     this.loginUiOpen = this.loginOpen;
     this.enter('loggingIn');
   }
@@ -81,6 +84,7 @@ export class SessionState {
   /** A session from a login: whatever was under way is done. */
   loggedIn(session: ActiveSession): void {
     this.held = session;
+    this.renewalRevoked = false;
     this.loginUiOpen = false;
     this.enter('authenticated');
   }

@@ -14,13 +14,34 @@ describe('authSessionProvider.configure() options', () => {
       loginState: undefined,
       lockOptions: {},
       lockFetch: 'idle',
+      loginMode: 'lock',
+      audience: undefined,
       devTenant: false
     });
   });
 
-  it.each(['http://localhost:3001', 'http://127.0.0.1:3001'])('takes %s for the dev tenant, with silent renewal on', (domain) => {
-    expect(resolve({ domain, clientID: 'dev-tenant-client' })).toMatchObject({ domain, devTenant: true, silentRenewal: true });
+  it('turns silent renewal on by default in universal mode, where a refresh token needs no cookie', () => {
+    expect(resolve({ domain: 'example.eu.auth0.com', clientID: 'abc', loginMode: 'universal' })).toMatchObject({
+      loginMode: 'universal',
+      silentRenewal: true
+    });
+    expect(resolve({ domain: 'example.eu.auth0.com', clientID: 'abc', loginMode: 'universal', silentRenewal: false }).silentRenewal).toBe(
+      false
+    );
   });
+
+  it('takes an audience in universal mode', () => {
+    expect(resolve({ domain: 'x.auth0.com', clientID: 'abc', loginMode: 'universal', audience: 'https://api.example.com/' }).audience).toBe(
+      'https://api.example.com/'
+    );
+  });
+
+  it.each(['http://localhost:3001', 'http://127.0.0.1:3001', 'https://127.0.0.1:3001'])(
+    'takes %s for the dev tenant, with silent renewal on',
+    (domain) => {
+      expect(resolve({ domain, clientID: 'dev-tenant-client' })).toMatchObject({ domain, devTenant: true, silentRenewal: true });
+    }
+  );
 
   it('takes https://<host> as the host', () => {
     expect(resolve({ domain: 'https://example.auth0.com', clientID: 'abc' }).domain).toBe('example.auth0.com');
@@ -50,6 +71,10 @@ describe('authSessionProvider.configure() options', () => {
     [{ domain: 'x.auth0.com', clientID: 'abc', loginState: 3 }, /`loginState` must be a string/],
     [{ domain: 'x.auth0.com', clientID: 'abc', lockOptions: null }, /`lockOptions` must be an object/],
     [{ domain: 'x.auth0.com', clientID: 'abc', lockFetch: 'hover' }, /`lockFetch` must be one of "idle", "intent", "click", not "hover"/],
+    [{ domain: 'x.auth0.com', clientID: 'abc', loginMode: 'redirect' }, /`loginMode` must be one of "lock", "universal", not "redirect"/],
+    [{ domain: 'x.auth0.com', clientID: 'abc', audience: 'https://api' }, /`audience` needs `loginMode: "universal"`/],
+    [{ domain: 'x.auth0.com', clientID: 'abc', loginMode: 'universal', audience: ' ' }, /`audience` is empty/],
+    [{ domain: 'x.auth0.com', clientID: 'abc', loginMode: 'universal', audience: 7 }, /`audience` must be a string, not 7/],
     [null, /pass an object/]
   ])('%p fails: %p', (options, message) => {
     expect(() => resolve(options)).toThrow(message);

@@ -15,7 +15,20 @@ export interface AuthSessionOptions {
   readonly lockOptions?: Auth0LockConstructorOptions;
   /** When a logged-out visitor's page fetches Lock (about 375 kB gzip with its client configuration). Default: `idle`. */
   readonly lockFetch?: LockFetch;
+  /** How users log in: `lock` (default, the tutorial's embedded Lock) or `universal` (the tenant's login page, PKCE, refresh tokens). */
+  readonly loginMode?: LoginMode;
+  /** Universal mode: the API identifier whose access token `apiOrigins` get instead of the id_token. */
+  readonly audience?: string;
 }
+
+/**
+ * `lock`: embedded Lock (`/co/authenticate`), renewed through a hidden iframe: needs the tenant's
+ * cookie on another site, which Safari and third-party-cookie blocking refuse.
+ * `universal`: a top-level redirect to the tenant's login page (auth0-spa-js, authorization code
+ * with PKCE), renewed with rotating refresh tokens: no third-party cookie anywhere.
+ */
+export type LoginMode = 'lock' | 'universal';
+const LOGIN_MODE_VALUES: readonly LoginMode[] = ['lock', 'universal'];
 
 /**
  * `idle`: once the page is up and the browser idle (the Log In click finds Lock ready);
@@ -37,7 +50,10 @@ export interface AuthSessionSettings {
   readonly loginState: string | undefined;
   readonly lockOptions: Auth0LockConstructorOptions;
   readonly lockFetch: LockFetch;
-  /** `http://localhost:<port>` or `http://127.0.0.1:<port>`: Lock's assets and tokens come from there, not from a CDN. */
+  readonly loginMode: LoginMode;
+  /** Universal mode's API identifier; undefined: the APIs get the id_token. */
+  readonly audience: string | undefined;
+  /** `http(s)://localhost:<port>` or `http://127.0.0.1:<port>`: Lock's assets and tokens come from there, not from a CDN. */
   readonly devTenant: boolean;
 }
 
@@ -46,8 +62,20 @@ export function tenantOrigin(settings: Pick<AuthSessionSettings, 'domain' | 'dev
   return settings.devTenant ? settings.domain : `https://${settings.domain}`;
 }
 
-const OPTION_NAMES = ['domain', 'clientID', 'callbackUrl', 'apiOrigins', 'silentRenewal', 'loginState', 'lockOptions', 'lockFetch'];
-const LOOPBACK_TENANT = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
+const OPTION_NAMES = [
+  'domain',
+  'clientID',
+  'callbackUrl',
+  'apiOrigins',
+  'silentRenewal',
+  'loginState',
+  'lockOptions',
+  'lockFetch',
+  'loginMode',
+  'audience'
+];
+// The dev tenant: http on localhost; https in its cross-site mode (a start-up certificate).
+const LOOPBACK_TENANT = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
 function fail(message: string): never {
@@ -106,13 +134,13 @@ function parseOrigins(value: unknown): string[] {
   });
 }
 
-function parseLockFetch(value: unknown): LockFetch {
+function oneOf<T extends string>(name: string, values: readonly T[], value: unknown, byDefault: T): T {
   if (value === undefined) {
-    return 'idle';
+    return byDefault;
   }
-  const known = LOCK_FETCH_VALUES.find((name) => name === value);
+  const known = values.find((candidate) => candidate === value);
   return (
-    known ?? fail(`\`lockFetch\` must be one of ${LOCK_FETCH_VALUES.map((name) => `"${name}"`).join(', ')}, not ${JSON.stringify(value)}.`)
+    known ?? fail(`\`${name}\` must be one of ${values.map((candidate) => `"${candidate}"`).join(', ')}, not ${JSON.stringify(value)}.`)
   );
 }
 
@@ -145,17 +173,25 @@ export function resolveAuthSessionOptions(options: unknown, pageOrigin: string):
     return fail('`clientID` is missing: the Client ID of your Auth0 application ("dev-tenant-client" for the dev tenant).');
   }
   const callbackUrl = given.callbackUrl === undefined ? `${pageOrigin}/` : parseUrl('callbackUrl', given.callbackUrl).href;
+  const loginMode = oneOf('loginMode', LOGIN_MODE_VALUES, given.loginMode, 'lock');
+  const audience = optional('audience', given.audience, 'string');
+  if (audience !== undefined && loginMode !== 'universal') {
+    return fail('`audience` needs `loginMode: "universal"`: in Lock mode the APIs get the id_token.');
+  }
   return {
     domain,
     clientID,
     callbackUrl,
     apiOrigins: parseOrigins(given.apiOrigins),
-    // Opt-in for a real tenant: on another site its checkSession iframe cannot see the tenant cookie in
-    // Safari or with third-party cookies blocked, and a returning visitor's redirect costs a round trip.
-    silentRenewal: optional('silentRenewal', given.silentRenewal, 'boolean') ?? devTenant,
+    // Opt-in for a real tenant in Lock mode: on another site its checkSession iframe cannot see the
+    // tenant cookie in Safari or with third-party cookies blocked, and a returning visitor's redirect
+    // costs a round trip. Universal mode renews with a refresh token, which needs no cookie.
+    silentRenewal: optional('silentRenewal', given.silentRenewal, 'boolean') ?? (devTenant || loginMode === 'universal'),
     loginState: optional('loginState', given.loginState, 'string'),
     lockOptions: (optional('lockOptions', given.lockOptions, 'object') as Auth0LockConstructorOptions | undefined) ?? {},
-    lockFetch: parseLockFetch(given.lockFetch),
+    lockFetch: oneOf('lockFetch', LOCK_FETCH_VALUES, given.lockFetch, 'idle'),
+    loginMode,
+    audience: audience?.trim() === '' ? fail('`audience` is empty: give the API identifier, or leave it out.') : audience,
     devTenant
   };
 }

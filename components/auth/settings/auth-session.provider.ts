@@ -22,6 +22,11 @@ export class AuthSessionProvider implements angular.IServiceProvider {
     this.settings = settings;
   }
 
+  /** The settings once `configure()` has run; undefined before (config blocks that must not throw). */
+  configured(): AuthSessionSettings | undefined {
+    return this.settings;
+  }
+
   $get(): AuthSessionSettings {
     if (!this.settings) {
       throw new Error(

@@ -23,6 +23,11 @@ export class SessionNoticeController {
     return endsAtMs === null ? '' : new Date(endsAtMs).toISOString();
   }
 
+  /** The session just ended because its refresh token was refused (revoked elsewhere, reused, or expired). */
+  revoked(): boolean {
+    return !this.authService.isAuthenticated() && this.state.renewalRevoked;
+  }
+
   /** Storage refused the token: the session lives in this tab only. */
   memoryOnly(): boolean {
     return this.authService.isAuthenticated() && !this.storedSession.persistent();
@@ -35,6 +40,10 @@ export const sessionNoticeComponent: angular.IComponentOptions = {
   <p class="session-notice-text" ng-if="$ctrl.renewalRefusedEndsAt()">
     Your session could not be renewed: it ends at
     <time datetime="{{ $ctrl.renewalRefusedEndsAtIso() }}">{{ $ctrl.renewalRefusedEndsAt() | date: 'mediumTime' }}</time>.
+    <button type="button" class="btn btn-primary" ng-click="$ctrl.authService.login()" aria-busy="{{ $ctrl.authService.loginPending }}">Log in again</button>
+  </p>
+  <p class="session-notice-text" ng-if="$ctrl.revoked()">
+    Your session has ended: it could no longer be renewed (you may have logged out elsewhere).
     <button type="button" class="btn btn-primary" ng-click="$ctrl.authService.login()" aria-busy="{{ $ctrl.authService.loginPending }}">Log in again</button>
   </p>
   <p class="session-notice-text" ng-if="$ctrl.memoryOnly()">

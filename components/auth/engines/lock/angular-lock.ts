@@ -13,7 +13,7 @@ import 'angular-lock';
 import type { AuthSessionSettings } from '../../settings/auth-session.options';
 import { CALLBACK_HASH } from './callback-hash';
 import { createLazyLock, type AngularLockOptions } from './lazy-lock';
-import { loadOnce } from './lazy-web-auth';
+import { loadOnce } from '../load-once';
 import { buildLockOptions } from './lock-options';
 import { warmUpLockWhenIdle } from './lock-warm-up';
 

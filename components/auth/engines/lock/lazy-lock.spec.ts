@@ -1,7 +1,7 @@
 import angular from 'angular';
 import 'angular-mocks';
 import { createLazyLock, type LockLoader, type WebAuthConstructor } from './lazy-lock';
-import { loadOnce } from './lazy-web-auth';
+import { loadOnce } from '../load-once';
 // The module as an app loads it (angular-lock with the stand-in): Lock must not be imported.
 import '../../auth.module';
 

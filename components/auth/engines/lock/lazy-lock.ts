@@ -7,7 +7,8 @@
  * itself loaded on their first call, with the options Lock would give it.
  */
 import type * as auth0 from 'auth0-js';
-import { loadFailure, loadOnce, type WebAuthLoader } from './lazy-web-auth';
+import { loadOnce } from '../load-once';
+import { loadFailure, type WebAuthLoader } from './lazy-web-auth';
 import type { LockOptions } from './lock-options';
 
 export type { WebAuthConstructor, WebAuthLoader } from './lazy-web-auth';

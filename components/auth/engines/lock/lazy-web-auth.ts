@@ -8,18 +8,6 @@ import type * as auth0 from 'auth0-js';
 export type WebAuthConstructor = new (options: auth0.AuthOptions) => auth0.WebAuth;
 export type WebAuthLoader = () => Promise<WebAuthConstructor>;
 
-/** One load for all callers; a failed load is forgotten, so the next caller tries again. */
-export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => {
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
-}
-
 /** What an auth0-js callback gets when auth0-js itself could not be loaded: the shape login-error.ts reads. */
 export function loadFailure(error: unknown): auth0.Auth0Error {
   const description = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import type { SessionState } from '../../session/session-state';
 import type { LoginEngine } from '../login-engine';
 import { CALLBACK_HASH } from './callback-hash';
+import type { LockFocus } from './lock-focus';
 
 export const LOCK_LOAD_FAILED_MESSAGE = 'The login form could not be loaded. Please try again.';
 
@@ -10,14 +11,15 @@ export const LOCK_LOAD_FAILED_MESSAGE = 'The login form could not be loaded. Ple
  * returning visitor. Lock's widget events move SessionState's login UI.
  */
 export class LockEngine implements LoginEngine {
-  static $inject = ['lock', '$log', 'sessionState'];
+  static $inject = ['lock', '$log', 'sessionState', 'lockFocus'];
 
   private following = false;
 
   constructor(
     private readonly lock: angular.lock.ILockService,
     private readonly $log: angular.ILogService,
-    private readonly state: SessionState
+    private readonly state: SessionState,
+    private readonly lockFocus: LockFocus
   ) {}
 
   login(): void {
@@ -41,6 +43,7 @@ export class LockEngine implements LoginEngine {
   }
 
   signInAgain(): void {
+    this.state.ending();
     this.lock.authorize({ prompt: 'none' });
   }
 
@@ -52,12 +55,13 @@ export class LockEngine implements LoginEngine {
     return CALLBACK_HASH.test(new URL(url).hash);
   }
 
-  /** Follows Lock's `show`, `hide` and `unrecoverable_error` events. Once. */
+  /** Follows Lock's `show`, `hide` and `unrecoverable_error` events, and keeps the keyboard's focus with Lock. Once. */
   follow(): void {
     if (this.following) {
       return;
     }
     this.following = true;
+    this.lockFocus.follow();
     this.lock.on('show', () => {
       this.state.loginUiShown();
     });

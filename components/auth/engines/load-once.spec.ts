@@ -1,4 +1,4 @@
-import { loadOnce } from './lazy-web-auth';
+import { loadOnce } from './load-once';
 
 describe('loadOnce', () => {
   it('loads once for every caller, and again after a failure', async () => {

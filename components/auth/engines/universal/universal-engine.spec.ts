@@ -1,0 +1,179 @@
+import angular from 'angular';
+import 'angular-mocks';
+import '../../auth.module';
+import type { AuthService } from '../../auth.service';
+import type { AuthSessionOptions } from '../../settings/auth-session.options';
+import type { SessionState } from '../../session/session-state';
+import { testIdToken, UNIT_TEST_CLIENT_ID } from '../../testing/jwt';
+import { UniversalLockFace } from './lock-face';
+import type { SpaClient } from './spa-client';
+
+type Mocked<T> = { [K in keyof T]: jest.Mock };
+
+function fakeSpaClient(): Mocked<SpaClient> {
+  return {
+    loginWithRedirect: jest.fn(() => Promise.resolve()),
+    handleRedirectCallback: jest.fn(() => Promise.resolve({ appState: undefined })),
+    getIdTokenClaims: jest.fn(() => Promise.resolve(undefined)),
+    getTokenSilently: jest.fn(() => Promise.reject(Object.assign(new Error('no'), { error: 'missing_refresh_token' }))),
+    revokeRefreshToken: jest.fn(() => Promise.resolve()),
+    logout: jest.fn(() => Promise.resolve())
+  };
+}
+
+interface UniversalApp {
+  injector: angular.auto.IInjectorService;
+  authService: AuthService;
+  state: SessionState;
+  client: Mocked<SpaClient>;
+  /** Lets the SDK's promises settle and their answers reach AngularJS. */
+  settle(): Promise<void>;
+}
+
+/** Boots `auth0.session` in universal mode with the tutorial's run block (`lock.interceptHash()` included) and a fake SDK. */
+function startUniversalApp(options: Partial<AuthSessionOptions> = {}, client = fakeSpaClient()): UniversalApp {
+  const name = `universalApp${String(Math.random()).slice(2)}`;
+  angular
+    .module(name, ['auth0.session'])
+    .config([
+      'authSessionProvider',
+      '$provide',
+      (provider: { configure(options: AuthSessionOptions): void }, $provide: angular.auto.IProvideService) => {
+        provider.configure({ domain: 'http://localhost:3001', clientID: UNIT_TEST_CLIENT_ID, loginMode: 'universal', ...options });
+        $provide.value('spaClient', () => Promise.resolve(client));
+      }
+    ])
+    .run([
+      'authService',
+      'lock',
+      (authService: AuthService, lock: { interceptHash(): void }) => {
+        authService.registerAuthenticationListener();
+        authService.checkAuthOnRefresh();
+        lock.interceptHash();
+      }
+    ]);
+  angular.mock.module(name);
+  let injector: angular.auto.IInjectorService | undefined;
+  angular.mock.inject(($injector: angular.auto.IInjectorService) => {
+    injector = $injector;
+  });
+  if (!injector) throw new Error('no injector');
+  const $rootScope = injector.get<angular.IRootScopeService>('$rootScope');
+  const settle = async (): Promise<void> => {
+    for (let round = 0; round < 5; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      $rootScope.$digest();
+    }
+  };
+  return { injector, authService: injector.get('authService'), state: injector.get('sessionState'), client, settle };
+}
+
+describe('universal mode (loginMode: "universal")', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('gives the tutorial a `lock` with interceptHash(), and never builds Lock', () => {
+    const app = startUniversalApp();
+    expect(app.injector.get('lock')).toBeInstanceOf(UniversalLockFace);
+    expect(() => app.injector.get<UniversalLockFace>('lock').on('authenticated')).toThrow(/no Lock/);
+  });
+
+  it("takes the callback's code and state out of the address bar before AngularJS reads it, and logs in with the SDK's id_token", async () => {
+    const idToken = testIdToken(3600, { name: 'Ada' });
+    const client = fakeSpaClient();
+    client.getIdTokenClaims.mockResolvedValue({ __raw: idToken });
+    window.history.replaceState(null, '', '/?code=abc&state=xyz&keep=1#/profile');
+    const app = startUniversalApp({}, client);
+    expect(window.location.href).toBe('http://localhost/?keep=1#/profile');
+    await app.settle();
+    expect(client.handleRedirectCallback).toHaveBeenCalledWith('http://localhost/?code=abc&state=xyz&keep=1#/profile');
+    expect(app.authService.isAuthenticated()).toBe(true);
+    expect(localStorage.getItem('id_token')).toBe(idToken);
+    expect(app.authService.profile()?.name).toBe('Ada');
+  });
+
+  it('shows the error of a refused callback (state mismatch, replayed code, error=…) and stores nothing', async () => {
+    const client = fakeSpaClient();
+    client.handleRedirectCallback.mockRejectedValue(
+      Object.assign(new Error('Invalid state'), { error: 'invalid_grant', error_description: 'Invalid authorization code' })
+    );
+    window.history.replaceState(null, '', '/?code=replayed&state=xyz');
+    const app = startUniversalApp({}, client);
+    await app.settle();
+    expect(app.authService.error).toBe('Login failed: Invalid authorization code');
+    expect(app.authService.isAuthenticated()).toBe(false);
+    expect(localStorage.getItem('id_token')).toBeNull();
+    expect(window.location.search).toBe('');
+  });
+
+  it('leaves a page on another path alone: only the callback URL is the tenant answering', async () => {
+    window.history.replaceState(null, '', '/other/?code=abc&state=xyz');
+    const app = startUniversalApp();
+    await app.settle();
+    expect(window.location.search).toBe('?code=abc&state=xyz');
+    expect(app.client.handleRedirectCallback).not.toHaveBeenCalled();
+  });
+
+  it('Log In leaves for the login page (pending until the page goes); a failure to get there says so', async () => {
+    const app = startUniversalApp();
+    app.authService.login();
+    expect(app.authService.loginPending).toBe(true);
+    await app.settle();
+    expect(app.client.loginWithRedirect).toHaveBeenCalledWith({ authorizationParams: {} });
+    app.client.loginWithRedirect.mockRejectedValue(new Error('chunk failed'));
+    app.authService.login();
+    await app.settle();
+    expect(app.authService.loginPending).toBe(false);
+    expect(app.authService.error).toBe('The login page could not be opened. Please try again.');
+  });
+
+  it('a returning visitor with an expired id_token is logged in with the refresh token, with no redirect', async () => {
+    const fresh = testIdToken(3600);
+    const client = fakeSpaClient();
+    client.getTokenSilently.mockResolvedValue({ id_token: fresh, access_token: 'at', expires_in: 3600 });
+    localStorage.setItem('id_token', testIdToken(-60));
+    const app = startUniversalApp({}, client);
+    await app.settle();
+    expect(client.getTokenSilently).toHaveBeenCalledWith({ cacheMode: 'off', detailedResponse: true });
+    expect(client.loginWithRedirect).not.toHaveBeenCalled();
+    expect(app.authService.isAuthenticated()).toBe(true);
+    expect(localStorage.getItem('id_token')).toBe(fresh);
+  });
+
+  it('a returning visitor without a usable refresh token makes one top-level prompt=none trip', async () => {
+    localStorage.setItem('id_token', testIdToken(-60));
+    const app = startUniversalApp();
+    await app.settle();
+    expect(app.client.loginWithRedirect).toHaveBeenCalledWith({ authorizationParams: { prompt: 'none' } });
+    expect(app.state.phase).toBe('ending');
+    expect(localStorage.getItem('id_token')).toBeNull();
+  });
+
+  it('renews with the refresh token; invalid_grant ends the session at once, with the notice', async () => {
+    const client = fakeSpaClient();
+    localStorage.setItem('id_token', testIdToken(3600));
+    const app = startUniversalApp({}, client);
+    expect(app.authService.isAuthenticated()).toBe(true);
+    const renewed = jest.fn();
+    client.getTokenSilently.mockRejectedValue(
+      Object.assign(new Error('reused'), { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' })
+    );
+    app.injector.get<{ renew(timeoutMs: number, done: (error: unknown) => void): void }>('loginEngine').renew(1000, renewed);
+    await app.settle();
+    expect(renewed).toHaveBeenCalledWith(expect.objectContaining({ error: 'invalid_grant' }));
+  });
+
+  it('logout revokes the refresh token, then ends the tenant session with the SDK', async () => {
+    localStorage.setItem('id_token', testIdToken(3600));
+    const app = startUniversalApp();
+    app.authService.logout();
+    await app.settle();
+    expect(app.client.revokeRefreshToken).toHaveBeenCalled();
+    expect(app.client.logout).toHaveBeenCalledWith({ logoutParams: { returnTo: 'http://localhost/' } });
+    expect(app.client.revokeRefreshToken.mock.invocationCallOrder[0]).toBeLessThan(app.client.logout.mock.invocationCallOrder[0] ?? 0);
+    expect(localStorage.getItem('id_token')).toBeNull();
+  });
+});
