@@ -20,6 +20,8 @@ export interface LoginEngine {
   logout(returnTo: string): void;
   /** True when `url` is the tenant answering (a callback), which the run block's interception handles. */
   isCallback(url: string): boolean;
+  /** The access token for the configured API `audience` (universal mode), null on failure; null itself: the APIs get the id_token. */
+  apiAccessToken(): angular.IPromise<string | null> | null;
   /** Follows the engine's own events (once, from the module's run block). */
   follow(): void;
 }

@@ -1,3 +1,4 @@
+import type { LoginEngine } from '../engines/login-engine';
 import type { AuthSessionSettings } from '../settings/auth-session.options';
 import type { StoredSession } from './stored-session';
 
@@ -26,19 +27,26 @@ export function hostnamesOf(origins: readonly string[]): string[] {
 
 /**
  * angular-jwt's tokenGetter: the sample's (no token on template requests), narrowed to the exact
- * API origins and to a token that is still usable. Called without `options` by authManager itself,
- * which gets the usable token.
+ * API origins and to a session that is still usable. Called without `options` by authManager
+ * itself, which gets the usable id_token. An API request gets the access token for the configured
+ * `audience` where there is one (universal mode, as Auth0 advises), else the id_token as in the tutorial.
  */
 function tokenForRequest(
   options: { url: string } | null | undefined,
   settings: AuthSessionSettings,
   storedSession: StoredSession,
-  $window: angular.IWindowService
-): string | null {
+  $window: angular.IWindowService,
+  $injector: angular.auto.IInjectorService
+): string | null | angular.IPromise<string | null> {
   if (options && !mayCarryToken(options.url, settings.apiOrigins, $window.location.origin)) {
     return null;
   }
-  return storedSession.token();
+  const idToken = storedSession.token();
+  if (!options || idToken === null) {
+    return idToken;
+  }
+  // Looked up here, not injected: the interceptor's getter must not build the engine at boot.
+  return $injector.get<LoginEngine>('loginEngine').apiAccessToken() ?? idToken;
 }
 
-export const apiTokenGetter = ['options', 'authSession', 'storedSession', '$window', tokenForRequest] as const;
+export const apiTokenGetter = ['options', 'authSession', 'storedSession', '$window', '$injector', tokenForRequest] as const;

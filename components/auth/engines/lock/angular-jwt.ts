@@ -18,7 +18,8 @@ interface AuthManagerProvider {
 /** `jwtOptionsProvider.config()` replaces the whole configuration, so this is all of it. */
 export function jwtOptionsFor(settings: AuthSessionSettings): JwtOptions {
   return {
-    tokenGetter: [...apiTokenGetter],
+    // Its typings say string | null; its interceptor takes a promise too ($q.when), which an access token needs.
+    tokenGetter: [...apiTokenGetter] as unknown as JwtOptions['tokenGetter'],
     whiteListedDomains: hostnamesOf(settings.apiOrigins),
     loginPath: settings.loginState ?? 'login',
     // authManager.redirect() and redirectWhenUnauthenticated() go where the guard goes.

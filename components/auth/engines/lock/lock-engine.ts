@@ -51,6 +51,11 @@ export class LockEngine implements LoginEngine {
     this.lock.logout({ returnTo });
   }
 
+  /** Lock mode sends the APIs the id_token, as the tutorial does. */
+  apiAccessToken(): null {
+    return null;
+  }
+
   isCallback(url: string): boolean {
     return CALLBACK_HASH.test(new URL(url).hash);
   }

@@ -176,4 +176,24 @@ describe('universal mode (loginMode: "universal")', () => {
     expect(app.client.revokeRefreshToken.mock.invocationCallOrder[0]).toBeLessThan(app.client.logout.mock.invocationCallOrder[0] ?? 0);
     expect(localStorage.getItem('id_token')).toBeNull();
   });
+
+  it('with an audience, API requests carry the access token for it (the id_token otherwise, as in Lock mode)', async () => {
+    const idToken = testIdToken(3600);
+    localStorage.setItem('id_token', idToken);
+    const client = fakeSpaClient();
+    client.getTokenSilently.mockResolvedValue('access-token-1');
+    const api = 'https://api.example.com';
+    const withAudience = startUniversalApp({ apiOrigins: [api], audience: `${api}/` }, client);
+    const $httpBackend = withAudience.injector.get<angular.IHttpBackendService>('$httpBackend');
+    const sent: (string | undefined)[] = [];
+    $httpBackend.whenGET(`${api}/ping`).respond((_method, _url, _data, headers) => {
+      sent.push((headers as Record<string, string | undefined>).Authorization);
+      return [200, {}];
+    });
+    void withAudience.injector.get<angular.IHttpService>('$http').get(`${api}/ping`);
+    await withAudience.settle();
+    $httpBackend.flush();
+    expect(client.getTokenSilently).toHaveBeenCalledWith();
+    expect(sent).toEqual(['Bearer access-token-1']);
+  });
 });

@@ -96,6 +96,17 @@ export class UniversalEngine implements LoginEngine {
     });
   }
 
+  /** From the SDK's cache while it lasts, else through the refresh token; the request goes without one if that fails (its 401 then counts). */
+  apiAccessToken(): angular.IPromise<string | null> | null {
+    if (this.settings.audience === undefined) {
+      return null;
+    }
+    return this.withClient((client) => client.getTokenSilently()).then(
+      (token) => token ?? null,
+      () => null
+    );
+  }
+
   isCallback(url: string): boolean {
     return this.callback.url !== null || isCodeCallback(url, this.settings.callbackUrl);
   }
