@@ -12,7 +12,7 @@ import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from '
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as acorn from 'acorn';
-import { buildEsm, copyAuth0Js } from './build-lib/esm-build';
+import { buildEsm, copyAuth0Js, copyAuth0SpaJs } from './build-lib/esm-build';
 import { assertAsciiOnly, assertNoBuildPlaceholders } from './build-lib/output-checks';
 import { ESM, FALLBACK_PAGE, FALLBACK_SCRIPT, NAME, OUT, ROOT, SCRIPTS, installedVersion, posix, readPackageJson } from './build-lib/paths';
 import { checkFallbackPage } from './build-lib/check-fallback-page';
@@ -167,6 +167,7 @@ async function main(): Promise<void> {
   // While webpack builds the scripts: the ES module build, the package, and its typings checked.
   try {
     copyAuth0Js();
+    copyAuth0SpaJs();
     buildEsm();
     writeScriptTypings();
     writePackage();

@@ -15,7 +15,8 @@ const THIRD_PARTY_FILES: Readonly<Partial<Record<string, string>>> = {
   'angular-jwt': 'angular-jwt.js',
   'angular-lock': 'angular-lock.js',
   'auth0-js': 'auth0-js.js',
-  'auth0-lock': 'auth0-lock.js'
+  'auth0-lock': 'auth0-lock.js',
+  '@auth0/auth0-spa-js': 'auth0-spa-js.js'
 };
 const PEER = 'angular';
 
@@ -201,15 +202,25 @@ export function buildEsm(): void {
   }
 }
 
-/** auth0-js's own ES module build, which esm/third-party/auth0-lock.js and our glue both import. */
-export function copyAuth0Js(): void {
-  const dist = path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist');
-  const source = readFileSync(path.join(dist, 'auth0.min.esm.js'), 'utf8');
-  const mapComment = '//# sourceMappingURL=auth0.min.esm.js.map';
+/** A package's own self-contained ES module build, copied into esm/third-party/ as `target`, with its source map. */
+function copyEsmBuild(packageName: string, distFile: string, target: string): void {
+  const packageDir = path.dirname(require.resolve(`${packageName}/package.json`));
+  const source = readFileSync(path.join(packageDir, distFile), 'utf8');
+  const mapComment = `//# sourceMappingURL=${path.basename(distFile)}.map`;
   if (!source.includes(mapComment)) {
-    throw new Error(`build-lib: auth0-js's dist/auth0.min.esm.js has no "${mapComment}" any more`);
+    throw new Error(`build-lib: ${packageName}'s ${distFile} has no "${mapComment}" any more`);
   }
   mkdirSync(THIRD_PARTY, { recursive: true });
-  writeFileSync(path.join(THIRD_PARTY, 'auth0-js.js'), source.replace(mapComment, '//# sourceMappingURL=auth0-js.js.map'));
-  copyFileSync(path.join(dist, 'auth0.min.esm.js.map'), path.join(THIRD_PARTY, 'auth0-js.js.map'));
+  writeFileSync(path.join(THIRD_PARTY, target), source.replace(mapComment, `//# sourceMappingURL=${target}.map`));
+  copyFileSync(path.join(packageDir, `${distFile}.map`), path.join(THIRD_PARTY, `${target}.map`));
+}
+
+/** auth0-js's own ES module build, which esm/third-party/auth0-lock.js and our glue both import. */
+export function copyAuth0Js(): void {
+  copyEsmBuild('auth0-js', 'dist/auth0.min.esm.js', 'auth0-js.js');
+}
+
+/** auth0-spa-js's own ES module build (its dependencies inlined), for universal mode's chunk. */
+export function copyAuth0SpaJs(): void {
+  copyEsmBuild('@auth0/auth0-spa-js', 'dist/auth0-spa-js.production.esm.js', 'auth0-spa-js.js');
 }

@@ -30,8 +30,15 @@ export interface BundledPackage {
   readonly files: Set<string>;
 }
 
-/** What esm-build.ts copies to esm/third-party/auth0-js.js, and webpack bundles into the scripts. */
-const AUTH0_JS_BUILD = path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist', 'auth0.min.esm.js');
+/** The packages' own builds that esm-build.ts copies into esm/third-party/ (webpack bundles them into the scripts too), by shipped file. */
+const COPIED_BUILDS: Readonly<Record<string, string>> = {
+  'esm/third-party/auth0-js.js': path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist', 'auth0.min.esm.js'),
+  'esm/third-party/auth0-spa-js.js': path.join(
+    path.dirname(require.resolve('@auth0/auth0-spa-js/package.json')),
+    'dist',
+    'auth0-spa-js.production.esm.js'
+  )
+};
 
 const readPackageInfo = (dir: string): PackageInfo => JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageInfo;
 
@@ -63,14 +70,27 @@ function packagesInsidePrebuilt(file: string, packageDir: string): string[] {
     const dir = packageDirOf(source);
     if (dir === undefined) return [];
     const name = dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    try {
-      return [path.dirname(require.resolve(`${name}/package.json`, { paths: [packageDir] }))];
-    } catch {
+    const installed = installedPackageDir(name, packageDir);
+    if (installed === undefined) {
       throw new Error(
         `build-lib: ${path.relative(ROOT, file)} bundles ${name}, which is not installed beside it: its licence cannot be read`
       );
     }
+    return [installed];
   });
+}
+
+/**
+ * Where Node's lookup finds package `name` from `fromDir`: the nearest node_modules/<name> up the
+ * tree. By folder, not require.resolve: a package whose `exports` omits package.json
+ * (@auth0/auth0-auth-js) cannot be resolved to it.
+ */
+function installedPackageDir(name: string, fromDir: string): string | undefined {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 const licenseOf = (info: PackageInfo): string =>
@@ -92,8 +112,9 @@ export function bundledPackages(dir: string): BundledPackage[] {
     );
   for (const mapFile of mapFiles(dir)) {
     const shipped = posix(path.relative(dir, mapFile.replace(/\.map$/, '')));
-    // esm/third-party/auth0-js.js is auth0-js's own build, copied (esm-build.ts), whose map is its own.
-    const sources = shipped === 'esm/third-party/auth0-js.js' ? [AUTH0_JS_BUILD] : mapSources(mapFile);
+    // A copied build (esm-build.ts) keeps its package's own map, whose paths are relative to the package.
+    const copied = COPIED_BUILDS[shipped];
+    const sources = copied === undefined ? mapSources(mapFile) : [copied];
     for (const source of sources) {
       const packageDir = packageDirOf(source);
       if (packageDir === undefined) continue;
