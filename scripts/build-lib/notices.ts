@@ -31,7 +31,7 @@ export interface BundledPackage {
 }
 
 /** The packages' own builds that esm-build.ts copies into esm/third-party/ (webpack bundles them into the scripts too), by shipped file. */
-const COPIED_BUILDS: Readonly<Record<string, string>> = {
+const COPIED_BUILDS: Readonly<Partial<Record<string, string>>> = {
   'esm/third-party/auth0-js.js': path.join(path.dirname(require.resolve('auth0-js/package.json')), 'dist', 'auth0.min.esm.js'),
   'esm/third-party/auth0-spa-js.js': path.join(
     path.dirname(require.resolve('@auth0/auth0-spa-js/package.json')),
