@@ -64,6 +64,12 @@ export async function openUlPage(tenant: RunningDevTenant, path: string): Promis
   return { status: res.status, headers: res.headers, html, state: hidden('state'), csrf: hidden('_csrf') };
 }
 
+/** The text of a page's #error-message, its character references decoded; undefined without one. */
+export function pageError(html: string): string | undefined {
+  const text = /<div id="error-message" class="error" role="alert">([^<]*)/.exec(html)?.[1];
+  return text?.replace(/&#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code))).trim();
+}
+
 /** Who posts a form: the tenant's own page by default; `cookie` is what that browser sends. */
 export interface FormPost {
   readonly origin?: string | null;
