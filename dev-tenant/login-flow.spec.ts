@@ -157,8 +157,9 @@ describe('full-page login', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid_request' });
   });
 
+  // response_type=code alone is the code flow (authorize-code.spec.ts); the hybrid flows are not supported.
   it.each([
-    ['code', 'unsupported_response_type'],
+    ['code id_token', 'unsupported_response_type'],
     ['token token', 'unsupported_response_type'],
     ['', 'unsupported_response_type']
   ])('redirects response_type=%j back with %s', async (responseType, error) => {

@@ -35,7 +35,11 @@ import { revoke } from './routes/revoke';
 import { token } from './routes/token';
 import { unblock } from './routes/unblock';
 import { userinfo } from './routes/userinfo';
-import type { AuthorizationCodeGrant } from './stores/authorization-codes';
+import { ulLogin } from './routes/ul-login';
+import { ulResetPassword } from './routes/ul-reset';
+import { ulSignup } from './routes/ul-signup';
+import { UL_STYLESHEET_PATH } from './http/ul-page';
+import { ulStyles } from './http/ul-styles';
 import { startSweeper, type Clock } from './stores/expiring-map';
 import { UserStore } from './stores/users';
 
@@ -55,14 +59,9 @@ export interface DevTenantDeps extends TenantOptions {
   readonly controlSecret: string | undefined;
 }
 
-/** What /authorize's code flow issues once the user has logged in: the user named by email. */
-export type CodeIssuer = (email: string, grant: Omit<AuthorizationCodeGrant, 'userId'>) => string;
-
 export interface DevTenantApp {
   readonly app: Express;
   storeSizes(): StoreSizes;
-  /** Until /authorize has its code-flow login page, the token endpoint's specs log in through this. */
-  issueAuthorizationCode: CodeIssuer;
   /** Drops expired entries now (the background sweep does it every minute). */
   sweep(): void;
   /** Stops the background sweep. */
@@ -137,6 +136,18 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
   router.post('/co/authenticate', json, coAuthenticate(ctx));
   router.post('/co/verify', form, coVerify(ctx));
   router.get('/authorize', authorize(ctx));
+  // Universal Login (the code flow's pages): same-origin form posts, no CORS.
+  const ulForm = express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT, parameterLimit: 10 });
+  router.get(UL_STYLESHEET_PATH, ulStyles);
+  const screens = [
+    ['/u/login', ulLogin(ctx)],
+    ['/u/signup', ulSignup(ctx)],
+    ['/u/reset-password', ulResetPassword(ctx)]
+  ] as const;
+  for (const [path, screen] of screens) {
+    router.get(path, screen.page);
+    router.post(path, ulForm, screen.post);
+  }
   // auth0-spa-js posts these with fetch, form-encoded by default, JSON when asked: both parsers, each
   // reading only its own content type.
   router.use(['/oauth/token', '/oauth/revoke'], corsPost);
@@ -147,7 +158,7 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
   router.post('/dbconnections/change_password', json, db.changePassword);
   // The pages the emailed links open.
   router.get('/lo/reset', reset.resetForm);
-  router.post('/lo/reset', express.urlencoded({ extended: false, limit: SMALL_BODY_LIMIT, parameterLimit: 10 }), reset.resetPassword);
+  router.post('/lo/reset', ulForm, reset.resetPassword);
   router.get('/u/email-verification', verifyEmail(ctx));
   router.get('/lo/unblock', unblock(ctx));
   router.use('/userinfo', corsGet);
@@ -186,15 +197,9 @@ export function createDevTenantApp(config: ResolvedTenantConfig, deps: DevTenant
   const sweep = (): void => {
     for (const store of expiringStores(ctx)) store.purgeExpired();
   };
-  const issueAuthorizationCode: CodeIssuer = (email, grant) => {
-    const user = ctx.users.findByEmail(email);
-    if (user === undefined) throw new Error(`issueAuthorizationCode: no user ${email}`);
-    return ctx.authorizationCodes.issue({ ...grant, userId: user.userId });
-  };
   return {
     app,
     storeSizes: () => storeSizes(ctx),
-    issueAuthorizationCode,
     sweep,
     dispose: startSweeper([{ purgeExpired: sweep }], SWEEP_INTERVAL_MS)
   };
@@ -205,7 +210,6 @@ export interface RunningDevTenant {
   readonly url: string;
   readonly config: ResolvedTenantConfig;
   storeSizes(): StoreSizes;
-  readonly issueAuthorizationCode: CodeIssuer;
   sweep(): void;
   close(): Promise<void>;
 }
@@ -227,7 +231,6 @@ export async function startDevTenant(config: TenantConfig, options: TenantOption
     url: resolved.publicUrl,
     config: resolved,
     storeSizes: () => app.storeSizes(),
-    issueAuthorizationCode: app.issueAuthorizationCode,
     sweep: () => {
       app.sweep();
     },

@@ -98,7 +98,7 @@ describe('control API: faults', () => {
   });
 
   it('targets /oauth/token: an injected 503 reaches the app, and leaves the refresh token unused for the retry', async () => {
-    const { refresh_token: refreshToken } = await tokensOf(await exchangeCode(t.tenant, startCodeFlow(t.tenant)));
+    const { refresh_token: refreshToken } = await tokensOf(await exchangeCode(t.tenant, await startCodeFlow(t.tenant)));
     await addFault({ path: '/oauth/token', kind: 'status', status: 503, count: 1 });
     const failed = await refresh(t.tenant, refreshToken);
     expect(failed.status).toBe(503);

@@ -1,5 +1,5 @@
 // /control/refresh-tokens: listing a user's refresh-token families, and expiring or revoking them.
-import { control, createUser, listUsers } from '../testing/control-test-support';
+import { control, CONTROL_PASSWORD, createUser, listUsers } from '../testing/control-test-support';
 import { useTestTenant } from '../testing/test-support';
 import { exchangeCode, refresh, startCodeFlow, tokensOf } from '../testing/token-support';
 import type { RefreshTokenFamilyJson } from './routes-refresh-tokens';
@@ -18,8 +18,8 @@ describe('control API: refresh tokens', () => {
     return answer.body.refresh_tokens;
   }
 
-  async function login(email = 'dev@example.com'): Promise<string> {
-    return (await tokensOf(await exchangeCode(t.tenant, startCodeFlow(t.tenant, { email })))).refresh_token;
+  async function login(email = 'dev@example.com', password = 'dev-password'): Promise<string> {
+    return (await tokensOf(await exchangeCode(t.tenant, await startCodeFlow(t.tenant, { email, password })))).refresh_token;
   }
 
   it('lists a family with its lifetimes and rotations, named by an id that is no part of the token', async () => {
@@ -50,7 +50,7 @@ describe('control API: refresh tokens', () => {
   it('filters by user_id, and revokes one user’s families: their next refresh gets invalid_grant', async () => {
     const other = await createUser(t.tenant, 'refresh-control@example.com');
     const devToken = await login();
-    const otherToken = await login(other.email);
+    const otherToken = await login(other.email, CONTROL_PASSWORD);
     expect((await families(`?user_id=${encodeURIComponent(other.user_id)}`)).map((family) => family.user_id)).toEqual([other.user_id]);
     const revoked = await control(t.tenant, 'POST', '/control/refresh-tokens/revoke', { user_id: other.user_id });
     expect(revoked.body).toEqual({ revoked: 1 });

@@ -4,7 +4,7 @@
 import { BRUTE_FORCE_THRESHOLD } from '../config/config';
 import { BruteForceGuard } from './brute-force';
 import { RATE_LIMITS } from './rate-limit';
-import { SUSPICIOUS_IP_THROTTLED } from '../routes/co-authenticate';
+import { SUSPICIOUS_IP_THROTTLED } from '../routes/password-login';
 import { TOO_MANY_ATTEMPTS } from '../routes/unblock';
 import { coAuthenticateFrom, credentials, useTestTenant } from '../testing/test-support';
 import { UserStore } from '../stores/users';

@@ -1,5 +1,6 @@
-// GET /authorize, implicit flow only: exchanges a login_ticket (after /co/authenticate) or the SSO
-// session cookie for tokens, delivered in the redirect fragment or by web_message.
+// GET /authorize. The implicit flow (Lock): exchanges a login_ticket (after /co/authenticate) or the
+// SSO session cookie for tokens, delivered in the redirect fragment or by web_message. The code flow
+// (response_type=code, auth0-spa-js) is authorize-code.ts.
 import { type RequestHandler, type Request, type Response } from 'express';
 import { DATABASE_CONNECTION } from '../config/config';
 import { checkTicketCameBack, sendVerificationPage } from './co-verification';
@@ -7,10 +8,11 @@ import { clearVerifierCookies } from '../http/co-verifier-cookie';
 import type { TenantContext } from './context';
 import { sendError } from '../http/errors';
 import { originOf, queryParam } from '../http/helpers';
-import { clearSessionCookie, sessionIdFrom, setSessionCookie } from '../http/session-cookie';
+import { allowedCallback, apiAudience, needsConsent, webMessageRefusal } from './authorize-request';
+import { authorizeCode, LOGIN_REQUIRED } from './authorize-code';
+import { currentSession, startSession } from './sso-session';
 import { sendWebMessage } from '../http/web-message';
-import { sendPage } from '../http/html-page';
-import { USER_BLOCKED } from './co-authenticate';
+import { USER_BLOCKED } from './password-login';
 
 type Params = Record<string, string>;
 const RESPONSE_TYPES = new Set(['token', 'id_token']);
@@ -18,40 +20,19 @@ const RESPONSE_TYPES = new Set(['token', 'id_token']);
 export function authorize(ctx: TenantContext): RequestHandler {
   return async (req, res) => {
     res.set('Cache-Control', 'no-store');
-    const { config } = ctx;
-    // Client and redirect_uri are checked before anything is sent back to redirect_uri: no open redirect.
-    const clientId = queryParam(req, 'client_id');
-    if (clientId !== config.clientId) {
-      sendError(
-        res,
-        400,
-        'invalid_request',
-        clientId === undefined ? 'Missing required parameter: client_id' : `Unknown client: ${clientId}`
-      );
+    const callback = allowedCallback(ctx, req, res);
+    if (callback === undefined) return;
+    if (queryParam(req, 'response_type') === 'code') {
+      authorizeCode(ctx, req, res, callback);
       return;
     }
-    const redirectUri = queryParam(req, 'redirect_uri');
-    if (redirectUri === undefined || !config.callbackUrls.includes(redirectUri)) {
-      // Auth0's own page, in Auth0's fixed words; the request's redirect_uri is never echoed.
-      sendPage(
-        res,
-        400,
-        'Callback URL mismatch.',
-        '<p>The provided redirect_uri is not in the list of allowed callback URLs.</p>\n' +
-          '<p>Add it to the dev tenant&rsquo;s DEV_TENANT_CALLBACK_URLS (Auth0: the application&rsquo;s Allowed Callback URLs).</p>'
-      );
-      return;
-    }
+    const { clientId, redirectUri } = callback;
     const responseMode = queryParam(req, 'response_mode');
     const webMessage = responseMode === 'web_message';
     const targetOrigin = originOf(redirectUri);
-    if (webMessage && (targetOrigin === undefined || !config.webOrigins.includes(targetOrigin))) {
-      sendError(
-        res,
-        400,
-        'invalid_request',
-        `The origin of ${redirectUri} is not in the list of allowed web origins (DEV_TENANT_WEB_ORIGINS).`
-      );
+    const webOriginRefused = webMessage ? webMessageRefusal(ctx, redirectUri) : undefined;
+    if (webOriginRefused !== undefined) {
+      sendError(res, 400, 'invalid_request', webOriginRefused);
       return;
     }
     const state = queryParam(req, 'state');
@@ -102,7 +83,7 @@ export function authorize(ctx: TenantContext): RequestHandler {
     if (login.kind !== 'user' || user === undefined) {
       if (login.kind === 'ticket_refused')
         fail('access_denied', 'The login ticket is invalid, expired or already used. Please log in again.');
-      else fail('login_required', 'Login required');
+      else fail('login_required', LOGIN_REQUIRED);
       return;
     }
     // Auth0 redirects a blocked user back with this error, also from a session opened before the block.
@@ -110,9 +91,7 @@ export function authorize(ctx: TenantContext): RequestHandler {
       fail('unauthorized', USER_BLOCKED);
       return;
     }
-    // Auth0 never skips consent for a localhost callback: silently (prompt=none) an API audience gets consent_required.
-    // The interactive login stands in for the consent screen this tenant does not have.
-    if (audience.api !== undefined && queryParam(req, 'prompt') === 'none' && isLocalhost(redirectUri)) {
+    if (needsConsent(req, audience.api, redirectUri)) {
       fail('consent_required', 'Consent required');
       return;
     }
@@ -131,15 +110,6 @@ export function authorize(ctx: TenantContext): RequestHandler {
   };
 }
 
-type Audience = { kind: 'known'; api: string | undefined } | { kind: 'unknown'; audience: string };
-
-/** The configured API gets a JWT access token; none (or /userinfo's own audience) an opaque one. */
-function apiAudience({ config, tokens }: TenantContext, audience: string | undefined): Audience {
-  if (audience === undefined || audience === '' || audience === tokens.userinfoAudience) return { kind: 'known', api: undefined };
-  if (audience === config.apiAudience) return { kind: 'known', api: audience };
-  return { kind: 'unknown', audience };
-}
-
 type Login =
   | { kind: 'user'; email: string; sid: string }
   | { kind: 'ticket_refused' }
@@ -149,10 +119,9 @@ type Login =
 
 /**
  * Who is logging in: the user behind a login_ticket (who then gets a new SSO session), else the user
- * of the current SSO session, as Auth0 does. prompt=login refuses the session: there is no login page here.
+ * of the current SSO session, as Auth0 does. prompt=login refuses the session: Lock's flow has no login page here.
  */
 function authenticate(ctx: TenantContext, req: Request, res: Response, clientId: string): Login {
-  const oldSessionId = sessionIdFrom(req);
   const loginTicket = queryParam(req, 'login_ticket');
   if (loginTicket !== undefined) {
     const check = checkTicketCameBack(ctx, req, loginTicket);
@@ -163,24 +132,11 @@ function authenticate(ctx: TenantContext, req: Request, res: Response, clientId:
     // verifier): refused, and this browser's own session is left as it was.
     if (check.kind === 'refused') return { kind: 'fallback_refused', error: check.error };
     if (ticket === undefined) return { kind: 'ticket_refused' };
-    if (oldSessionId !== undefined) ctx.sessions.destroy(oldSessionId);
-    const created = ctx.sessions.create(ticket.email);
-    setSessionCookie(res, ctx.config, created.id, created.session.expiresAt - created.session.createdAt);
-    return { kind: 'user', email: ticket.email, sid: created.session.sid };
+    return { kind: 'user', ...startSession(ctx, req, res, ticket.email) };
   }
-  if (oldSessionId === undefined || queryParam(req, 'prompt') === 'login') return { kind: 'login_required' };
-  const session = ctx.sessions.touch(oldSessionId);
-  if (session === undefined) {
-    clearSessionCookie(res, ctx.config);
-    return { kind: 'login_required' };
-  }
-  return { kind: 'user', email: session.email, sid: session.sid };
-}
-
-/** Auth0's test for "localhost" callbacks (consent cannot be skipped for them). */
-function isLocalhost(redirectUri: string): boolean {
-  const host = originOf(redirectUri) === undefined ? undefined : new URL(redirectUri).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  if (queryParam(req, 'prompt') === 'login') return { kind: 'login_required' };
+  const session = currentSession(ctx, req, res);
+  return session === undefined ? { kind: 'login_required' } : { kind: 'user', ...session };
 }
 
 /** "token", "id_token" or both, in any order, each at most once; anything else is unsupported. */

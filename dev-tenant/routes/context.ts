@@ -4,10 +4,12 @@ import type { ResolvedTenantConfig } from '../config/config';
 import type { Clock, SweptStore } from '../stores/expiring-map';
 import { PasswordPolicy } from '../accounts/password-policy';
 import { EndpointRateLimits } from '../limits/rate-limit';
+import { SerialPerKey } from '../limits/serial-per-key';
 import { AccessTokenStore } from '../stores/access-tokens';
 import { AuthorizationCodeStore } from '../stores/authorization-codes';
 import { EmailTicketStore, VERIFICATION_TICKET_TTL_MS } from '../stores/email-tickets';
 import { LoginTicketStore } from '../stores/login-tickets';
+import { LoginTransactionStore } from '../stores/login-transactions';
 import { RefreshTokenStore } from '../stores/refresh-tokens';
 import { ResetTicketStore } from '../stores/reset-tickets';
 import { SessionStore, sessionLifetimesOf } from '../stores/sessions';
@@ -44,10 +46,14 @@ export interface TenantContext {
   readonly accessTokens: AccessTokenStore;
   /** The code flow's single-use codes, from /authorize to /oauth/token. */
   readonly authorizationCodes: AuthorizationCodeStore;
+  /** The login page's transactions, from /authorize to the code. */
+  readonly loginTransactions: LoginTransactionStore;
   /** The rotating refresh-token families, per user. */
   readonly refreshTokens: RefreshTokenStore;
   readonly bruteForce: BruteForceGuard;
   readonly rateLimits: EndpointRateLimits;
+  /** One password check at a time per client IP, for every login endpoint. */
+  readonly passwordChecks: SerialPerKey;
   readonly passwordPolicy: PasswordPolicy;
   readonly sendEmail: SendEmail;
   readonly now: Clock;
@@ -89,9 +95,11 @@ export function createTenantContext(config: ResolvedTenantConfig, { signingKey, 
     }),
     accessTokens,
     authorizationCodes: new AuthorizationCodeStore(now),
+    loginTransactions: new LoginTransactionStore(now),
     refreshTokens: new RefreshTokenStore(() => config, now),
     bruteForce: new BruteForceGuard({ maxAttempts: config.bruteForceMaxAttempts, now }),
     rateLimits: new EndpointRateLimits(now),
+    passwordChecks: new SerialPerKey(),
     passwordPolicy: new PasswordPolicy(config.passwordPolicy, {
       dictionary: config.passwordDictionary,
       noPersonalInfo: config.passwordNoPersonalInfo,
@@ -128,6 +136,7 @@ export function expiringStores(ctx: TenantContext): Pick<SweptStore, 'purgeExpir
     ctx.sessions,
     ctx.accessTokens,
     ctx.authorizationCodes,
+    ctx.loginTransactions,
     ctx.refreshTokens,
     ctx.bruteForce,
     ctx.rateLimits

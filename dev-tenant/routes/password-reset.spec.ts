@@ -2,7 +2,7 @@
 // the tenant's reset page, whose form sets a new password that then logs in.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RESET_EMAIL_SENT } from './dbconnections';
+import { RESET_EMAIL_SENT } from './reset-request';
 import { RESET_TICKET_TTL_MS } from '../stores/reset-tickets';
 import { USERS_FILE } from '../stores/users-file';
 import { createRequire } from 'node:module';

@@ -5,7 +5,7 @@ import { scopeSet } from '../crypto/tokens';
 import { sendError } from '../http/errors';
 import { bodyField } from '../http/helpers';
 import type { UserProfile } from '../accounts/user-profile';
-import { USER_BLOCKED } from './co-authenticate';
+import { USER_BLOCKED } from './password-login';
 import type { TenantContext } from './context';
 import { INVALID_CODE, INVALID_REFRESH_TOKEN, knownClient, PKCE_FAILED, requiredField, sendInvalidGrant } from './oauth-errors';
 import type { RefreshGrant } from '../stores/refresh-tokens';

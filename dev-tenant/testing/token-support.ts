@@ -1,8 +1,9 @@
-// Helpers for the token endpoint's specs: a logged-in code flow (until /authorize has its login
-// page), and the token requests auth0-spa-js makes.
-import { createHash, randomBytes } from 'node:crypto';
+// Helpers for the token endpoint's specs: a logged-in code flow (through the Universal Login page),
+// and the token requests auth0-spa-js makes.
+import { randomBytes } from 'node:crypto';
 import type { RunningDevTenant } from '../server';
 import { APP_ORIGIN, CALLBACK, CLIENT_ID } from './test-support';
+import { callbackQuery, codeParams, logInThroughPage, newPkce } from './ul-support';
 
 export interface CodeFlow {
   readonly code: string;
@@ -10,23 +11,20 @@ export interface CodeFlow {
   readonly nonce: string;
 }
 
-/** What /authorize will hand back after the user (the default one) logs in: a code bound to a fresh S256 challenge. */
-export function startCodeFlow(
+/**
+ * Logs the user in through /authorize and the Universal Login page, as auth0-spa-js's loginWithRedirect
+ * and the browser do: the code the app gets back, bound to a fresh S256 challenge.
+ */
+export async function startCodeFlow(
   tenant: RunningDevTenant,
-  { scope = 'openid profile email offline_access', email = 'dev@example.com' } = {}
-): CodeFlow {
-  const verifier = randomBytes(32).toString('base64url');
+  { scope = 'openid profile email offline_access', email = 'dev@example.com', password = 'dev-password' } = {}
+): Promise<CodeFlow> {
+  const pkce = newPkce();
   const nonce = randomBytes(16).toString('base64url');
-  const code = tenant.issueAuthorizationCode(email, {
-    clientId: CLIENT_ID,
-    redirectUri: CALLBACK,
-    codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
-    nonce,
-    scope,
-    audience: undefined,
-    sid: 'sid-1'
-  });
-  return { code, verifier, nonce };
+  const { res } = await logInThroughPage(tenant, codeParams(pkce.challenge, { scope, nonce }), { email, password });
+  const code = callbackQuery(res).code;
+  if (code === undefined) throw new Error(`the login page answered ${res.status}: ${await res.text()}`);
+  return { code, verifier: pkce.verifier, nonce };
 }
 
 type Fields = Record<string, string | undefined>;
