@@ -70,6 +70,10 @@ export class ReturningVisitor {
    * is not). One with seconds left is resumed: it ends while open, or its renewal comes first.
    */
   private hasExpiredToken(nowMs: number): boolean {
+    if (this.storedSession.lostOnReload()) {
+      // `tokenStorage: 'memory'`: the reload forgot this tab's tokens; the tenant session may still be there.
+      return true;
+    }
     const claims = claimsForClient(this.tokenStorage.idToken.read(), this.settings.clientID);
     return claims !== null && this.storedSession.current(nowMs) === null;
   }

@@ -4,13 +4,17 @@
  * for this tab instead, and `persistent` says so: it will not survive a reload.
  */
 export class StorageSlot {
-  /** Undefined while localStorage holds the value; set when it refused one, for this tab only. */
+  /** Undefined while localStorage holds the value; set when it refused one (or when memory was chosen), for this tab only. */
   private memory: string | null | undefined;
 
   constructor(
     private readonly $window: angular.IWindowService,
-    readonly key: string
-  ) {}
+    readonly key: string,
+    /** `tokenStorage: 'memory'`: never in localStorage, whatever it would accept. */
+    readonly memoryOnly = false
+  ) {
+    this.memory = memoryOnly ? null : undefined;
+  }
 
   /** False once localStorage refused a write: the value then lives in this tab's memory. */
   get persistent(): boolean {
@@ -29,6 +33,10 @@ export class StorageSlot {
   }
 
   write(value: string): void {
+    if (this.memoryOnly) {
+      this.memory = value;
+      return;
+    }
     try {
       this.$window.localStorage.setItem(this.key, value);
       this.memory = undefined;

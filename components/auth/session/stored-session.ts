@@ -62,6 +62,7 @@ export class StoredSession {
       // The receipt first: another tab reads both when the token's storage event reaches it.
       this.writeReceipt(receipt);
       this.tokenStorage.idToken.write(token);
+      if (this.tokenStorage.idToken.memoryOnly) this.tokenStorage.tabHadSession.set(true);
     }
     return session;
   }
@@ -87,6 +88,12 @@ export class StoredSession {
   clear(): void {
     this.tokenStorage.idToken.clear();
     this.tokenStorage.receipt.clear();
+    this.tokenStorage.tabHadSession.set(false);
+  }
+
+  /** Tokens in memory only, and this tab held a session before its reload: it may sign in again. */
+  lostOnReload(): boolean {
+    return this.tokenStorage.idToken.memoryOnly && this.tokenStorage.tabHadSession.isSet() && this.tokenStorage.idToken.read() === null;
   }
 
   /** Another tab logged in, renewed or logged out: it wrote or removed the token. */

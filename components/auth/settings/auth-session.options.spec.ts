@@ -16,6 +16,7 @@ describe('authSessionProvider.configure() options', () => {
       lockFetch: 'idle',
       loginMode: 'lock',
       audience: undefined,
+      tokenStorage: 'localStorage',
       devTenant: false
     });
   });
@@ -72,6 +73,11 @@ describe('authSessionProvider.configure() options', () => {
     [{ domain: 'x.auth0.com', clientID: 'abc', lockOptions: null }, /`lockOptions` must be an object/],
     [{ domain: 'x.auth0.com', clientID: 'abc', lockFetch: 'hover' }, /`lockFetch` must be one of "idle", "intent", "click", not "hover"/],
     [{ domain: 'x.auth0.com', clientID: 'abc', loginMode: 'redirect' }, /`loginMode` must be one of "lock", "universal", not "redirect"/],
+    [{ domain: 'x.auth0.com', clientID: 'abc', tokenStorage: 'memory' }, /`tokenStorage: "memory"` needs `loginMode: "universal"`/],
+    [
+      { domain: 'x.auth0.com', clientID: 'abc', loginMode: 'universal', tokenStorage: 'cookie' },
+      /`tokenStorage` must be one of "localStorage", "memory"/
+    ],
     [{ domain: 'x.auth0.com', clientID: 'abc', audience: 'https://api' }, /`audience` needs `loginMode: "universal"`/],
     [{ domain: 'x.auth0.com', clientID: 'abc', loginMode: 'universal', audience: ' ' }, /`audience` is empty/],
     [{ domain: 'x.auth0.com', clientID: 'abc', loginMode: 'universal', audience: 7 }, /`audience` must be a string, not 7/],

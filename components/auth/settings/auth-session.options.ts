@@ -19,7 +19,17 @@ export interface AuthSessionOptions {
   readonly loginMode?: LoginMode;
   /** Universal mode: the API identifier whose access token `apiOrigins` get instead of the id_token. */
   readonly audience?: string;
+  /** Universal mode: where the tokens are kept, `localStorage` (default, the tutorial's) or this tab's `memory`. */
+  readonly tokenStorage?: TokenStorageChoice;
 }
+
+/**
+ * `localStorage`: the tutorial's; a reload and the other tabs share the session (and so could a
+ * script injected into the page). `memory`: this tab only, nothing left on disk; each reload, and
+ * each new tab, signs in again with a top-level `prompt=none` trip to the tenant.
+ */
+export type TokenStorageChoice = 'localStorage' | 'memory';
+const TOKEN_STORAGE_VALUES: readonly TokenStorageChoice[] = ['localStorage', 'memory'];
 
 /**
  * `lock`: embedded Lock (`/co/authenticate`), renewed through a hidden iframe: needs the tenant's
@@ -53,6 +63,7 @@ export interface AuthSessionSettings {
   readonly loginMode: LoginMode;
   /** Universal mode's API identifier; undefined: the APIs get the id_token. */
   readonly audience: string | undefined;
+  readonly tokenStorage: TokenStorageChoice;
   /** `http(s)://localhost:<port>` or `http://127.0.0.1:<port>`: Lock's assets and tokens come from there, not from a CDN. */
   readonly devTenant: boolean;
 }
@@ -72,7 +83,8 @@ const OPTION_NAMES = [
   'lockOptions',
   'lockFetch',
   'loginMode',
-  'audience'
+  'audience',
+  'tokenStorage'
 ];
 // The dev tenant: http on localhost; https in its cross-site mode (a start-up certificate).
 const LOOPBACK_TENANT = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
@@ -178,6 +190,10 @@ export function resolveAuthSessionOptions(options: unknown, pageOrigin: string):
   if (audience !== undefined && loginMode !== 'universal') {
     return fail('`audience` needs `loginMode: "universal"`: in Lock mode the APIs get the id_token.');
   }
+  const tokenStorage = oneOf('tokenStorage', TOKEN_STORAGE_VALUES, given.tokenStorage, 'localStorage');
+  if (tokenStorage === 'memory' && loginMode !== 'universal') {
+    return fail('`tokenStorage: "memory"` needs `loginMode: "universal"`: Lock mode keeps the tutorial\'s localStorage.');
+  }
   return {
     domain,
     clientID,
@@ -192,6 +208,7 @@ export function resolveAuthSessionOptions(options: unknown, pageOrigin: string):
     lockFetch: oneOf('lockFetch', LOCK_FETCH_VALUES, given.lockFetch, 'idle'),
     loginMode,
     audience: audience?.trim() === '' ? fail('`audience` is empty: give the API identifier, or leave it out.') : audience,
+    tokenStorage,
     devTenant
   };
 }

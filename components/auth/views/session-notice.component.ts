@@ -1,15 +1,17 @@
 import type { AuthService } from '../auth.service';
 import type { SessionState } from '../session/session-state';
 import type { StoredSession } from '../session/stored-session';
+import type { AuthSessionSettings } from '../settings/auth-session.options';
 
 /** What the logged-in user should know about the session's end: a refused renewal (with its time), or a session kept in memory only. */
 export class SessionNoticeController {
-  static $inject = ['authService', 'sessionState', 'storedSession'];
+  static $inject = ['authService', 'sessionState', 'storedSession', 'authSession'];
 
   constructor(
     readonly authService: AuthService,
     private readonly state: SessionState,
-    private readonly storedSession: StoredSession
+    private readonly storedSession: StoredSession,
+    private readonly settings: Pick<AuthSessionSettings, 'tokenStorage'>
   ) {}
 
   /** When the session ends (ms, local clock), now that renewal was refused (`login_required`); else null. */
@@ -28,9 +30,9 @@ export class SessionNoticeController {
     return !this.authService.isAuthenticated() && this.state.renewalRevoked;
   }
 
-  /** Storage refused the token: the session lives in this tab only. */
+  /** Storage refused the token: the session lives in this tab only (which `tokenStorage: 'memory'` asked for, and needs no notice). */
   memoryOnly(): boolean {
-    return this.authService.isAuthenticated() && !this.storedSession.persistent();
+    return this.authService.isAuthenticated() && !this.storedSession.persistent() && this.settings.tokenStorage !== 'memory';
   }
 }
 

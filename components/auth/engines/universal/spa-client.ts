@@ -29,7 +29,8 @@ export function spaClientOptions(settings: AuthSessionSettings): Auth0ClientOpti
     // needs the tenant's cookie on another site: refused by Safari and third-party-cookie blocking).
     useRefreshTokens: true,
     useRefreshTokensFallback: false,
-    // The tutorial keeps the session in localStorage: a reload and the other tabs share it.
+    // The tutorial keeps the session in localStorage: a reload and the other tabs share it. Memory is
+    // a custom cache (createSpaClientLoader): the SDK's own memory cache runs a blob: worker, which a strict CSP refuses.
     cacheLocation: 'localstorage',
     httpTimeoutInSeconds: RENEWAL_TIMEOUT_MS / 1000
   };
@@ -39,7 +40,11 @@ export function spaClientOptions(settings: AuthSessionSettings): Auth0ClientOpti
 export function createSpaClientLoader(settings: AuthSessionSettings): SpaClientLoader {
   return loadOnce(() =>
     import(/* webpackChunkName: "auth0-spa-js" */ '@auth0/auth0-spa-js').then(
-      ({ Auth0Client: Client }) => new Client(spaClientOptions(settings))
+      ({ Auth0Client: Client, InMemoryCache }) =>
+        new Client({
+          ...spaClientOptions(settings),
+          ...(settings.tokenStorage === 'memory' ? { cache: new InMemoryCache().enclosedCache } : {})
+        })
     )
   );
 }

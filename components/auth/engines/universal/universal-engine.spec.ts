@@ -52,12 +52,8 @@ function startUniversalApp(options: Partial<AuthSessionOptions> = {}, client = f
         lock.interceptHash();
       }
     ]);
-  angular.mock.module(name);
-  let injector: angular.auto.IInjectorService | undefined;
-  angular.mock.inject(($injector: angular.auto.IInjectorService) => {
-    injector = $injector;
-  });
-  if (!injector) throw new Error('no injector');
+  // An injector of its own each time: a second call is the same tab reloaded, or another tab.
+  const injector = angular.injector(['ng', 'ngMock', name]);
   const $rootScope = injector.get<angular.IRootScopeService>('$rootScope');
   const settle = async (): Promise<void> => {
     for (let round = 0; round < 5; round += 1) {
@@ -195,5 +191,31 @@ describe('universal mode (loginMode: "universal")', () => {
     $httpBackend.flush();
     expect(client.getTokenSilently).toHaveBeenCalledWith();
     expect(sent).toEqual(['Bearer access-token-1']);
+  });
+
+  it("tokenStorage 'memory': nothing in localStorage; a reload signs in again with one top-level prompt=none trip", async () => {
+    const idToken = testIdToken(3600);
+    const client = fakeSpaClient();
+    client.getIdTokenClaims.mockResolvedValue({ __raw: idToken });
+    window.history.replaceState(null, '', '/?code=abc&state=xyz');
+    const first = startUniversalApp({ tokenStorage: 'memory' }, client);
+    await first.settle();
+    expect(first.authService.isAuthenticated()).toBe(true);
+    expect(localStorage.length).toBe(0);
+
+    // The reload: a new injector, this tab's memory gone, its sessionStorage kept.
+    const reloaded = startUniversalApp({ tokenStorage: 'memory' });
+    await reloaded.settle();
+    expect(reloaded.client.getTokenSilently).toHaveBeenCalledWith({ cacheMode: 'off', detailedResponse: true });
+    expect(reloaded.client.loginWithRedirect).toHaveBeenCalledWith({ authorizationParams: { prompt: 'none' } });
+
+    // Logged out in memory mode: the next reload stays logged out, with no trip.
+    sessionStorage.clear();
+    const third = startUniversalApp({ tokenStorage: 'memory' });
+    third.authService.logout();
+    await third.settle();
+    const afterLogout = startUniversalApp({ tokenStorage: 'memory' });
+    await afterLogout.settle();
+    expect(afterLogout.client.loginWithRedirect).not.toHaveBeenCalled();
   });
 });
