@@ -18,8 +18,15 @@ describe('auth0SettingsFromEnv (the build-time settings)', () => {
     });
   });
 
-  it('DEV_TENANT_BROWSER_HOST=127.0.0.1 puts the dev tenant on another site than the app', () => {
-    expect(auth0SettingsFromEnv({ DEV_TENANT_BROWSER_HOST: '127.0.0.1', DEV_TENANT_PORT: '4101' }).domain).toBe('http://127.0.0.1:4101');
+  it('DEV_TENANT_BROWSER_HOST=127.0.0.1 puts the dev tenant on another site than the app, over https, built for as a real tenant is', () => {
+    // The module takes only an http:// loopback URL for a dev tenant: https://127.0.0.1:4101 is `https://<domain>`,
+    // as a real tenant is (Lock's options, the CSP); the demo API and renewal stay the dev tenant's.
+    expect(auth0SettingsFromEnv({ DEV_TENANT_BROWSER_HOST: '127.0.0.1', DEV_TENANT_PORT: '4101', DEMO_API_PORT: '4102' })).toMatchObject({
+      domain: '127.0.0.1:4101',
+      devTenant: false,
+      apiUrl: 'http://localhost:4102',
+      silentRenewal: true
+    });
     expect(() => auth0SettingsFromEnv({ DEV_TENANT_BROWSER_HOST: 'example.com' })).toThrow(
       'DEV_TENANT_BROWSER_HOST must be localhost or 127.0.0.1'
     );

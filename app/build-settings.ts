@@ -3,7 +3,7 @@
 // (resolveAuthSessionOptions), so a wrong one stops the build with a message naming the variable,
 // instead of a broken app (`AUTH0_DOMAIN=https://x.auth0.com/` used to build `https://https://…`).
 import { resolveAuthSessionOptions, type AuthSessionSettings } from '../components/auth/settings/auth-session.options';
-import { DEFAULTS } from '../config/defaults';
+import { DEFAULTS, devTenantOrigin } from '../config/defaults';
 import type { BuildSettings } from './auth0-settings';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -110,7 +110,7 @@ export function auth0SettingsFromEnv(env: Env): BuildSettings {
   }
   const callbackUrl = given(env.AUTH0_CALLBACK_URL) ?? '';
   const apiUrl = apiUrlFrom(env, devTenant);
-  const rawDomain = domainGiven ?? `http://${devTenantBrowserHost(env)}:${given(env.DEV_TENANT_PORT) ?? DEFAULTS.devTenantPort}`;
+  const rawDomain = domainGiven ?? devTenantOrigin(devTenantBrowserHost(env), given(env.DEV_TENANT_PORT) ?? DEFAULTS.devTenantPort);
   const lockFetchGiven = given(env.AUTH0_LOCK_FETCH);
   const { domain, lockFetch } = checkedByTheModule({
     domain: rawDomain,
@@ -127,7 +127,9 @@ export function auth0SettingsFromEnv(env: Env): BuildSettings {
     apiUrl,
     // Off by default for a real tenant: its iframe needs a third-party cookie (see the README).
     silentRenewal: flag('AUTH0_SILENT_RENEWAL', env.AUTH0_SILENT_RENEWAL, devTenant),
-    devTenant,
+    // The module's own verdict, which the CSP and Lock's options follow: the cross-site dev tenant
+    // (https://127.0.0.1:<port>) is served, and so treated, as a real tenant is: `https://<domain>`.
+    devTenant: devTenant && domain.startsWith('http://'),
     ...customDomainFrom(env)
   };
 }
