@@ -8,6 +8,7 @@ import {
   E2E_API_PORT,
   E2E_APP_PORT,
   E2E_CROSS_SITE_APP_PORT,
+  E2E_CROSS_SITE_APP_URL,
   E2E_CROSS_SITE_DIST,
   E2E_CROSS_SITE_TENANT_DATA_DIR,
   E2E_CROSS_SITE_TENANT_PORT,
@@ -74,7 +75,16 @@ export default defineConfig<object, EngineWorkerOptions>({
       testMatch: '**/engines/**/*.e2e.ts',
       use: { engineName },
       timeout: 120_000
-    }))
+    })),
+    // WebKit as Safari ships it, Intelligent Tracking Prevention on (WebKitGTK's default is off): the
+    // cross-site files only, since ITP changes nothing for a tenant on the app's own site.
+    {
+      name: 'webkit-itp',
+      workers: 1,
+      testMatch: '**/engines/**/cross-site*.e2e.ts',
+      use: { engineName: 'webkit', itp: true },
+      timeout: 120_000
+    }
   ],
   webServer: [
     {
@@ -105,28 +115,34 @@ export default defineConfig<object, EngineWorkerOptions>({
       stdout: 'pipe',
       env: { ...e2eEnv, PORT: String(E2E_PROD_PORT) }
     },
-    // The cross-site pair (cross-site.e2e.ts, returning-visitor.e2e.ts): its build, made above, and
-    // a dev tenant of its own on another site, which allows only that build's origin.
+    // The cross-site pair (cross-site.e2e.ts, returning-visitor.e2e.ts, engines/cross-site-*.e2e.ts):
+    // its build, made above, and a dev tenant of its own on another site, which allows only that
+    // build's origin; both over https with the tenant's certificate (e2e-env.ts says why).
     {
       command: `npx tsx dev-tenant/main.ts`,
       url: `${E2E_CROSS_SITE_TENANT_URL}/.well-known/openid-configuration`,
+      // Its https certificate is self-signed (made at its start): this readiness check, on loopback, takes it.
+      ignoreHTTPSErrors: true,
       timeout: 60_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       env: {
         ...CROSS_SITE_ENV,
         DEV_TENANT_PORT: String(E2E_CROSS_SITE_TENANT_PORT),
-        PORT: String(E2E_CROSS_SITE_APP_PORT),
-        DEV_TENANT_DATA_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR
+        DEV_TENANT_DATA_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR,
+        DEV_TENANT_CALLBACK_URLS: `${E2E_CROSS_SITE_APP_URL}/`,
+        DEV_TENANT_WEB_ORIGINS: E2E_CROSS_SITE_APP_URL,
+        DEV_TENANT_CROSS_ORIGIN_LOC: `${E2E_CROSS_SITE_APP_URL}/callback-cross-auth.html`
       }
     },
     {
       command: `npx tsx scripts/serve.ts ${E2E_CROSS_SITE_DIST}`,
-      url: `${localOrigin(E2E_CROSS_SITE_APP_PORT)}/`,
+      url: `${E2E_CROSS_SITE_APP_URL}/`,
+      ignoreHTTPSErrors: true,
       timeout: 60_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: { PORT: String(E2E_CROSS_SITE_APP_PORT) }
+      env: { PORT: String(E2E_CROSS_SITE_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR }
     },
     // The examples, each on dist-lib/ as `npm run build:lib` made it (above) from today's components/.
     ...examples.map((example) => ({

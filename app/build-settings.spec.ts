@@ -20,8 +20,14 @@ describe('auth0SettingsFromEnv (the build-time settings)', () => {
     });
   });
 
-  it('DEV_TENANT_BROWSER_HOST=127.0.0.1 puts the dev tenant on another site than the app', () => {
-    expect(auth0SettingsFromEnv({ DEV_TENANT_BROWSER_HOST: '127.0.0.1', DEV_TENANT_PORT: '4101' }).domain).toBe('http://127.0.0.1:4101');
+  it('DEV_TENANT_BROWSER_HOST=127.0.0.1 puts the dev tenant on another site than the app, over https', () => {
+    // The module takes an http(s) loopback URL as the dev tenant: Lock's assets and the profile pictures come from it, not a CDN.
+    expect(auth0SettingsFromEnv({ DEV_TENANT_BROWSER_HOST: '127.0.0.1', DEV_TENANT_PORT: '4101', DEMO_API_PORT: '4102' })).toMatchObject({
+      domain: 'https://127.0.0.1:4101',
+      devTenant: true,
+      apiUrl: 'http://localhost:4102',
+      silentRenewal: true
+    });
     expect(() => auth0SettingsFromEnv({ DEV_TENANT_BROWSER_HOST: 'example.com' })).toThrow(
       'DEV_TENANT_BROWSER_HOST must be localhost or 127.0.0.1'
     );

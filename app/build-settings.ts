@@ -3,7 +3,7 @@
 // (resolveAuthSessionOptions), so a wrong one stops the build with a message naming the variable,
 // instead of a broken app (`AUTH0_DOMAIN=https://x.auth0.com/` used to build `https://https://…`).
 import { resolveAuthSessionOptions, type AuthSessionSettings } from '../components/auth/settings/auth-session.options';
-import { DEFAULTS } from '../config/defaults';
+import { DEFAULTS, devTenantOrigin } from '../config/defaults';
 import type { BuildSettings } from './auth0-settings';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -114,7 +114,7 @@ export function auth0SettingsFromEnv(env: Env): BuildSettings {
   }
   const callbackUrl = given(env.AUTH0_CALLBACK_URL) ?? '';
   const apiUrl = apiUrlFrom(env, devTenant);
-  const rawDomain = domainGiven ?? `http://${devTenantBrowserHost(env)}:${given(env.DEV_TENANT_PORT) ?? DEFAULTS.devTenantPort}`;
+  const rawDomain = domainGiven ?? devTenantOrigin(devTenantBrowserHost(env), given(env.DEV_TENANT_PORT) ?? DEFAULTS.devTenantPort);
   const lockFetchGiven = given(env.AUTH0_LOCK_FETCH);
   const loginModeGiven = given(env.AUTH0_LOGIN_MODE);
   const audienceGiven = given(env.AUTH0_AUDIENCE);
@@ -138,6 +138,7 @@ export function auth0SettingsFromEnv(env: Env): BuildSettings {
     // Off by default for a real tenant in Lock mode: its iframe needs a third-party cookie (see the
     // README). Universal mode renews with a refresh token.
     silentRenewal: flag('AUTH0_SILENT_RENEWAL', env.AUTH0_SILENT_RENEWAL, devTenant || loginMode === 'universal'),
+    // The cross-site dev tenant (https://127.0.0.1:<port>) is a dev tenant too: the module says so.
     devTenant,
     ...customDomainFrom(env)
   };

@@ -45,6 +45,16 @@ export const DEFAULTS = {
   examplePorts: { 'legacy-es5-ui-router-0': 3003, 'legacy-ngroute': 3004 }
 } as const satisfies ProjectDefaults;
 
+/**
+ * The dev tenant's origin in the browser for `browserHost` (DEV_TENANT_BROWSER_HOST): http on localhost,
+ * the app's site; https on 127.0.0.1, another site, with a certificate made at its start
+ * (dev-tenant/crypto/tls-certificate.ts), since WebKit refuses Auth0's `Secure` cookies over http there.
+ */
+export function devTenantOrigin(browserHost: string, port: number | string): string {
+  const scheme = browserHost === DEFAULTS.crossSiteBrowserHost ? 'https' : 'http';
+  return `${scheme}://${browserHost}:${port}`;
+}
+
 /** The origin a browser uses for a local server on `port`, without trailing slash. */
 export function localOrigin(port: number | string): string {
   return `http://${DEFAULTS.browserHost}:${port}`;

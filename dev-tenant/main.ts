@@ -2,6 +2,7 @@
 import { runServerCli } from '../servers/lifecycle';
 import { DEFAULT_USER, loadConfigFromEnv } from './config/config';
 import { CONTROL_SECRET_HEADER, controlSecretFile } from './control/secret';
+import { tlsCertificateFile } from './crypto/tls-certificate';
 import { startDevTenant } from './server';
 
 async function main(): Promise<void> {
@@ -12,6 +13,12 @@ async function main(): Promise<void> {
   });
   const { config } = tenant;
   console.log(`Dev tenant on ${tenant.url} (client ${config.clientId}; user ${DEFAULT_USER.email} / ${DEFAULT_USER.password})`);
+  if (config.crossSite) {
+    console.log(
+      `Dev tenant: over https with a self-signed certificate for 127.0.0.1 and localhost, kept in ${tlsCertificateFile(config.dataDir)} ` +
+        `(a browser asks once to accept it; a client can trust that file alone, e.g. curl --cacert)`
+    );
+  }
   const onOff = (enabled: boolean): string => (enabled ? 'on' : 'off');
   console.log(
     `Dev tenant: sign-up ${onOff(config.signup)} (DEV_TENANT_SIGNUP), forgot password ${onOff(config.forgotPassword)} ` +

@@ -1,4 +1,5 @@
-// Builds the dev tenant's express app, with its whole route table, and runs it on an HTTP server.
+// Builds the dev tenant's express app, with its whole route table, and runs it on an HTTP server
+// (HTTPS cross-site, on 127.0.0.1, another site than the app).
 import express, { Router, type Express } from 'express';
 import { listen } from '../servers/lifecycle';
 import { logLine } from '../servers/log-text';
@@ -17,6 +18,7 @@ import { controlTenant } from './control/routes-tenant';
 import { controlUsers } from './control/routes-users';
 import { loadOrCreateControlSecret } from './control/secret';
 import { loadOrCreateSigningKey, type SigningKey } from './crypto/signing-key';
+import { loadOrCreateTlsCertificate } from './crypto/tls-certificate';
 import { tenantCors } from './http/cors';
 import { errorHandler, notFound } from './http/errors';
 import { SMALL_BODY_LIMIT } from './http/helpers';
@@ -215,7 +217,7 @@ export interface RunningDevTenant {
 }
 
 /**
- * Loads (or creates) the signing key and the signed-up users, listens on config.host:config.port
+ * Loads (or creates) the signing key, the signed-up users and, cross-site, the TLS certificate, listens on config.host:config.port
  * (0 = any free port), and only then fixes the public URL, so tests get correct issuer and URLs for
  * an OS-chosen port. Rejects with the listen error (e.g. code EADDRINUSE) when the port is taken.
  */
@@ -223,7 +225,9 @@ export async function startDevTenant(config: TenantConfig, options: TenantOption
   const signingKey = await loadOrCreateSigningKey(config.dataDir);
   const users = await UserStore.open(config.users, config.dataDir, options.now);
   const controlSecret = config.control ? await loadOrCreateControlSecret(config.dataDir) : undefined;
-  const listening = await listen(config.host, config.port);
+  // Cross-site, the browser reaches the tenant as https://127.0.0.1:<port> (config/defaults.ts, devTenantOrigin).
+  const tls = config.crossSite ? await loadOrCreateTlsCertificate(config.dataDir) : undefined;
+  const listening = await listen(config.host, config.port, undefined, tls);
   const resolved = resolvePublicUrl(config, listening.port);
   const app = createDevTenantApp(resolved, { ...options, signingKey, users, controlSecret });
   listening.server.on('request', app.app);

@@ -1,16 +1,14 @@
 // The dev tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1, the app on
 // localhost), as your-tenant.auth0.com is to a deployed app, and Auth0's cross-origin verification:
 // the app's fallback page (callback-cross-auth.html), framed by the tenant when its cookie is missing.
+// Chromium here; Firefox and WebKit (with and without ITP) in engines/cross-site-lock.e2e.ts.
 import { expect, test, type Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
 import { launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
 import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from '../tools/pages/lock-page';
+import { CROSS_SITE_APP, CROSS_SITE_CONTEXT, CROSS_SITE_TENANT, openCrossSiteApp } from './cross-site-app';
 import { collectCspViolations } from './csp-support';
-import { E2E_APP_PORT, E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_URL } from './e2e-env';
-
-// The cross-site build and its tenant, started with the suite's servers (playwright.config.ts).
-const CROSS_APP = localOrigin(E2E_CROSS_SITE_APP_PORT);
-const CROSS_TENANT = E2E_CROSS_SITE_TENANT_URL;
+import { E2E_APP_PORT } from './e2e-env';
 
 const isFallbackPage = (url: string): boolean => new URL(url).pathname === '/callback-cross-auth.html';
 
@@ -48,30 +46,32 @@ test.describe('same site, the tenant cookie refused on /co/authenticate', () => 
   });
 });
 
-test.describe('cross-site: the tenant on 127.0.0.1, the app on localhost', () => {
+test.describe('cross-site: the tenant on https://127.0.0.1, the app on localhost', () => {
+  test.use(CROSS_SITE_CONTEXT);
+
   test("third-party cookies blocked (Chromium's default): the fallback page cannot read its cookie in the tenant's frame, so Auth0's error, shown once, no token, no loop", async ({
     page
   }) => {
     const violations = await collectCspViolations(page);
     const fallbacks = fallbackPageFrames(page);
-    await page.goto(`${CROSS_APP}/`);
+    await openCrossSiteApp(page);
     await logInThroughLock(page, DEV_USER);
     await expect(page.getByRole('alert')).toHaveText('Login failed: No verifier returned from client.');
     expect(fallbacks).toHaveLength(1);
-    expect(fallbacks[0]).toContain(`#origin=${encodeURIComponent(CROSS_TENANT)}`);
+    expect(fallbacks[0]).toContain(`#origin=${encodeURIComponent(CROSS_SITE_TENANT)}`);
     expect(await storedIdToken(page)).toBeNull();
-    expect(new URL(page.url()).origin).toBe(CROSS_APP);
+    expect(new URL(page.url()).origin).toBe(CROSS_SITE_APP);
     expect(page.url()).not.toContain('error=');
     expect(violations).toEqual([]);
   });
 
   test('third-party cookies allowed: the tenant cookie comes back, no fallback, logged in, 0 CSP violations', async () => {
-    const context = await launchAllowingThirdPartyCookies();
+    const context = await launchAllowingThirdPartyCookies(CROSS_SITE_CONTEXT);
     try {
       const page = await context.newPage();
       const violations = await collectCspViolations(page);
       const fallbacks = fallbackPageFrames(page);
-      await page.goto(`${CROSS_APP}/`);
+      await openCrossSiteApp(page);
       await logInThroughLock(page, DEV_USER);
       await expect(page.getByText(loggedInText)).toBeVisible();
       expect(fallbacks).toEqual([]);

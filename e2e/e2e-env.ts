@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULTS, localOrigin } from '../config/defaults';
+import { DEFAULTS, devTenantOrigin, localOrigin } from '../config/defaults';
 
 // Ports of their own, in the same order as the defaults, so the tests never meet an `npm start`
 // left running on those. E2E_PORT_BASE moves all of them, for two test runs on one machine.
@@ -38,10 +38,14 @@ export const E2E_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e',
  * The cross-site pair, the dev tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1,
  * the app on localhost), as your-tenant.auth0.com is to a deployed app: a production build made
  * once with the others (scripts/e2e-builds.ts), served on +12, its tenant on +13 (nginx.e2e.ts has +10).
+ * Both over https, as deployed, with the self-signed certificate the tenant keeps in its data dir: an
+ * http app would have WebKit block, as mixed content, the app's page that the tenant frames (Lock's
+ * cross-origin fallback), which Chromium and Firefox allow for localhost.
  */
 export const E2E_CROSS_SITE_APP_PORT = E2E_PORT_BASE + 12;
+export const E2E_CROSS_SITE_APP_URL = `https://${DEFAULTS.browserHost}:${E2E_CROSS_SITE_APP_PORT}`;
 export const E2E_CROSS_SITE_TENANT_PORT = E2E_PORT_BASE + 13;
-export const E2E_CROSS_SITE_TENANT_URL = `http://${DEFAULTS.crossSiteBrowserHost}:${E2E_CROSS_SITE_TENANT_PORT}`;
+export const E2E_CROSS_SITE_TENANT_URL = devTenantOrigin(DEFAULTS.crossSiteBrowserHost, E2E_CROSS_SITE_TENANT_PORT);
 export const E2E_CROSS_SITE_DIST = path.resolve(`node_modules/.cache/e2e-cross-site-dist-${E2E_CROSS_SITE_APP_PORT}`);
 export const E2E_CROSS_SITE_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_CROSS_SITE_TENANT_PORT}`);
 /** The one setting, for the build and for the tenant, that serves the dev tenant from another site than the app. */

@@ -2,7 +2,6 @@
 // `/authorize?prompt=none` round trip (no password, no third-party cookie), on the page asked for;
 // with no tenant session it lands logged out, once, with no message and no loop.
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { localOrigin } from '../config/defaults';
 import { launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
 import {
   DEV_USER,
@@ -13,7 +12,8 @@ import {
   navbar,
   storedIdToken
 } from '../tools/pages/lock-page';
-import { E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_TENANT_DATA_DIR, E2E_CROSS_SITE_TENANT_URL, E2E_TENANT_URL } from './e2e-env';
+import { CROSS_SITE_CONTEXT, CROSS_SITE_TENANT, openCrossSiteApp } from './cross-site-app';
+import { E2E_CROSS_SITE_TENANT_DATA_DIR, E2E_TENANT_URL } from './e2e-env';
 import { expect, test } from './fixtures';
 import { recordTenantRequests, sessionClaims } from './renewal-support';
 import { mintIdToken, nowInSeconds, type MintingTenant } from './tenant-tokens';
@@ -108,16 +108,14 @@ async function thirdPartyRequestFrom(page: Page, origin: string): Promise<Record
   return (await sent).allHeaders();
 }
 
-// The cross-site build and its tenant, started with the suite's servers (playwright.config.ts).
-const CROSS_APP = localOrigin(E2E_CROSS_SITE_APP_PORT);
-
+// The cross-site build and its tenant (https://127.0.0.1), started with the suite's servers (playwright.config.ts).
 test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked: the top-level round trip still works', () => {
-  const crossTenant: MintingTenant = { url: E2E_CROSS_SITE_TENANT_URL, dataDir: E2E_CROSS_SITE_TENANT_DATA_DIR };
+  const crossTenant: MintingTenant = { url: CROSS_SITE_TENANT, dataDir: E2E_CROSS_SITE_TENANT_DATA_DIR };
 
   /** Opens the app in a new page of `context` with an expired token of the user of `claims` stored, as left by an earlier visit. */
   async function leaveExpiredToken(context: BrowserContext, claims: Record<string, unknown>): Promise<void> {
     const earlier = await context.newPage();
-    await earlier.goto(`${CROSS_APP}/`);
+    await openCrossSiteApp(earlier);
     await expireStoredToken(earlier, claims, crossTenant);
     await earlier.close();
   }
@@ -125,12 +123,12 @@ test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked
   test('tenant session alive: back on the deep link, logged in, through one top-level prompt=none', async ({ browser }) => {
     // Lock's login cannot work cross-site with third-party cookies blocked (cross-site.e2e.ts), so the
     // tenant session is made where they are allowed, and its cookies carried to a default browser.
-    const allowing = await launchAllowingThirdPartyCookies();
+    const allowing = await launchAllowingThirdPartyCookies(CROSS_SITE_CONTEXT);
     let claims: Record<string, unknown>;
     let tenantCookies: Awaited<ReturnType<BrowserContext['cookies']>>;
     try {
       const login = await allowing.newPage();
-      await login.goto(`${CROSS_APP}/`);
+      await openCrossSiteApp(login);
       await logInThroughLock(login, DEV_USER);
       await expect(login.getByText(loggedInText)).toBeVisible();
       claims = await sessionClaims(login);
@@ -139,13 +137,13 @@ test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked
       await allowing.close();
     }
     expect(tenantCookies.length).toBeGreaterThan(0);
-    const context = await browser.newContext();
+    const context = await browser.newContext(CROSS_SITE_CONTEXT);
     try {
       await context.addCookies(tenantCookies);
       await leaveExpiredToken(context, claims);
       const requests = recordTenantRequests(context, crossTenant.url);
       const visit = await context.newPage();
-      await visit.goto(`${CROSS_APP}${DEEP_LINK}`);
+      await openCrossSiteApp(visit, DEEP_LINK);
       await expect(visit.locator('.profile-email')).toHaveText(DEV_USER.email);
       await visit.waitForLoadState('networkidle');
       expectOneTopLevelRoundTrip(requests.silent, visit);
@@ -160,12 +158,12 @@ test.describe('cross-site (the tenant on 127.0.0.1), third-party cookies blocked
   });
 
   test('no tenant session: one round trip, logged out on the login page, no message, no loop', async ({ browser }) => {
-    const context = await browser.newContext();
+    const context = await browser.newContext(CROSS_SITE_CONTEXT);
     try {
       await leaveExpiredToken(context, { sub: 'auth0|e2e-user' });
       const requests = recordTenantRequests(context, crossTenant.url);
       const visit = await context.newPage();
-      await visit.goto(`${CROSS_APP}${DEEP_LINK}`);
+      await openCrossSiteApp(visit, DEEP_LINK);
       await expect(visit.getByRole('heading', { name: 'Log in' })).toBeVisible();
       await visit.waitForLoadState('networkidle');
       expectOneTopLevelRoundTrip(requests.silent, visit);

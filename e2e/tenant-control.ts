@@ -1,6 +1,8 @@
 // A typed client of the dev tenant's control API (/work/control-api-contract.md, dev-tenant/control/):
 // the e2e tests change the tenant's state through it instead of through its files or by waiting.
 import { CONTROL_SECRET_HEADER, controlSecretFile, readControlSecret } from '../dev-tenant/control/secret';
+import { tenantCertificateAuthority } from '../dev-tenant/crypto/tls-certificate';
+import { loopbackFetch } from '../servers/loopback-fetch';
 import { E2E_TENANT_DATA_DIR, E2E_TENANT_URL } from './e2e-env';
 
 export interface TenantUser {
@@ -159,10 +161,12 @@ export class TenantControl {
     headers: Readonly<Record<string, string>> = {}
   ): Promise<T> {
     // Mutating requests need the JSON content type: it is the API's guard against cross-site forms.
-    const response = await fetch(`${this.baseUrl}/control${path}`, {
+    // The cross-site tenant speaks https with its own certificate, trusted for it alone.
+    const response = await loopbackFetch(`${this.baseUrl}/control${path}`, {
       method,
       headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body)
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ca: await tenantCertificateAuthority(this.baseUrl, this.dataDir)
     });
     const text = await response.text();
     if (response.status !== expected) {

@@ -2,6 +2,7 @@
 // host:port, close without waiting on keep-alive connections, and the CLI side of both (clear
 // messages and exit codes when the port cannot be had, a graceful stop on SIGINT/SIGTERM).
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { localOrigin } from '../config/defaults';
 import { escapeForLog, logError } from './log-text';
@@ -10,7 +11,7 @@ export interface ListeningServer {
   readonly server: http.Server;
   /** The port actually listened on (the OS picks one for port 0). */
   readonly port: number;
-  /** http://localhost:<port>, as a browser reaches it. */
+  /** http://localhost:<port> (https with `tls`), as a browser reaches it. */
   readonly url: string;
   /** Stops listening and drops idle keep-alive connections, which would otherwise hold the close open. */
   close(): Promise<void>;
@@ -22,15 +23,23 @@ type ListenError = NodeJS.ErrnoException & { readonly address?: string; readonly
 /**
  * Listens on host:port (0 = any free port) and resolves once listening. Rejects with the listen
  * error (code EADDRINUSE, EACCES, ...). Without a handler, attach one with server.on('request').
+ * With `tls` (a PEM key and certificate), it speaks https.
  */
-export function listen(host: string, port: number, handler?: http.RequestListener): Promise<ListeningServer> {
-  const server = handler ? http.createServer(handler) : http.createServer();
+export function listen(
+  host: string,
+  port: number,
+  handler?: http.RequestListener,
+  tls?: { readonly key: string; readonly cert: string }
+): Promise<ListeningServer> {
+  const server: http.Server = tls ? https.createServer({ key: tls.key, cert: tls.cert }) : http.createServer();
+  if (handler) server.on('request', handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       const actualPort = (server.address() as AddressInfo).port;
-      resolve({ server, port: actualPort, url: localOrigin(actualPort), close: () => closeServer(server) });
+      const url = tls ? localOrigin(actualPort).replace(/^http:/, 'https:') : localOrigin(actualPort);
+      resolve({ server, port: actualPort, url, close: () => closeServer(server) });
     });
   });
 }

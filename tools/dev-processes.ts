@@ -2,6 +2,9 @@
 // app's or an example's server. Any one ending ends all of them, with its exit code, and never
 // silently: the one that ended is named, with its code, before the others are stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { loadConfigFromEnv } from '../dev-tenant/config/config';
+import { tenantCertificateAuthority } from '../dev-tenant/crypto/tls-certificate';
+import { loopbackFetch } from '../servers/loopback-fetch';
 
 const children: ChildProcess[] = [];
 /** Set once we stop the children ourselves (a signal, a failed start): their exits are then expected. */
@@ -50,23 +53,36 @@ export function stopChildrenOnSignals(): void {
   }
 }
 
-/** Starts the dev tenant (dev-tenant/main.ts, settings from `env`) and resolves once it answers at `url`. */
+/**
+ * Starts the dev tenant (dev-tenant/main.ts, settings from `env`) and resolves once it answers at `url`:
+ * over https (cross-site), with the certificate it made in its data dir, and no other.
+ */
 export async function startDevTenant(url: string, env: NodeJS.ProcessEnv): Promise<void> {
   runTsx('dev-tenant/main.ts', [], env);
-  await waitForUrl(`${url}/.well-known/openid-configuration`, 20_000, 'The dev tenant');
+  const { dataDir } = loadConfigFromEnv(env);
+  await waitForUrl(`${url}/.well-known/openid-configuration`, 20_000, 'The dev tenant', () => tenantCertificateAuthority(url, dataDir));
 }
 
-/** Resolves once `url` answers 2xx; `what` names the server in the time-out error. */
-export async function waitForUrl(url: string, timeoutMs: number, what: string): Promise<void> {
+/**
+ * Resolves once `url`, on loopback, answers 2xx; `what` names the server in the time-out error. An
+ * https server must present the certificate `trusted` gives (read again on each try: the server may
+ * be making it).
+ */
+export async function waitForUrl(
+  url: string,
+  timeoutMs: number,
+  what: string,
+  trusted: () => Promise<string | undefined> = () => Promise.resolve(undefined)
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(url);
+      const response = await loopbackFetch(url, { ca: await trusted() });
       if (response.ok) {
         return;
       }
     } catch {
-      // Not listening yet.
+      // Not listening yet (or, over https, its certificate not made yet).
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,7 +1,7 @@
 // Dev tenant settings, read from environment variables with safe loopback defaults.
 // Every invalid value throws an Error naming the variable (or file) so a newcomer can fix it.
 import * as path from 'node:path';
-import { DEFAULTS, localOrigin } from '../../config/defaults';
+import { DEFAULTS, devTenantOrigin, localOrigin } from '../../config/defaults';
 import { PASSWORD_POLICIES, type PasswordPolicyName } from '../accounts/password-policy';
 import {
   nonEmpty,
@@ -66,7 +66,8 @@ export interface TenantConfig extends RefreshTokenSettings {
   readonly sessionCookieMode: SessionCookieMode;
   /**
    * The browser reaches the tenant on another site than the app (DEV_TENANT_BROWSER_HOST=127.0.0.1, the
-   * app on localhost), as it reaches your-tenant.auth0.com: cookies are then set as Auth0 sets them.
+   * app on localhost), as it reaches your-tenant.auth0.com: over https (a self-signed certificate for
+   * 127.0.0.1 in the data dir), with cookies set as Auth0 sets them.
    */
   readonly crossSite: boolean;
   /** The control API (/control/) and its page at `/`, loopback only (DEV_TENANT_CONTROL=off turns them off). */
@@ -138,7 +139,7 @@ export function loadConfigFromEnv(env: Env = process.env): TenantConfig {
 
 export function resolvePublicUrl(config: TenantConfig, actualPort: number): ResolvedTenantConfig {
   const browserHost = config.crossSite ? DEFAULTS.crossSiteBrowserHost : DEFAULTS.browserHost;
-  return { ...config, port: actualPort, publicUrl: config.publicUrl ?? `http://${browserHost}:${actualPort}` };
+  return { ...config, port: actualPort, publicUrl: config.publicUrl ?? devTenantOrigin(browserHost, actualPort) };
 }
 
 /** Auth0's defaults: brute-force protection on at 10 attempts; breached password detection and the policy options off. */
@@ -209,7 +210,7 @@ function parseClientId(raw: string | undefined): string {
 
 function parsePublicUrl(raw: string | undefined, port: number, browserHost: string): string | undefined {
   const value = nonEmpty(raw);
-  if (value === undefined) return port === 0 ? undefined : `http://${browserHost}:${port}`;
+  if (value === undefined) return port === 0 ? undefined : devTenantOrigin(browserHost, port);
   const url = parseHttpUrl('DEV_TENANT_PUBLIC_URL', value);
   // The issuer is "<public URL>/", so only a bare origin keeps iss, jwks_uri and the routes consistent.
   if (value.replace(/\/$/, '') !== url.origin) {

@@ -1,6 +1,6 @@
 // The tenant's own cookies: the SSO session and (co-verifier-cookie.ts) the login ticket's binding.
 // Same site as the app (localhost:$PORT and localhost:$DEV_TENANT_PORT), SameSite=Lax suffices: Lock's
-// hidden /authorize iframe still sends them. Cross-site (DEV_TENANT_BROWSER_HOST=127.0.0.1), they are set
+// hidden /authorize iframe still sends them. Cross-site (DEV_TENANT_BROWSER_HOST=127.0.0.1, over https), they are set
 // as Auth0 sets its own: SameSite=None; Secure; HttpOnly, plus a `<name>_compat` twin without SameSite
 // for browsers that reject None. Browsers that block third-party cookies then drop them in iframes
 // and on /co/authenticate's cross-site response, as they drop your-tenant.auth0.com's.

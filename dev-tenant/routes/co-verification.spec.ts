@@ -12,6 +12,7 @@ import {
   postVerifier,
   readVerificationPage,
   sessionCookieOf,
+  tenantFetch,
   useTestTenant,
   verifierCookieOf,
   type VerificationPage
@@ -112,9 +113,9 @@ describe('cross-origin verification (same site)', () => {
 describe('cross-site (DEV_TENANT_BROWSER_HOST=127.0.0.1)', () => {
   const t = useTestTenant({ env: { DEV_TENANT_BROWSER_HOST: '127.0.0.1' } });
 
-  it('is another site than the app: its issuer is on 127.0.0.1', async () => {
-    expect(t.tenant.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const discovery = (await (await fetch(`${t.tenant.url}/.well-known/openid-configuration`)).json()) as { issuer: string };
+  it('is another site than the app: its issuer is on https://127.0.0.1', async () => {
+    expect(t.tenant.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const discovery = (await (await tenantFetch(t.tenant, '/.well-known/openid-configuration')).json()) as { issuer: string };
     expect(discovery.issuer).toBe(`${t.tenant.url}/`);
   });
 
@@ -136,7 +137,7 @@ describe('DEV_TENANT_BROWSER_HOST and DEV_TENANT_CROSS_ORIGIN_LOC', () => {
   it('127.0.0.1 is cross-site, localhost (the default) is not; anything else is refused by name', () => {
     expect(loadConfigFromEnv({ DEV_TENANT_BROWSER_HOST: '127.0.0.1', DEV_TENANT_PORT: '4001' })).toMatchObject({
       crossSite: true,
-      publicUrl: 'http://127.0.0.1:4001'
+      publicUrl: 'https://127.0.0.1:4001'
     });
     expect(loadConfigFromEnv({}).crossSite).toBe(false);
     expect(() => loadConfigFromEnv({ DEV_TENANT_BROWSER_HOST: 'tenant.test' })).toThrow(

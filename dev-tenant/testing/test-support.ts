@@ -9,6 +9,8 @@ import type { OutgoingEmail } from '../routes/context';
 import type { Clock } from '../stores/expiring-map';
 import { PASSWORD_REALM_GRANT } from '../routes/co-authenticate';
 import { startDevTenant, type RunningDevTenant, type TenantOptions } from '../server';
+import { loopbackFetch } from '../../servers/loopback-fetch';
+import { readTlsCertificate } from '../crypto/tls-certificate';
 import { SESSION_COOKIE } from '../http/session-cookie';
 import { USERS_FILE, type StoredUserRecord } from '../stores/users-file';
 
@@ -108,9 +110,23 @@ export function useTestTenant(setup: TestTenantSetup = {}): TestTenant {
   };
 }
 
+/**
+ * A request to the tenant, redirects not followed: over https (cross-site) it trusts the certificate
+ * in the tenant's data dir, and that one only.
+ */
+export async function tenantFetch(
+  tenant: RunningDevTenant,
+  urlPath: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<Response> {
+  const url = `${tenant.url}${urlPath}`;
+  if (!url.startsWith('https:')) return fetch(url, { ...init, redirect: 'manual' });
+  return loopbackFetch(url, { ...init, ca: (await readTlsCertificate(tenant.config.dataDir))?.cert });
+}
+
 /** A JSON POST as auth0-js sends it (from the app's origin unless told otherwise). */
 export function postJson(tenant: RunningDevTenant, urlPath: string, body: unknown, origin = APP_ORIGIN): Promise<Response> {
-  return fetch(`${tenant.url}${urlPath}`, {
+  return tenantFetch(tenant, urlPath, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin, 'auth0-client': 'test' },
     body: JSON.stringify(body)
@@ -187,7 +203,7 @@ export function authorize(
   referer: string | null = APP_REFERER
 ): Promise<Response> {
   const headers: Record<string, string> = { ...(cookie === undefined ? {} : { cookie }), ...(referer === null ? {} : { referer }) };
-  return fetch(`${tenant.url}/authorize?${new URLSearchParams(params).toString()}`, { redirect: 'manual', headers });
+  return tenantFetch(tenant, `/authorize?${new URLSearchParams(params).toString()}`, { headers });
 }
 
 /** The parameters in the fragment of a redirect's Location header. */
@@ -269,11 +285,10 @@ export async function postVerifier(
 ): Promise<Response> {
   const query = new URLSearchParams(params).toString();
   const cookie = post.page?.cookie;
-  const verify = await fetch(`${tenant.url}/co/verify?${query}`, {
+  const verify = await tenantFetch(tenant, `/co/verify?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: post.origin, ...(cookie === undefined ? {} : { cookie }) },
-    body: new URLSearchParams({ verifier, ...(post.page === undefined ? {} : { page: post.page.secret }) }).toString(),
-    redirect: 'manual'
+    body: new URLSearchParams({ verifier, ...(post.page === undefined ? {} : { page: post.page.secret }) }).toString()
   });
   expect(verify.status).toBe(303);
   expect(verify.headers.get('location')).toBe(`/authorize?${query}`);

@@ -3,7 +3,7 @@
 // launched once per engine (a worker fixture), since a launch costs seconds.
 import { test as base } from '@playwright/test';
 import { findEngineProblem } from '../../tools/browsers/browser';
-import type { Engine, EngineTab, EngineWindow } from '../../tools/browsers/driver';
+import type { Engine, EngineLaunchOptions, EngineTab, EngineWindow } from '../../tools/browsers/driver';
 import { launchFirefox } from '../../tools/browsers/firefox';
 import { launchWebKit } from '../../tools/browsers/webkit';
 
@@ -14,6 +14,13 @@ export const DRIVEN_ENGINES = Object.keys(LAUNCHERS) as DrivenEngineName[];
 export interface EngineWorkerOptions {
   /** Set per project in playwright.config.ts. */
   readonly engineName: DrivenEngineName;
+  /**
+   * How the engine is launched (default: as it comes). A file sets it with `test.use` (a worker of its
+   * own then launches the engine so), e.g. cross-site.ts's options for the tenant's certificate.
+   */
+  readonly engineLaunchOptions: Omit<EngineLaunchOptions, 'itp'>;
+  /** WebKit with Intelligent Tracking Prevention on: the `webkit-itp` project of playwright.config.ts. */
+  readonly itp: boolean;
 }
 
 interface EngineWorkerFixtures extends EngineWorkerOptions {
@@ -29,12 +36,14 @@ interface EngineTestFixtures {
 
 export const test = base.extend<EngineTestFixtures, EngineWorkerFixtures>({
   engineName: ['firefox', { scope: 'worker', option: true }],
+  engineLaunchOptions: [{}, { scope: 'worker', option: true }],
+  itp: [false, { scope: 'worker', option: true }],
   engine: [
-    async ({ engineName }, use) => {
+    async ({ engineName, engineLaunchOptions, itp }, use) => {
       // A missing browser fails with how to install it (also outside `npm test`'s check), never skips.
       const problem = findEngineProblem(engineName);
       if (problem) throw new Error(problem);
-      const engine = await LAUNCHERS[engineName]();
+      const engine = await LAUNCHERS[engineName]({ ...engineLaunchOptions, ...(itp ? { itp } : {}) });
       await use(engine);
       await engine.close();
     },

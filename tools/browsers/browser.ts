@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 import { describeMissing, locateProgram, missingPrograms, requireProgram, SYSTEM_PROGRAMS } from '../../config/system-programs';
 
 /** The three engines the e2e suite runs in: Chromium through Playwright, the other two through the drivers beside this file (firefox.ts, webkit.ts). */
@@ -56,10 +56,18 @@ export const CHROMIUM_ARGS = [
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
 
-/** The same Chromium with a profile set to "Allow all cookies" (third-party cookies sent, framed or not); its profile is a temporary directory. */
-export function launchAllowingThirdPartyCookies(): Promise<BrowserContext> {
+/**
+ * The same Chromium with a profile set to "Allow all cookies" (third-party cookies sent, framed or not);
+ * its profile is a temporary directory. `options`: the context's own, e.g. e2e/cross-site-app.ts's.
+ */
+export function launchAllowingThirdPartyCookies(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'auth0-angularjs-3pc-'));
   mkdirSync(path.join(profile, 'Default'));
   writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  return chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  return chromium.launchPersistentContext(profile, {
+    ...options,
+    executablePath: chromiumExecutable(),
+    args: CHROMIUM_ARGS,
+    headless: true
+  });
 }

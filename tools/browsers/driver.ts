@@ -32,6 +32,22 @@ export interface EngineWindow {
   close(): Promise<void>;
 }
 
+/** How an engine is launched: its defaults unless said otherwise. */
+export interface EngineLaunchOptions {
+  /**
+   * Trusts any certificate, as a user clicking through the warning would: for the cross-site dev
+   * tenant's self-signed one (https://127.0.0.1:<port>). Off by default.
+   */
+  readonly acceptInsecureCerts?: boolean;
+  /** WebKit only: Intelligent Tracking Prevention on, as in Safari (WebKitGTK has it off by default). */
+  readonly itp?: boolean;
+  /**
+   * Origins the tests reach only through the app (the cross-site tenant, by Lock's redirects): closing a
+   * window forgets their storage and cookies too, as it does those of the pages it went to.
+   */
+  readonly otherOrigins?: readonly string[];
+}
+
 /** One launched browser for a whole test file. */
 export interface Engine {
   openWindow(): Promise<EngineWindow>;

@@ -2,7 +2,7 @@
 // (no Juggler), and no geckodriver is needed.
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { firefoxExecutable } from './browser';
-import { PollingTab, type Engine, type EngineTab, type EngineWindow } from './driver';
+import { PollingTab, type Engine, type EngineLaunchOptions, type EngineTab, type EngineWindow } from './driver';
 import { installProblemRecorder } from './page-problems';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -94,9 +94,13 @@ class FirefoxWindow implements EngineWindow {
   }
 }
 
-export async function launchFirefox(): Promise<Engine> {
+/** Firefox with its default privacy settings (Total Cookie Protection); it has no ITP, so `itp` is refused. */
+export async function launchFirefox(options: EngineLaunchOptions = {}): Promise<Engine> {
+  if (options.itp === true) throw new Error("launchFirefox: ITP is WebKit's; Firefox has Total Cookie Protection on by default");
   const browser = await puppeteer.launch({
     browser: 'firefox',
+    // WebDriver BiDi's session capability: the certificate errors of every page are ignored.
+    acceptInsecureCerts: options.acceptInsecureCerts === true,
     executablePath: firefoxExecutable(),
     headless: true,
     // ESR 140 refuses page.setViewport ("unknown command"): the viewport is set at launch.

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { Builder, By, Capabilities, type WebDriver, type WebElement } from 'selenium-webdriver';
 import * as remote from 'selenium-webdriver/remote';
 import { miniBrowserExecutable, webkitDriverExecutable } from './browser';
-import { PollingTab, type Engine, type EngineTab, type EngineWindow } from './driver';
+import { PollingTab, type Engine, type EngineLaunchOptions, type EngineTab, type EngineWindow } from './driver';
 import { installProblemRecorder } from './page-problems';
 import { startXvfb } from './xvfb';
 
@@ -16,7 +16,10 @@ class Session {
   private current: string | null = null;
   readonly origins = new Set<string>();
 
-  constructor(readonly driver: WebDriver) {}
+  constructor(
+    readonly driver: WebDriver,
+    readonly otherOrigins: readonly string[]
+  ) {}
 
   async on(handle: string): Promise<WebDriver> {
     if (this.current !== handle) {
@@ -121,17 +124,18 @@ class WebKitWindow implements EngineWindow {
     }
     this.session.lost();
     await this.session.on(this.mainHandle);
-    // A document of each origin that runs nothing (a 404: no app boots to write again), to wipe its storage.
-    for (const origin of this.session.origins) {
+    // A document of each origin that runs nothing (a 404: no app boots to write again), to wipe its
+    // storage, and its host's cookies (WebDriver deletes those of the current document's host only;
+    // on localhost that is the app's and a same-site tenant's).
+    for (const origin of new Set([...this.session.origins, ...this.session.otherOrigins])) {
       await driver.get(`${origin}/e2e-wipe-storage.txt`);
       await driver.executeScript(() => {
         localStorage.clear();
         sessionStorage.clear();
       });
+      await driver.manage().deleteAllCookies();
     }
     this.session.origins.clear();
-    // Cookies are per host, not per port: on localhost this removes the app's and the tenant's.
-    await driver.manage().deleteAllCookies();
     await driver.get('about:blank');
   }
 }
@@ -151,7 +155,8 @@ function freeLoopbackPort(): Promise<number> {
   });
 }
 
-export async function launchWebKit(): Promise<Engine> {
+/** WebKitGTK's MiniBrowser with its defaults (cookie policy no-third-party, ITP off) unless `options` say otherwise. */
+export async function launchWebKit(options: EngineLaunchOptions = {}): Promise<Engine> {
   const xvfb = await startXvfb();
   const port = await freeLoopbackPort();
   const service = new remote.DriverService.Builder(webkitDriverExecutable())
@@ -164,11 +169,17 @@ export async function launchWebKit(): Promise<Engine> {
     const serverUrl = await service.start(60_000);
     const capabilities = new Capabilities({
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: miniBrowserExecutable(), args: ['--automation'] }
+      // The standard capability: WebKitWebDriver makes the session's network ignore TLS errors.
+      acceptInsecureCerts: options.acceptInsecureCerts === true,
+      // MiniBrowser's own switch (`MiniBrowser --help-all`), which also holds for its automation windows.
+      'webkitgtk:browserOptions': {
+        binary: miniBrowserExecutable(),
+        args: ['--automation', ...(options.itp === true ? ['--enable-itp'] : [])]
+      }
     });
     const driver = await new Builder().withCapabilities(capabilities).usingServer(serverUrl).build();
     await driver.manage().window().setRect({ width: 1280, height: 800 });
-    const session = new Session(driver);
+    const session = new Session(driver, options.otherOrigins ?? []);
     const mainHandle = await driver.getWindowHandle();
     return {
       openWindow: () => Promise.resolve(new WebKitWindow(session, mainHandle)),
