@@ -20,7 +20,10 @@ import {
   E2E_PROD_PORT,
   E2E_SERVERS,
   E2E_TENANT_DATA_DIR,
-  E2E_TENANT_PORT
+  E2E_TENANT_PORT,
+  E2E_UNIVERSAL_APP_PORT,
+  E2E_UNIVERSAL_APP_URL,
+  E2E_UNIVERSAL_DIST
 } from './e2e/e2e-env';
 
 /** The examples/ apps (scripts/serve-example.ts), against the same dev tenant. */
@@ -76,12 +79,20 @@ export default defineConfig<object, EngineWorkerOptions>({
       use: { engineName },
       timeout: 120_000
     })),
+    // Universal Login's flows, written once for every engine, in Chromium too (through tools/browsers/chromium.ts).
+    {
+      name: 'chromium-universal',
+      workers: 1,
+      testMatch: '**/engines/universal-flows.e2e.ts',
+      use: { engineName: 'chromium' },
+      timeout: 120_000
+    },
     // WebKit as Safari ships it, Intelligent Tracking Prevention on (WebKitGTK's default is off): the
     // cross-site files only, since ITP changes nothing for a tenant on the app's own site.
     {
       name: 'webkit-itp',
       workers: 1,
-      testMatch: '**/engines/**/cross-site*.e2e.ts',
+      testMatch: ['**/engines/**/cross-site*.e2e.ts', '**/engines/universal-flows.e2e.ts'],
       use: { engineName: 'webkit', itp: true },
       timeout: 120_000
     }
@@ -106,7 +117,7 @@ export default defineConfig<object, EngineWorkerOptions>({
     {
       // The production build, with the size budget checked (it prints the figure), and beside it
       // `npm run build:lib` for the examples and the cross-site build (scripts/e2e-builds.ts); then `npm run serve`.
-      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} ${E2E_CROSS_SITE_DIST} ${E2E_CROSS_SITE_TENANT_PORT} && npx tsx scripts/serve.ts ${E2E_DIST}`,
+      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} ${E2E_CROSS_SITE_DIST} ${E2E_UNIVERSAL_DIST} ${E2E_CROSS_SITE_TENANT_PORT} && npx tsx scripts/serve.ts ${E2E_DIST}`,
       url: `${localOrigin(E2E_PROD_PORT)}/`,
       // Three builds at once, on 2 cores: 70-80 s on a quiet machine, up to 260 s at a load of 20
       // (a shared machine); a timeout is a red run for nothing but the neighbours.
@@ -130,8 +141,8 @@ export default defineConfig<object, EngineWorkerOptions>({
         ...CROSS_SITE_ENV,
         DEV_TENANT_PORT: String(E2E_CROSS_SITE_TENANT_PORT),
         DEV_TENANT_DATA_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR,
-        DEV_TENANT_CALLBACK_URLS: `${E2E_CROSS_SITE_APP_URL}/`,
-        DEV_TENANT_WEB_ORIGINS: E2E_CROSS_SITE_APP_URL,
+        DEV_TENANT_CALLBACK_URLS: `${E2E_CROSS_SITE_APP_URL}/,${E2E_UNIVERSAL_APP_URL}/`,
+        DEV_TENANT_WEB_ORIGINS: `${E2E_CROSS_SITE_APP_URL},${E2E_UNIVERSAL_APP_URL}`,
         DEV_TENANT_CROSS_ORIGIN_LOC: `${E2E_CROSS_SITE_APP_URL}/callback-cross-auth.html`
       }
     },
@@ -143,6 +154,16 @@ export default defineConfig<object, EngineWorkerOptions>({
       reuseExistingServer: false,
       stdout: 'pipe',
       env: { PORT: String(E2E_CROSS_SITE_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR }
+    },
+    // The sample in universal mode against the same tenant (universal.e2e.ts, engines/universal-flows.e2e.ts).
+    {
+      command: `npx tsx scripts/serve.ts ${E2E_UNIVERSAL_DIST}`,
+      url: `${E2E_UNIVERSAL_APP_URL}/`,
+      ignoreHTTPSErrors: true,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { PORT: String(E2E_UNIVERSAL_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR }
     },
     // The examples, each on dist-lib/ as `npm run build:lib` made it (above) from today's components/.
     ...examples.map((example) => ({

@@ -31,6 +31,7 @@ export const E2E_CLIENT_ID = DEFAULTS.devTenantClientId;
 export const E2E_NGINX_PORT = E2E_PORT_BASE + 10;
 /** The fresh apps of package-install.e2e.ts, each served there in turn (after the cross-site pair's +12, +13). */
 export const E2E_FRESH_APPS_PORT = E2E_PORT_BASE + 14;
+// +15: the universal-mode build (below).
 /** Outside test-results/ (which Playwright empties): the tests mint tokens with the tenant's key. */
 export const E2E_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_TENANT_PORT}`);
 
@@ -48,5 +49,12 @@ export const E2E_CROSS_SITE_TENANT_PORT = E2E_PORT_BASE + 13;
 export const E2E_CROSS_SITE_TENANT_URL = devTenantOrigin(DEFAULTS.crossSiteBrowserHost, E2E_CROSS_SITE_TENANT_PORT);
 export const E2E_CROSS_SITE_DIST = path.resolve(`node_modules/.cache/e2e-cross-site-dist-${E2E_CROSS_SITE_APP_PORT}`);
 export const E2E_CROSS_SITE_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angularjs-e2e', `dev-tenant-${E2E_CROSS_SITE_TENANT_PORT}`);
+/**
+ * The sample in universal mode (AUTH0_LOGIN_MODE=universal), cross-site, beside the Lock build
+ * above: its own production build, served over https on +15, against the same cross-site tenant.
+ */
+export const E2E_UNIVERSAL_APP_PORT = E2E_PORT_BASE + 15;
+export const E2E_UNIVERSAL_APP_URL = `https://${DEFAULTS.browserHost}:${E2E_UNIVERSAL_APP_PORT}`;
+export const E2E_UNIVERSAL_DIST = path.resolve(`node_modules/.cache/e2e-universal-dist-${E2E_UNIVERSAL_APP_PORT}`);
 /** The one setting, for the build and for the tenant, that serves the dev tenant from another site than the app. */
 export const CROSS_SITE_ENV = { DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost };

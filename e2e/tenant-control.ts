@@ -38,6 +38,16 @@ export interface OutboxEmail {
   readonly sent_at: string;
 }
 
+/** A live refresh-token family (rotations of one login's refresh token); revoked and expired ones are not listed. */
+export interface RefreshTokenFamily {
+  readonly id: string;
+  readonly user_id: string;
+  readonly client_id: string;
+  readonly scope: string;
+  readonly audience: string | null;
+  readonly rotations: number;
+}
+
 export interface TenantSettings {
   readonly id_token_lifetime_s: number;
   readonly access_token_lifetime_s: number;
@@ -106,6 +116,11 @@ export class TenantControl {
   /** Revokes the sessions (one user's, or all) and the user's refresh and opaque access tokens; resolves with how many sessions. */
   async revokeSessions(userId?: string): Promise<number> {
     return (await this.call<{ revoked: number }>('POST', '/sessions/revoke', userId === undefined ? {} : { user_id: userId })).revoked;
+  }
+
+  async refreshTokens(userId?: string): Promise<RefreshTokenFamily[]> {
+    const query = userId === undefined ? '' : `?${new URLSearchParams({ user_id: userId }).toString()}`;
+    return (await this.call<{ refresh_tokens: RefreshTokenFamily[] }>('GET', `/refresh-tokens${query}`)).refresh_tokens;
   }
 
   async outbox(filter: { to?: string; kind?: EmailKind } = {}): Promise<OutboxEmail[]> {

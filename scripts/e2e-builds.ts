@@ -1,8 +1,8 @@
-// `tsx scripts/e2e-builds.ts <dir> <cross-site dir> <cross-site tenant port>`: the three builds the
+// `tsx scripts/e2e-builds.ts <dir> <cross-site dir> <universal dir> <cross-site tenant port>`: the four builds the
 // e2e servers need, at once: the production build with its size budget (scripts/size-budget.ts, into
-// <dir>), `npm run build:lib` (for the examples), and the production build whose dev tenant is on
-// another site (DEV_TENANT_BROWSER_HOST=127.0.0.1 on the given port), which the cross-site tests
-// share. Playwright starts its webServers one after the other, so run in turn they cost their sum;
+// <dir>), `npm run build:lib` (for the examples), and the production builds whose dev tenant is on
+// another site (DEV_TENANT_BROWSER_HOST=127.0.0.1 on the given port), in Lock mode and in universal
+// mode (AUTH0_LOGIN_MODE=universal), which the cross-site tests share. Playwright starts its webServers one after the other, so run in turn they cost their sum;
 // here the shorter ones hide in the longest. Fails, naming it, if any fails.
 import { spawn } from 'node:child_process';
 import { DEFAULTS } from '../config/defaults';
@@ -34,8 +34,10 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const [outDir, crossSiteDir, crossSiteTenantPort] = args;
-  if (args.length !== 3) throw new Error('usage: tsx scripts/e2e-builds.ts <dir> <cross-site dir> <cross-site tenant port>');
+  const [outDir, crossSiteDir, universalDir, crossSiteTenantPort] = args;
+  if (args.length !== 4) {
+    throw new Error('usage: tsx scripts/e2e-builds.ts <dir> <cross-site dir> <universal cross-site dir> <cross-site tenant port>');
+  }
   const started = performance.now();
   const crossSiteEnv = { ...process.env, DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost, DEV_TENANT_PORT: crossSiteTenantPort };
   const builds = [
@@ -46,6 +48,12 @@ async function main(): Promise<void> {
       process.execPath,
       [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', crossSiteDir],
       crossSiteEnv
+    ),
+    run(
+      'build:universal',
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', universalDir],
+      { ...crossSiteEnv, AUTH0_LOGIN_MODE: 'universal' }
     )
   ];
   // All run to their end (a failed one does not cut the other's output short), then any failure is thrown.

@@ -4,10 +4,12 @@
 import { test as base } from '@playwright/test';
 import { findEngineProblem } from '../../tools/browsers/browser';
 import type { Engine, EngineLaunchOptions, EngineTab, EngineWindow } from '../../tools/browsers/driver';
+import { launchChromiumEngine } from '../../tools/browsers/chromium';
 import { launchFirefox } from '../../tools/browsers/firefox';
 import { launchWebKit } from '../../tools/browsers/webkit';
 
-const LAUNCHERS = { firefox: launchFirefox, webkit: launchWebKit } as const;
+// Chromium here too, for the flows written once for all three (engines/universal-flows.e2e.ts).
+const LAUNCHERS = { firefox: launchFirefox, webkit: launchWebKit, chromium: launchChromiumEngine } as const;
 export type DrivenEngineName = keyof typeof LAUNCHERS;
 export const DRIVEN_ENGINES = Object.keys(LAUNCHERS) as DrivenEngineName[];
 
