@@ -5,13 +5,14 @@ import * as path from 'node:path';
 import { buildProduction, formatBytes, initialAssets, totalBytes } from './production-build';
 
 /**
- * Today's figure plus ~2%: 111,891 B since the session got one state object, Lock a login-engine
+ * Today's figure plus ~2%: 114,027 B since Universal Login became a second engine (issue 19: +2,136 B,
+ * its glue and options; auth0-spa-js itself is a chunk of its own), 111,891 B since the session got one state object, Lock a login-engine
  * seam and the `lockFetch` option (issue 18: +640 B over 111,253 B); 108,232 B when auth0-js became
  * a chunk of its own (issue 12; 158,853 B before). The eager build (Lock, React, immutable and
  * auth0-js in main.js) measured 407,203 B, and issue 12 asks for at most 0.3× that (122,161 B).
  * `npm run bench` prints both figures.
  */
-export const INITIAL_GZIP_BUDGET = 114_000;
+export const INITIAL_GZIP_BUDGET = 116_000;
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'dist');
