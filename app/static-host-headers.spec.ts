@@ -52,6 +52,19 @@ describe('the production CSP names only what the build talks to', () => {
     expect(directive(policy, 'frame-src')).toEqual(['https://your-tenant.eu.auth0.com']);
   });
 
+  it('universal mode: the tenant for tokens only (no tenant script, no frame, no Lock style)', () => {
+    const universal = auth0SettingsFromEnv({
+      AUTH0_DOMAIN: 'your-tenant.eu.auth0.com',
+      AUTH0_CLIENT_ID: 'abc',
+      AUTH0_LOGIN_MODE: 'universal'
+    });
+    const policy = securityHeaders(universal)['Content-Security-Policy'];
+    expect(directive(policy, 'script-src')).toEqual(["'self'"]);
+    expect(directive(policy, 'style-src')).toEqual(["'self'"]);
+    expect(directive(policy, 'connect-src')).toEqual(["'self'", 'https://your-tenant.eu.auth0.com']);
+    expect(directive(policy, 'frame-src')).toEqual(["'none'"]);
+  });
+
   it('custom domain: client configuration from the region CDN, tokens and frames from the custom domain, API_URL', () => {
     const policy = securityHeaders(customDomain)['Content-Security-Policy'];
     expect(directive(policy, 'script-src')).toEqual(["'self'", 'https://cdn.eu.auth0.com', 'https://cdn.auth0.com']);

@@ -43,14 +43,15 @@ function contentSecurityPolicy(settings) {
     'default-src': ["'self'"],
     // Lock's client configuration and dictionary are scripts (JSONP-style).
     'script-src': ["'self'", ...sources.scripts],
-    'style-src': ["'self'", ...lockStyleHashes()],
+    // Lock's own inline stylesheet, in Lock mode only.
+    'style-src': ["'self'", ...(settings.loginMode === 'universal' ? [] : lockStyleHashes())],
     // Lock's stylesheet draws its icons with data: SVGs; the profile picture when the tenant serves
     // it (the dev tenant's generated avatars). Not gravatar, which Auth0's `picture` points at.
     'img-src': ["'self'", 'data:', ...sources.images],
     // /co/authenticate, the JWKS, /userinfo; the API the app calls with the token.
     'connect-src': ["'self'", ...sources.connect],
-    // The hidden prompt=none iframe of Lock's SSO check and of checkSession().
-    'frame-src': sources.frames,
+    // The hidden prompt=none iframe of Lock's SSO check and of checkSession(); none in universal mode.
+    'frame-src': sources.frames.length > 0 ? sources.frames : ["'none'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

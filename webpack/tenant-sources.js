@@ -13,6 +13,11 @@ function connectionSources(settings) {
   const tenant = tenantOrigin(settings);
   // The Ping page's API: the dev tenant's demo API, or API_URL when set; nothing for a real tenant without it.
   const api = settings.apiUrl ? [new URL(settings.apiUrl).origin] : [];
+  if (settings.loginMode === 'universal') {
+    // auth0-spa-js only fetches /oauth/token and /oauth/revoke (the login page is a top-level navigation):
+    // no tenant script, no frame. The dev tenant also serves the profile pictures.
+    return { scripts: [], images: settings.devTenant ? [tenant] : [], connect: [tenant, ...api], frames: [] };
+  }
   if (settings.devTenant) {
     // Lock's client configuration and dictionary are scripts on the dev tenant; it also serves the profile pictures.
     return { scripts: [tenant], images: [tenant], connect: [tenant, ...api], frames: [tenant] };

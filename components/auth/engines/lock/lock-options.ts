@@ -48,7 +48,7 @@ export function buildLockOptions(settings: AuthSessionSettings): LockOptions {
   if (!settings.devTenant) {
     return options;
   }
-  // An http:// tenant on loopback: Lock must fetch its client configuration and dictionary there
+  // A tenant on loopback (http, or https in the cross-site mode): Lock must fetch its client configuration and dictionary there
   // (not from Auth0's CDN), and auth0-js must expect its issuer and JWKS.
   return {
     ...options,
