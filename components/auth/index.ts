@@ -5,7 +5,7 @@ import { authSessionModule } from './auth.module';
 export default authSessionModule;
 export { authSessionModule };
 export { resolveAuthSessionOptions, tenantOrigin } from './settings/auth-session.options';
-export type { AuthSessionOptions, AuthSessionSettings, LockFetch, LoginMode } from './settings/auth-session.options';
+export type { AuthSessionOptions, AuthSessionSettings, LockFetch, LoginMode, TokenStorageChoice } from './settings/auth-session.options';
 export type { AuthSessionProvider } from './settings/auth-session.provider';
 export type { AuthService } from './auth.service';
 export type { IdTokenClaims } from './session/id-token';
