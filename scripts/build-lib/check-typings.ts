@@ -22,6 +22,11 @@ angular.module('y', [authSessionModule])
     p.configure({ domain: 'd', clientID: 'c', lockFetch: 'hover' });
     // @ts-expect-error Lock's option types apply
     p.configure({ domain: 'd', clientID: 'c', lockOptions: { theme: { primaryColor: 1 } } });
+    p.configure({ domain: 'd', clientID: 'c', loginMode: 'universal', audience: 'https://api.example.com/', tokenStorage: 'memory' });
+    // @ts-expect-error loginMode is 'lock' or 'universal'
+    p.configure({ domain: 'd', clientID: 'c', loginMode: 'popup' });
+    // @ts-expect-error tokenStorage is 'localStorage' or 'memory'
+    p.configure({ domain: 'd', clientID: 'c', loginMode: 'universal', tokenStorage: 'cookie' });
   }])
   .run(['authService', 'lock', (authService: AuthService, lock: angular.lock.ILockService) => {
     authService.registerAuthenticationListener();
