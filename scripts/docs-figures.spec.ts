@@ -11,7 +11,8 @@ import {
   E2E_CROSS_SITE_TENANT_PORT,
   E2E_EXAMPLE_PORTS,
   E2E_SCREENSHOTS_PORT_BASE,
-  E2E_TENANT_PORT
+  E2E_TENANT_PORT,
+  E2E_UNIVERSAL_APP_PORT
 } from '../e2e/e2e-env';
 import { quoted, quotedNumber, REPO_ROOT, tableRows } from './docs-text';
 import { INITIAL_GZIP_BUDGET } from './size-budget';
@@ -101,6 +102,7 @@ describe('README.md and docs/ quote the figures the code defines', () => {
     expect(quotedNumber(file, /examples\]\(\.\.\/examples\) run on \d+ and (\d+)/)).toBe(port(E2E_EXAMPLE_PORTS['legacy-ngroute']));
     expect(quotedNumber(file, /runs on (\d+) \(app\) and \d+ \(tenant\)/)).toBe(port(E2E_CROSS_SITE_APP_PORT));
     expect(quotedNumber(file, /runs on \d+ \(app\) and (\d+) \(tenant\)/)).toBe(port(E2E_CROSS_SITE_TENANT_PORT));
+    expect(quotedNumber(file, /`AUTH0_LOGIN_MODE=universal`\) on https (\d+)/)).toBe(port(E2E_UNIVERSAL_APP_PORT));
     expect(quotedNumber(file, /servers on (\d+)-\d+ \(`SCREENSHOTS_PORT_BASE`\)/)).toBe(DEFAULTS.screenshotsPortBase);
     expect(quotedNumber(file, /on `E2E_PORT_BASE` \+ (\d+) to \+ \d+/)).toBe(E2E_SCREENSHOTS_PORT_BASE - E2E_APP_PORT);
   });
