@@ -7,7 +7,7 @@ export interface AuthSessionOptions {
   readonly callbackUrl?: string;
   /** Exact origins (scheme, host, port) whose requests carry the id_token. Default: none. */
   readonly apiOrigins?: readonly string[];
-  /** Renew the id_token with `checkSession` before it expires, and a returning visitor's expired one with one `prompt=none` redirect. Default: on for a dev tenant only. */
+  /** Renew the id_token before it expires (Lock: `checkSession`; universal: the refresh token), and a returning visitor's expired one. Default: on for a dev tenant and in universal mode. */
   readonly silentRenewal?: boolean;
   /** Where anonymous visitors of guarded routes go: a state (ui-router, default `login`) or a path (ngRoute, default `/login`). */
   readonly loginState?: string;
@@ -64,7 +64,7 @@ export interface AuthSessionSettings {
   /** Universal mode's API identifier; undefined: the APIs get the id_token. */
   readonly audience: string | undefined;
   readonly tokenStorage: TokenStorageChoice;
-  /** `http(s)://localhost:<port>` or `http://127.0.0.1:<port>`: Lock's assets and tokens come from there, not from a CDN. */
+  /** `http(s)://localhost:<port>` or `http(s)://127.0.0.1:<port>`: Lock's assets and tokens come from there, not from a CDN. */
   readonly devTenant: boolean;
 }
 
