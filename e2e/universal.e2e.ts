@@ -7,7 +7,8 @@ import { loggedInText } from '../tools/pages/lock-page';
 import { CROSS_SITE_CONTEXT } from './cross-site-app';
 import { crossSiteTenant, refreshTokenGrant } from './cross-site-tenant';
 import { E2E_CLIENT_ID, E2E_CROSS_SITE_TENANT_URL, E2E_UNIVERSAL_APP_URL } from './e2e-env';
-import { expect, test } from './fixtures';
+import { collectCspViolations } from './csp-support';
+import { expect, test as base } from './fixtures';
 import { STRONG_PASSWORD, uniqueEmail } from './test-tenant';
 import { refreshTokenInPage } from './engines/universal-steps';
 
@@ -16,6 +17,15 @@ const TENANT = E2E_CROSS_SITE_TENANT_URL;
 /** Where auth0-spa-js keeps the login under way (its state, nonce and code_verifier) until the callback. */
 const TRANSACTION_KEY = `a0.spajs.txs.${E2E_CLIENT_ID}`;
 const control = crossSiteTenant();
+
+/** Every page of these tests (the app's and the tenant's login page) under its CSP, with no violation. */
+const test = base.extend({
+  page: async ({ page }, use) => {
+    const violations = await collectCspViolations(page);
+    await use(page);
+    expect(violations, 'CSP violations').toEqual([]);
+  }
+});
 
 test.use(CROSS_SITE_CONTEXT);
 
