@@ -86,6 +86,7 @@ function startTenant(apps: readonly Build[], crossSite: boolean) {
   const origins = apps.map((build) => new URL(build.url).origin);
   return startDevTenant(
     loadConfigFromEnv({
+      ...process.env,
       DEV_TENANT_PORT: String(tenantPort),
       ...(crossSite ? crossSiteEnv : {}),
       DEV_TENANT_DATA_DIR: dataDir(crossSite ? 'auth0-angularjs-bench-cross-site' : 'auth0-angularjs-bench'),
