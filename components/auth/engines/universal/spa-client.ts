@@ -39,7 +39,8 @@ export function spaClientOptions(settings: AuthSessionSettings): Auth0ClientOpti
 /** The `spaClient` factory: a loader of the client built from the injected settings. */
 export function createSpaClientLoader(settings: AuthSessionSettings): SpaClientLoader {
   return loadOnce(() =>
-    import(/* webpackChunkName: "auth0-spa-js" */ '@auth0/auth0-spa-js').then(
+    // Lazy even in the bench's eager build (dynamicImportMode 'eager'), whose baseline is Lock's alone.
+    import(/* webpackChunkName: "auth0-spa-js", webpackMode: "lazy" */ '@auth0/auth0-spa-js').then(
       ({ Auth0Client: Client, InMemoryCache }) =>
         new Client({
           ...spaClientOptions(settings),
