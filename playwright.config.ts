@@ -23,15 +23,22 @@ import {
   E2E_TENANT_PORT,
   E2E_UNIVERSAL_APP_PORT,
   E2E_UNIVERSAL_APP_URL,
-  E2E_UNIVERSAL_DIST
+  E2E_UNIVERSAL_DIST,
+  E2E_UNIVERSAL_EXAMPLE_PORTS,
+  E2E_UNIVERSAL_SAMPLE_PORT
 } from './e2e/e2e-env';
 
 /** The examples/ apps (scripts/serve-example.ts), against the same dev tenant. */
-const examples = Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, origin: localOrigin(port) }));
+const examples = [
+  ...Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, loginMode: 'lock' })),
+  // The same, served with their `loginMode: 'universal'` line uncommented (adoption-universal.e2e.ts).
+  ...Object.entries(E2E_UNIVERSAL_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, loginMode: 'universal' }))
+].map((example) => ({ ...example, origin: localOrigin(example.port) }));
 const appOrigins = [
   ...E2E_SERVERS.map((server) => server.baseURL),
   localOrigin(E2E_NGINX_PORT),
   ...examples.map((example) => example.origin),
+  localOrigin(E2E_UNIVERSAL_SAMPLE_PORT),
   // The apps package-install.e2e.ts builds from the packed package.
   localOrigin(E2E_FRESH_APPS_PORT)
 ];
@@ -165,6 +172,17 @@ export default defineConfig<object, EngineWorkerOptions>({
       stdout: 'pipe',
       env: { PORT: String(E2E_UNIVERSAL_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR }
     },
+    // The sample in universal mode against the same-site tenant (adoption-universal.e2e.ts): `npm start`'s
+    // app server alone (start.ts's tenant and API are the first webServer's), a development build held in
+    // memory; its compile, about 6 s of CPU, is what it adds to the suite's start.
+    {
+      command: `npx webpack serve --mode development`,
+      url: `${localOrigin(E2E_UNIVERSAL_SAMPLE_PORT)}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { ...e2eEnv, PORT: String(E2E_UNIVERSAL_SAMPLE_PORT), AUTH0_LOGIN_MODE: 'universal' }
+    },
     // The examples, each on dist-lib/ as `npm run build:lib` made it (above) from today's components/.
     ...examples.map((example) => ({
       command: `npx tsx scripts/serve-example.ts ${example.name}`,
@@ -172,7 +190,7 @@ export default defineConfig<object, EngineWorkerOptions>({
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: 'pipe' as const,
-      env: { ...e2eEnv, EXAMPLE_PORT: String(example.port) }
+      env: { ...e2eEnv, EXAMPLE_PORT: String(example.port), EXAMPLE_LOGIN_MODE: example.loginMode }
     }))
   ]
 });

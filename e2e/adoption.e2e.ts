@@ -3,58 +3,26 @@
 // ngRoute on 1.8; AngularJS's default hash prefix '!'). Each test also expects no console error or
 // uncaught exception, no CSP violation and no request off loopback.
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
-import { localOrigin } from '../config/defaults';
 import {
   DEV_USER,
   expectTokenReplaced,
   LOCK_READY_MS,
-  collectPageProblems,
-  hostsOffLoopback,
   loggedInText,
   loggedOutText,
   navbar,
   plantToken,
-  recordRequests,
   storedIdToken,
   submitLock,
   whenTokenRemoved
 } from '../tools/pages/lock-page';
-import { collectCspViolations } from './csp-support';
+import { adoptingApps, appRoutes, escapeRegExp, expect, expectReloadKeepsSession, test, watchPage } from './adoption-support';
 import { E2E_APP_PORT, E2E_EXAMPLE_PORTS, E2E_TENANT_URL } from './e2e-env';
-import { expect, test as base } from './fixtures';
 import { devUserSub, mintIdToken, nowInSeconds } from './tenant-tokens';
 
-const APPS = [
-  { name: 'the sample app (npm start)', baseURL: localOrigin(E2E_APP_PORT), hash: '#/' },
-  ...Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name: `examples/${name}`, baseURL: localOrigin(port), hash: '#!/' }))
-];
-
-/** Watches the page from its first document on; the returned check expects nothing went wrong. */
-async function watchPage(page: Page): Promise<() => void> {
-  const violations = await collectCspViolations(page);
-  const problems = collectPageProblems(page);
-  const requests = recordRequests(page);
-  return () => {
-    expect(problems, 'console errors and uncaught exceptions').toEqual([]);
-    expect(violations, 'CSP violations').toEqual([]);
-    expect(hostsOffLoopback(requests), 'hosts off loopback').toEqual([]);
-  };
-}
-
-/** Every test's page (and so `loggedIn`) is watched; the checks run once the test is done. */
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const expectClean = await watchPage(page);
-    await use(page);
-    expectClean();
-  }
-});
+const APPS = adoptingApps(E2E_APP_PORT, E2E_EXAMPLE_PORTS);
 
 // One of the longest files: its tests, each with users, contexts and token lifetimes of its own, spread over the suite's workers.
 test.describe.configure({ mode: 'parallel' });
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** angular-lock's version, which its telemetry (`auth0Client`, sent to the tenant) must report. */
 const ANGULAR_LOCK_VERSION = (createRequire(__filename)('angular-lock/package.json') as { version: string }).version;
@@ -67,9 +35,7 @@ function telemetryOf(url: string): unknown {
 for (const app of APPS) {
   test.describe(`adopting auth0.session: ${app.name}`, () => {
     test.use({ baseURL: app.baseURL });
-    /** The URL of a route: `/#/profile` or `/#!/profile`. */
-    const route = (name: string): string => `/${app.hash}${name}`;
-    const atRoute = (name: string): RegExp => new RegExp(`${escapeRegExp(route(name))}$`);
+    const { route, atRoute } = appRoutes(app);
 
     test('guard, login, return: a deep link to a guarded page goes to login, and back there after Log In', async ({ page }) => {
       await page.goto(route('profile'));
@@ -86,13 +52,7 @@ for (const app of APPS) {
     });
 
     test('a reload keeps the session', async ({ loggedIn: page }) => {
-      const token = await storedIdToken(page);
-      await page.goto(route('profile'));
-      await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
-      await page.reload();
-      await expect(page.locator('.profile-email')).toHaveText(DEV_USER.email);
-      await expect(navbar(page).getByRole('button', { name: 'Log Out' })).toBeVisible();
-      expect(await storedIdToken(page)).toBe(token);
+      await expectReloadKeepsSession(page, route('profile'), DEV_USER.email);
     });
 
     test('a junk id_token at boot: signed out, the junk removed, no error', async ({ page }) => {

@@ -56,5 +56,15 @@ export const E2E_CROSS_SITE_TENANT_DATA_DIR = path.join(os.tmpdir(), 'auth0-angu
 export const E2E_UNIVERSAL_APP_PORT = E2E_PORT_BASE + 15;
 export const E2E_UNIVERSAL_APP_URL = `https://${DEFAULTS.browserHost}:${E2E_UNIVERSAL_APP_PORT}`;
 export const E2E_UNIVERSAL_DIST = path.resolve(`node_modules/.cache/e2e-universal-dist-${E2E_UNIVERSAL_APP_PORT}`);
+/**
+ * The adopting apps in universal mode against the same-site tenant above (+1), for adoption-universal.e2e.ts:
+ * the sample as `npm start` serves it, with AUTH0_LOGIN_MODE=universal (webpack-dev-server, no tenant of
+ * its own), on +16; the examples, their app.js with its `loginMode: 'universal'` line uncommented, on +17, +18.
+ */
+export const E2E_UNIVERSAL_SAMPLE_PORT = E2E_PORT_BASE + 16;
+export const E2E_UNIVERSAL_EXAMPLE_PORTS = {
+  'legacy-es5-ui-router-0': E2E_PORT_BASE + 17,
+  'legacy-ngroute': E2E_PORT_BASE + 18
+} as const satisfies typeof E2E_EXAMPLE_PORTS;
 /** The one setting, for the build and for the tenant, that serves the dev tenant from another site than the app. */
 export const CROSS_SITE_ENV = { DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost };

@@ -37,6 +37,11 @@ export const EXAMPLE_NAMES = Object.keys(VENDOR_FILES) as ExampleName[];
 
 /** The tenant URL each example's app.js is written with, as an adopter writes it. */
 const WRITTEN_TENANT_URL = localOrigin(DEFAULTS.devTenantPort);
+/** The one option of Universal Login, commented out beside configure() in each example's app.js. */
+const UNIVERSAL_OPTION = "loginMode: 'universal',";
+
+/** EXAMPLE_LOGIN_MODE: 'lock' (the default) serves app.js as written; 'universal' with its loginMode line uncommented. */
+export type ExampleLoginMode = 'lock' | 'universal';
 
 export interface ExampleSettings {
   readonly name: ExampleName;
@@ -46,6 +51,8 @@ export interface ExampleSettings {
   readonly tenantUrl: string;
   /** Named in the CSP's connect-src as in the app's (DEMO_API_PORT); the examples call no API. */
   readonly apiUrl: string;
+  /** EXAMPLE_LOGIN_MODE, else 'lock'. */
+  readonly loginMode: ExampleLoginMode;
 }
 
 /** The example named on the command line, with its ports from the environment; throws with the names known. */
@@ -54,11 +61,16 @@ export function exampleSettings(name: string | undefined, env: NodeJS.ProcessEnv
     throw new Error(`Name an example: ${EXAMPLE_NAMES.join(' or ')} (got ${name ?? 'none'}).`);
   }
   const example = name as ExampleName;
+  const loginMode = env.EXAMPLE_LOGIN_MODE || 'lock';
+  if (loginMode !== 'lock' && loginMode !== 'universal') {
+    throw new Error(`EXAMPLE_LOGIN_MODE must be lock or universal (got ${loginMode}).`);
+  }
   return {
     name: example,
     port: parsePort('EXAMPLE_PORT', env.EXAMPLE_PORT, DEFAULTS.examplePorts[example], 0),
     tenantUrl: localOrigin(parsePort('DEV_TENANT_PORT', env.DEV_TENANT_PORT, DEFAULTS.devTenantPort, 1)),
-    apiUrl: localOrigin(parsePort('DEMO_API_PORT', env.DEMO_API_PORT, DEFAULTS.demoApiPort, 1))
+    apiUrl: localOrigin(parsePort('DEMO_API_PORT', env.DEMO_API_PORT, DEFAULTS.demoApiPort, 1)),
+    loginMode
   };
 }
 
@@ -81,9 +93,16 @@ export function createExampleServer(settings: ExampleSettings): Express {
   // app.js configures the tenant as an adopter writes it, `domain: 'http://localhost:3001'`. When
   // the tenant runs elsewhere (DEV_TENANT_PORT, as in the e2e tests), app.js is served with the
   // tenant's actual URL there; the file on disk is never changed.
+  // EXAMPLE_LOGIN_MODE=universal serves it as an adopter switches it: the loginMode line uncommented.
+  const appSource = (): string => {
+    const source = readFileSync(path.join(exampleDir, 'app.js'), 'utf8')
+      .split(`domain: '${WRITTEN_TENANT_URL}'`)
+      .join(`domain: '${settings.tenantUrl}'`);
+    return settings.loginMode === 'universal' ? uncommentUniversalOption(source, settings.name) : source;
+  };
+  appSource(); // A missing loginMode line stops the server at its start, not at a test's first page.
   app.get('/app.js', (_request, response) => {
-    const source = readFileSync(path.join(exampleDir, 'app.js'), 'utf8');
-    response.type('js').send(source.split(`domain: '${WRITTEN_TENANT_URL}'`).join(`domain: '${settings.tenantUrl}'`));
+    response.type('js').send(appSource());
   });
   app.use('/dist-lib', express.static(path.dirname(LIBRARY_FILE), { index: false, cacheControl: false }));
   app.get('/vendor/:file', (request, response, next) => {
@@ -100,4 +119,13 @@ export function createExampleServer(settings: ExampleSettings): Express {
     response.status(404).type('text/plain').send('Not found');
   });
   return app;
+}
+
+/** The example's app.js with its `// loginMode: 'universal',` line made code; throws if there is no such line. */
+function uncommentUniversalOption(source: string, name: ExampleName): string {
+  const commented = `// ${UNIVERSAL_OPTION}`;
+  if (source.split(commented).length !== 2) {
+    throw new Error(`examples/${name}/app.js needs exactly one \`${commented}\` line for EXAMPLE_LOGIN_MODE=universal.`);
+  }
+  return source.replace(commented, UNIVERSAL_OPTION);
 }

@@ -15,7 +15,11 @@
         // your Auth0 tenant: { domain: 'your-tenant.eu.auth0.com', clientID: 'your client ID' }.
         // (With the tenant on another port, as in the e2e tests, scripts/serve-example.ts serves
         // this file with that tenant's URL as the domain.)
-        authSessionProvider.configure({ domain: 'http://localhost:3001', clientID: 'dev-tenant-client' });
+        authSessionProvider.configure({
+          domain: 'http://localhost:3001',
+          // loginMode: 'universal', // Universal Login: the tenant's own page, renewal by refresh token (README)
+          clientID: 'dev-tenant-client'
+        });
 
         $stateProvider
           .state('home', { url: '/home', templateUrl: 'home.html' })

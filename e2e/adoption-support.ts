@@ -1,0 +1,82 @@
+// What the adoption files share (adoption.e2e.ts in Lock mode, adoption-universal.e2e.ts in universal
+// mode): the three apps that adopt auth0.session, their routes, and a page watched from its first
+// document on for console errors, uncaught exceptions, CSP violations and requests off loopback.
+import type { ConsoleMessage, Page } from '@playwright/test';
+import { localOrigin } from '../config/defaults';
+import { collectPageProblems, hostsOffLoopback, navbar, recordRequests, storedIdToken } from '../tools/pages/lock-page';
+import { collectCspViolations } from './csp-support';
+import { E2E_TENANT_URL } from './e2e-env';
+import { escapeRegExp } from './engines/universal-steps';
+import { expect, test as base } from './fixtures';
+
+export interface AdoptingApp {
+  readonly name: string;
+  readonly baseURL: string;
+  /** The hash prefix of its routes: '#/' (the sample, ui-router 1.x, prefix '') or '#!/' (AngularJS's default '!'). */
+  readonly hash: string;
+}
+
+/** The sample app (`npm start`) on `samplePort`, and each examples/ app on its port. */
+export function adoptingApps(samplePort: number, examplePorts: Readonly<Record<string, number>>): AdoptingApp[] {
+  return [
+    { name: 'the sample app (npm start)', baseURL: localOrigin(samplePort), hash: '#/' },
+    ...Object.entries(examplePorts).map(([name, port]) => ({ name: `examples/${name}`, baseURL: localOrigin(port), hash: '#!/' }))
+  ];
+}
+
+/** The URL of a route (`/#/profile` or `/#!/profile`), and a matcher of a page at that route. */
+export function appRoutes(app: AdoptingApp): { route: (name: string) => string; atRoute: (name: string) => RegExp } {
+  const route = (name: string): string => `/${app.hash}${name}`;
+  return { route, atRoute: (name) => new RegExp(`${escapeRegExp(route(name))}$`) };
+}
+
+/**
+ * Chromium's console error for the dev tenant's missing /favicon.ico, asked for by the tenant's own
+ * login page in universal mode (Auth0's pages have one): the tenant's, not the app's.
+ */
+const isTenantFaviconMiss = (message: ConsoleMessage): boolean =>
+  message.type() === 'error' && message.location().url === `${E2E_TENANT_URL}/favicon.ico`;
+
+/** Reloads the guarded page of a logged-in `page`: the same session after it (the user's email, Log Out, the same id_token). */
+export async function expectReloadKeepsSession(page: Page, profileRoute: string, email: string): Promise<void> {
+  const token = await storedIdToken(page);
+  await page.goto(profileRoute);
+  await expect(page.locator('.profile-email')).toHaveText(email);
+  await page.reload();
+  await expect(page.locator('.profile-email')).toHaveText(email);
+  await expect(navbar(page).getByRole('button', { name: 'Log Out' })).toBeVisible();
+  expect(await storedIdToken(page)).toBe(token);
+}
+
+/** Watches the page from its first document on; the returned check expects nothing went wrong. */
+export async function watchPage(page: Page): Promise<() => void> {
+  const violations = await collectCspViolations(page);
+  const problems = collectPageProblems(page);
+  const excused: string[] = [];
+  page.on('console', (message) => {
+    if (isTenantFaviconMiss(message)) excused.push(`console: ${message.text()}`);
+  });
+  const requests = recordRequests(page);
+  return () => {
+    // Each excused message once: the same text from anywhere else still counts.
+    const appProblems = [...problems];
+    for (const text of excused) {
+      const index = appProblems.indexOf(text);
+      if (index >= 0) appProblems.splice(index, 1);
+    }
+    expect(appProblems, 'console errors and uncaught exceptions').toEqual([]);
+    expect(violations, 'CSP violations').toEqual([]);
+    expect(hostsOffLoopback(requests), 'hosts off loopback').toEqual([]);
+  };
+}
+
+/** The fixtures' `test`, every test's page (and so `loggedIn`) watched; the checks run once the test is done. */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const expectClean = await watchPage(page);
+    await use(page);
+    expectClean();
+  }
+});
+
+export { escapeRegExp, expect };
