@@ -21,6 +21,7 @@ import { loadOrCreateSigningKey, type SigningKey } from './crypto/signing-key';
 import { loadOrCreateTlsCertificate } from './crypto/tls-certificate';
 import { tenantCors } from './http/cors';
 import { errorHandler, notFound } from './http/errors';
+import { favicon } from './http/favicon';
 import { SMALL_BODY_LIMIT } from './http/helpers';
 import { authorize } from './routes/authorize';
 import { avatarPicture } from './routes/avatar';
@@ -167,6 +168,7 @@ function routeTable(ctx: TenantContext, control: ControlSetup | undefined): Rout
   router.get('/userinfo', userinfo(ctx));
   router.get('/avatar/:file', avatarPicture(ctx));
   router.get('/v2/logout', logout(ctx));
+  router.get('/favicon.ico', favicon);
   return router;
 }
 

@@ -1,11 +1,10 @@
 // What the adoption files share (adoption.e2e.ts in Lock mode, adoption-universal.e2e.ts in universal
 // mode): the three apps that adopt auth0.session, their routes, and a page watched from its first
 // document on for console errors, uncaught exceptions, CSP violations and requests off loopback.
-import type { ConsoleMessage, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
 import { collectPageProblems, hostsOffLoopback, navbar, recordRequests, storedIdToken } from '../tools/pages/lock-page';
 import { collectCspViolations } from './csp-support';
-import { E2E_TENANT_URL } from './e2e-env';
 import { escapeRegExp } from './engines/universal-steps';
 import { expect, test as base } from './fixtures';
 
@@ -30,13 +29,6 @@ export function appRoutes(app: AdoptingApp): { route: (name: string) => string; 
   return { route, atRoute: (name) => new RegExp(`${escapeRegExp(route(name))}$`) };
 }
 
-/**
- * Chromium's console error for the dev tenant's missing /favicon.ico, asked for by the tenant's own
- * login page in universal mode (Auth0's pages have one): the tenant's, not the app's.
- */
-const isTenantFaviconMiss = (message: ConsoleMessage): boolean =>
-  message.type() === 'error' && message.location().url === `${E2E_TENANT_URL}/favicon.ico`;
-
 /** Reloads the guarded page of a logged-in `page`: the same session after it (the user's email, Log Out, the same id_token). */
 export async function expectReloadKeepsSession(page: Page, profileRoute: string, email: string): Promise<void> {
   const token = await storedIdToken(page);
@@ -52,19 +44,9 @@ export async function expectReloadKeepsSession(page: Page, profileRoute: string,
 export async function watchPage(page: Page): Promise<() => void> {
   const violations = await collectCspViolations(page);
   const problems = collectPageProblems(page);
-  const excused: string[] = [];
-  page.on('console', (message) => {
-    if (isTenantFaviconMiss(message)) excused.push(`console: ${message.text()}`);
-  });
   const requests = recordRequests(page);
   return () => {
-    // Each excused message once: the same text from anywhere else still counts.
-    const appProblems = [...problems];
-    for (const text of excused) {
-      const index = appProblems.indexOf(text);
-      if (index >= 0) appProblems.splice(index, 1);
-    }
-    expect(appProblems, 'console errors and uncaught exceptions').toEqual([]);
+    expect(problems, 'console errors and uncaught exceptions').toEqual([]);
     expect(violations, 'CSP violations').toEqual([]);
     expect(hostsOffLoopback(requests), 'hosts off loopback').toEqual([]);
   };
