@@ -8,6 +8,8 @@ import { expect, test } from './fixtures';
 const isLockStart = (request: Request): boolean => request.url().startsWith(`${E2E_TENANT_URL}/client/`);
 const isAuth0JsChunk = (request: Request): boolean => /^\/auth0-js(\.[0-9a-f]+)?\.js$/.test(new URL(request.url()).pathname);
 const isMainScript = (request: Request): boolean => new URL(request.url()).pathname.startsWith('/main');
+/** Universal mode's SDK: a Lock-mode page never asks for it. */
+const isSpaJsChunk = (request: Request): boolean => /^\/auth0-spa-js(\.[0-9a-f]+)?\.js$/.test(new URL(request.url()).pathname);
 /** The chunk run as a script (the warm-up's prefetch hint, if any, is a request of another type). */
 const isLockScript = (request: Request): boolean => isLockChunk(request) && request.resourceType() === 'script';
 
@@ -47,6 +49,7 @@ for (const server of E2E_SERVERS) {
       expect(constructed).toBeGreaterThan(uiShown);
       expect(requests.filter(isLockScript)).toHaveLength(1);
       expect(requests.filter(isAuth0JsChunk).length).toBeGreaterThan(0);
+      expect(requests.filter(isSpaJsChunk)).toEqual([]);
       expect(problems).toEqual([]);
     });
 

@@ -11,7 +11,14 @@ import { crossSiteTenant, refreshTokenGrant } from '../cross-site-tenant';
 import { STRONG_PASSWORD, uniqueEmail } from '../test-tenant';
 import { expectText, expectUrl, navbarButton, storedIdToken } from './app-steps';
 import { expect, test } from './engine-test';
-import { authorizeRequestsInPage, logInOnTenantPage, navigationTypeInPage, nextIdToken, refreshTokenInPage } from './universal-steps';
+import {
+  authorizeRequestsInPage,
+  lockScriptsInPage,
+  logInOnTenantPage,
+  navigationTypeInPage,
+  nextIdToken,
+  refreshTokenInPage
+} from './universal-steps';
 
 const APP = E2E_UNIVERSAL_APP_URL;
 const TENANT = E2E_CROSS_SITE_TENANT_URL;
@@ -53,6 +60,7 @@ test('log in on the tenant page and back to the page asked for, no code left in 
     await tab.reload();
     await expectText(tab, credentials.email, '.profile-email');
     expect(await tab.evaluate(authorizeRequestsInPage)).toEqual([]);
+    expect(await tab.evaluate(lockScriptsInPage)).toEqual([]);
 
     await tab.click(navbarButton('Log Out'));
     await expectUrl(tab, new RegExp(`^${APP}/`));

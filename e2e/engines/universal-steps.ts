@@ -43,6 +43,14 @@ export function authorizeRequestsInPage(): string[] {
     .filter((url) => new URL(url).pathname === '/authorize');
 }
 
+/** In the page: the scripts of Lock mode this document loaded (Lock's chunk, auth0-js's): none in universal mode. Self-contained. */
+export function lockScriptsInPage(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => /^\/(lock|auth0-js)(\.[0-9a-f]+)?\.js$/.test(path));
+}
+
 /** In the page: how this document was loaded (`navigate`, `reload`, `back_forward`). Self-contained. */
 export function navigationTypeInPage(): string {
   return (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type ?? 'unknown';
