@@ -3,14 +3,15 @@
 // Playwright's own page instead.
 import type { Browser, BrowserContext, ElementHandle, Page } from '@playwright/test';
 import { launchChromium } from './browser';
-import { PollingTab, type Engine, type EngineLaunchOptions, type EngineTab, type EngineWindow } from './driver';
+import { type Engine, type EngineLaunchOptions, type EngineTab, type EngineWindow } from './driver';
 import { installProblemRecorder } from './page-problems';
+import { ScriptedTab } from './scripted-tab';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-class ChromiumTab extends PollingTab<ElementHandle> {
-  constructor(private readonly page: Page) {
-    super();
+class ChromiumTab extends ScriptedTab<ElementHandle> {
+  constructor(protected override readonly page: Page) {
+    super(page);
   }
 
   static async open(context: BrowserContext): Promise<ChromiumTab> {
@@ -19,31 +20,10 @@ class ChromiumTab extends PollingTab<ElementHandle> {
     return new ChromiumTab(page);
   }
 
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url, { waitUntil: 'load' });
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload({ waitUntil: 'load' });
-  }
-
-  url(): Promise<string> {
-    return Promise.resolve(this.page.url());
-  }
-
   evaluate<Args extends unknown[], Result>(fn: (...args: Args) => Result | Promise<Result>, ...args: Args): Promise<Result> {
     // Playwright's evaluate passes one argument; an expression calls the function with all of them
     // (DevTools evaluation: the page's CSP, which has no 'unsafe-eval', does not apply to it).
     return this.page.evaluate<Result>(`(${fn.toString()})(...${JSON.stringify(args)})`);
-  }
-
-  protected async elements(css: string): Promise<ElementHandle[]> {
-    await this.page.bringToFront();
-    return this.page.$$(css);
-  }
-
-  protected clickElement(element: ElementHandle): Promise<void> {
-    return element.click();
   }
 
   protected async typeOver(element: ElementHandle, value: string): Promise<void> {

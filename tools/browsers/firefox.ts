@@ -2,8 +2,9 @@
 // (no Juggler), and no geckodriver is needed.
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { firefoxExecutable } from './browser';
-import { PollingTab, type Engine, type EngineLaunchOptions, type EngineTab, type EngineWindow } from './driver';
+import { type Engine, type EngineLaunchOptions, type EngineTab, type EngineWindow } from './driver';
 import { installProblemRecorder } from './page-problems';
+import { ScriptedTab } from './scripted-tab';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** Nothing leaves the machine: every request but loopback goes to a dead proxy; no telemetry, updates or safe-browsing lists. */
@@ -22,9 +23,9 @@ const OFFLINE_PREFS = {
   'extensions.update.enabled': false
 };
 
-class FirefoxTab extends PollingTab<ElementHandle> {
-  constructor(private readonly page: Page) {
-    super();
+class FirefoxTab extends ScriptedTab<ElementHandle> {
+  constructor(protected override readonly page: Page) {
+    super(page);
   }
 
   static async open(context: BrowserContext): Promise<FirefoxTab> {
@@ -33,32 +34,10 @@ class FirefoxTab extends PollingTab<ElementHandle> {
     return new FirefoxTab(page);
   }
 
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url, { waitUntil: 'load' });
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload({ waitUntil: 'load' });
-  }
-
-  url(): Promise<string> {
-    return Promise.resolve(this.page.url());
-  }
-
   // puppeteer's waitForFunction builds its predicate with `new Function`, which our CSP refuses in
   // Firefox: every wait polls with evaluate instead (waitFor in driver.ts).
   evaluate<Args extends unknown[], Result>(fn: (...args: Args) => Result | Promise<Result>, ...args: Args): Promise<Result> {
     return this.page.evaluate(fn as (...args: unknown[]) => Promise<Result>, ...args);
-  }
-
-  protected async elements(css: string): Promise<ElementHandle[]> {
-    // The tab acted on comes to the front: Firefox throttles background tabs' timers and animations (Lock's opening).
-    await this.page.bringToFront();
-    return this.page.$$(css);
-  }
-
-  protected clickElement(element: ElementHandle): Promise<void> {
-    return element.click();
   }
 
   protected async typeOver(element: ElementHandle, value: string): Promise<void> {
