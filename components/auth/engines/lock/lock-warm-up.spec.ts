@@ -1,7 +1,8 @@
 import angular from 'angular';
 import 'angular-mocks';
 import type { LockFetch } from '../../settings/auth-session.options';
-import { WARM_UP_FALLBACK_DELAY_MS, WARM_UP_IDLE_TIMEOUT_MS, warmUpLockWhenIdle } from './lock-warm-up';
+import { IDLE_FALLBACK_DELAY_MS, IDLE_TIMEOUT_MS } from '../when-idle';
+import { warmUpLockWhenIdle } from './lock-warm-up';
 
 interface IdleWindow {
   requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
@@ -63,7 +64,7 @@ describe('the warm-up of Lock after the first render', () => {
     expect(preload).not.toHaveBeenCalled();
     $timeout.flush(0);
     expect(preload).not.toHaveBeenCalled();
-    $timeout.flush(WARM_UP_FALLBACK_DELAY_MS);
+    $timeout.flush(IDLE_FALLBACK_DELAY_MS);
     expect(preload).toHaveBeenCalledTimes(1);
   });
 
@@ -72,7 +73,7 @@ describe('the warm-up of Lock after the first render', () => {
     (window as IdleWindow).requestIdleCallback = requestIdleCallback;
     startApp();
     $timeout.flush(0);
-    expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: WARM_UP_IDLE_TIMEOUT_MS });
+    expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: IDLE_TIMEOUT_MS });
     expect(preload).not.toHaveBeenCalled();
     (requestIdleCallback.mock.calls[0] as [() => void])[0]();
     expect(preload).toHaveBeenCalledTimes(1);

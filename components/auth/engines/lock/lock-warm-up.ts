@@ -14,21 +14,13 @@
  */
 import type { StoredSession } from '../../session/stored-session';
 import type { AuthSessionSettings } from '../../settings/auth-session.options';
+import { afterRenderWhenIdle } from '../when-idle';
 import { CALLBACK_HASH } from './callback-hash';
-
-/** An idle browser starts at once; a busy one gets this long after the first render before Lock is warmed up anyway. */
-export const WARM_UP_IDLE_TIMEOUT_MS = 2000;
-/** Without requestIdleCallback (Safari): a pause after the first render, for the page's own work to settle. */
-export const WARM_UP_FALLBACK_DELAY_MS = 200;
 
 /** A Log In button: one that calls `login()` (the tutorial's `ng-click="vm.authService.login()"`), or marked `auth-login`. */
 export const LOGIN_CONTROL = '[ng-click*="login()"], [data-ng-click*="login()"], [auth-login]';
 /** What shows the intent to log in before the click: a pointer over it, a touch, the keyboard's focus. */
 const INTENT_EVENTS = ['pointerover', 'touchstart', 'focusin'] as const;
-
-interface IdleWindow {
-  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
-}
 
 /** Prefetch hints for the chunks the page names; the later import() finds them in the HTTP cache. */
 function prefetchLockChunks(document: Document): void {
@@ -80,19 +72,7 @@ export function warmUpLockWhenIdle(
     return $delegate;
   }
   prefetchLockChunks($window.document);
-  const idleWindow = $window as IdleWindow;
-  // The $timeout lets the bootstrap task (the first render) end before anything is scheduled.
-  $timeout(
-    () => {
-      if (idleWindow.requestIdleCallback) {
-        idleWindow.requestIdleCallback(warmUp, { timeout: WARM_UP_IDLE_TIMEOUT_MS });
-      } else {
-        $timeout(warmUp, WARM_UP_FALLBACK_DELAY_MS, false);
-      }
-    },
-    0,
-    false
-  );
+  afterRenderWhenIdle($window, $timeout, warmUp);
   return $delegate;
 }
 warmUpLockWhenIdle.$inject = ['$delegate', '$window', '$timeout', '$rootScope', 'storedSession', 'authSession'];

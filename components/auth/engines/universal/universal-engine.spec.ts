@@ -148,6 +148,36 @@ describe('universal mode (loginMode: "universal")', () => {
     expect(localStorage.getItem('id_token')).toBeNull();
   });
 
+  it('a returning visitor whose refresh token cannot be used (the tenant unreachable) stays on the app, logged out, with no message', async () => {
+    const client = fakeSpaClient();
+    client.getTokenSilently.mockRejectedValue(new TypeError('Failed to fetch'));
+    localStorage.setItem('id_token', testIdToken(-60));
+    const app = startUniversalApp({}, client);
+    await app.settle();
+    expect(client.loginWithRedirect).not.toHaveBeenCalled();
+    expect(app.state.phase).not.toBe('ending');
+    expect(app.authService.isAuthenticated()).toBe(false);
+    expect(app.authService.error).toBeNull();
+    expect(localStorage.getItem('id_token')).toBeNull();
+  });
+
+  it('a renewal the tenant does not answer in time ends with a timeout (renewal backs off), and its late answer is dropped', async () => {
+    const client = fakeSpaClient();
+    let answerLate: (value: unknown) => void = () => undefined;
+    client.getTokenSilently.mockReturnValue(new Promise((resolve) => (answerLate = resolve)));
+    const app = startUniversalApp({}, client);
+    const renewed = jest.fn();
+    app.injector.get<{ renew(timeoutMs: number, done: (error: unknown) => void): void }>('loginEngine').renew(1000, renewed);
+    await app.settle();
+    expect(renewed).not.toHaveBeenCalled();
+    app.injector.get<angular.ITimeoutService>('$timeout').flush(1000);
+    expect(renewed).toHaveBeenCalledTimes(1);
+    expect(renewed).toHaveBeenCalledWith(expect.objectContaining({ error: 'timeout' }));
+    answerLate({ id_token: testIdToken(3600) });
+    await app.settle();
+    expect(renewed).toHaveBeenCalledTimes(1);
+  });
+
   it('renews with the refresh token; invalid_grant ends the session at once, with the notice', async () => {
     const client = fakeSpaClient();
     localStorage.setItem('id_token', testIdToken(3600));

@@ -1,20 +1,19 @@
 import type { SessionState } from '../../session/session-state';
 import type { AuthSessionSettings } from '../../settings/auth-session.options';
 import { tenantOrigin } from '../../settings/auth-session.options';
+import { refreshTokenGone } from '../../renewal/renewal-timing';
 import type { LoginEngine } from '../login-engine';
+import { afterRenderWhenIdle } from '../when-idle';
 import { isCodeCallback, type UniversalCallback } from './callback-address';
 import type { SpaClient, SpaClientLoader } from './spa-client';
 
 export const LOGIN_PAGE_UNREACHABLE_MESSAGE = 'The login page could not be opened. Please try again.';
 
+/** What a returning visitor whose refresh token could not be used (the tenant unreachable) reports: only a login helps now. */
+const NOT_RESUMED = { error: 'login_required', error_description: 'The refresh token could not be used; the visitor may log in again.' };
+
 type Authenticated = (idToken: unknown) => void;
 type Failed = (error: unknown) => void;
-
-interface IdleWindow {
-  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
-}
-/** A busy browser still gets the SDK this long after the first render, before a Log In click has to wait for it. */
-const PREFETCH_IDLE_TIMEOUT_MS = 2000;
 
 /**
  * Universal Login as the login engine, on auth0-spa-js: Log In leaves, top-level, for the tenant's
@@ -55,28 +54,58 @@ export class UniversalEngine implements LoginEngine {
     this.failed = failed;
   }
 
-  /** The refresh token's grant, the SDK's cache bypassed: a fresh id_token (and a rotated refresh token). */
-  renew(_timeoutMs: number, done: (error: unknown, idToken?: string) => void): void {
+  /** The refresh token's grant, the SDK's cache bypassed: a fresh id_token (and a rotated refresh token); `timeout` past `timeoutMs`. */
+  renew(timeoutMs: number, done: (error: unknown, idToken?: string) => void): void {
+    let answered = false;
+    const answerOnce = (answer: () => void): void => {
+      if (!answered) {
+        answered = true;
+        this.$timeout.cancel(timer);
+        answer();
+      }
+    };
+    const timer = this.$timeout(
+      () => {
+        answerOnce(() => {
+          done({ error: 'timeout', error_description: `No answer from the tenant within ${String(timeoutMs)} ms.` });
+        });
+      },
+      timeoutMs,
+      false
+    );
     this.withClient((client) => client.getTokenSilently({ cacheMode: 'off', detailedResponse: true })).then(
       (response) => {
-        done(null, response?.id_token);
+        answerOnce(() => {
+          done(null, response?.id_token);
+        });
       },
       (error: unknown) => {
-        done(error);
+        answerOnce(() => {
+          done(error);
+        });
       }
     );
   }
 
-  /** A returning visitor: the refresh token in place; without a usable one, one top-level `prompt=none` trip. */
+  /**
+   * A returning visitor: the refresh token in place. Without a usable one (none kept, or refused),
+   * one top-level `prompt=none` trip. A tenant that cannot be reached is not left for (the browser
+   * would show its own error page): the visitor stays on the app, logged out, as after a refusal.
+   */
   signInAgain(): void {
     this.withClient((client) => client.getTokenSilently({ cacheMode: 'off', detailedResponse: true })).then(
       (response) => {
         this.authenticated(response?.id_token);
       },
-      () => {
+      (error: unknown) => {
+        if (!refreshTokenGone(error)) {
+          this.$log.warn('The session could not be resumed with the refresh token:', error);
+          this.failed(NOT_RESUMED);
+          return;
+        }
         this.state.ending();
-        this.leaveForLoginPage({ prompt: 'none' }, (error) => {
-          this.failed(error);
+        this.leaveForLoginPage({ prompt: 'none' }, (leaveError) => {
+          this.failed(leaveError);
         });
       }
     );
@@ -145,21 +174,9 @@ export class UniversalEngine implements LoginEngine {
         });
       }
     });
-    const prefetch = (): void => {
+    afterRenderWhenIdle(this.$window, this.$timeout, () => {
       this.spaClient().catch(() => undefined);
-    };
-    const idleWindow = this.$window as IdleWindow;
-    this.$timeout(
-      () => {
-        if (idleWindow.requestIdleCallback) {
-          idleWindow.requestIdleCallback(prefetch, { timeout: PREFETCH_IDLE_TIMEOUT_MS });
-        } else {
-          prefetch();
-        }
-      },
-      0,
-      false
-    );
+    });
   }
 
   private leaveForLoginPage(params: { prompt?: 'none' }, failed: (error: unknown) => void): void {
