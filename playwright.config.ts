@@ -56,13 +56,13 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  // Three files at once on 2 cores: most of a test's time is the browser waiting (for Lock, a
+  // Four files at once on 2 cores: most of a test's time is the browser waiting (for Lock, a
   // redirect, a token's exp), which the other files fill. The files share the servers and the
   // tenant's users, never a page, and none changes the tenant for the others: a file that must
   // (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1` and
-  // `dependencies` on the rest. Chromium's files go first, Firefox's and WebKit's last, side by side.
-  workers: 3,
-  // One retry: three engines share 2 cores beside the servers, and a test that fails twice still fails.
+  // `dependencies` on the rest. The engine projects start first (below), Chromium's files fill the rest.
+  workers: 4,
+  // One retry: four browsers share 2 cores beside the servers, and a test that fails twice still fails.
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
   retries: 1,
   timeout: 60_000,
@@ -77,8 +77,10 @@ export default defineConfig<object, EngineWorkerOptions>({
   },
   // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
   // cannot drive, run the core flows of e2e/engines/ through their own drivers (tools/browsers/).
+  // The engine projects first: each holds one worker for minutes, mostly waiting (on a token's
+  // renewal, a redirect), and started first they overlap with Chromium's files instead of running
+  // alone at the end. Playwright takes its queue in this order, each project within its `workers`.
   projects: [
-    { name: 'chromium', testIgnore: '**/engines/**' },
     ...(['firefox', 'webkit'] as const).map((engineName) => ({
       name: engineName,
       workers: 1,
@@ -102,7 +104,10 @@ export default defineConfig<object, EngineWorkerOptions>({
       testMatch: ['**/engines/**/cross-site*.e2e.ts', '**/engines/universal-flows.e2e.ts'],
       use: { engineName: 'webkit', itp: true },
       timeout: 120_000
-    }
+    },
+    // Chromium runs every other *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
+    // cannot drive, run the flows of e2e/engines/ through their own drivers (tools/browsers/).
+    { name: 'chromium', testIgnore: '**/engines/**' }
   ],
   webServer: [
     {

@@ -8,11 +8,36 @@ const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
 const { CssMinimizerPlugin, JsonAssetPlugin, LockPrefetchMetaPlugin, PrecompressPlugin } = require('./webpack/plugins');
 const { cordovaPluginRule, tsRule, vendorAliases } = require('./webpack/shared');
 
-// The project's typed defaults (ports, client ID), loaded without a global .ts hook in webpack.
-const { DEFAULTS } = require('tsx/cjs/api').require('./config/defaults.ts', __filename);
-// The settings, checked by the session module's own rules (a wrong AUTH0_DOMAIN stops the build, by name).
-const { auth0SettingsFromEnv } = require('tsx/cjs/api').require('./app/build-settings.ts', __filename);
+// The project's typed defaults (ports, client ID), and the settings, checked by the session module's own
+// rules (a wrong AUTH0_DOMAIN stops the build, by name): TypeScript, through tsx's hook, removed right
+// after. Plain requires (not tsx's namespaced `require`), so that webpack's persistent cache can
+// follow them as build dependencies.
+const unregisterTsx = require('tsx/cjs/api').register();
+const { DEFAULTS } = require('./config/defaults.ts');
+const { auth0SettingsFromEnv } = require('./app/build-settings.ts');
+unregisterTsx();
 const { FALLBACK_PAGE, StaticHostHeadersPlugin, headersByPath } = require('./webpack/static-host-headers');
+
+/**
+ * WEBPACK_CACHE_DIR (scripts/e2e-builds.ts): a persistent cache for builds run one after another that
+ * differ only in their settings. Lock's, auth0-js's and auth0-spa-js's chunks come out the same in each,
+ * so the second build takes their minified and compressed forms from the first instead of redoing
+ * most of its work. DefinePlugin records which modules read the settings, and webpack rebuilds those.
+ * Off by default: `npm run build` always starts clean.
+ */
+function persistentCache(cacheDir) {
+  if (!cacheDir) {
+    return false;
+  }
+  return {
+    type: 'filesystem',
+    cacheDirectory: path.resolve(cacheDir),
+    // This file (webpack-cli adds it) and what it requires, the typed defaults and settings rules
+    // included; ts-loader's compiler options. The settings reach the modules through DefinePlugin,
+    // which webpack tracks module by module.
+    buildDependencies: { config: [__filename, path.resolve(__dirname, 'tsconfig.json')] }
+  };
+}
 
 // `--env eager` (scripts/bench.ts only): Lock bundled into main.js and constructed on page load.
 module.exports = (env = {}, argv) => {
@@ -23,6 +48,7 @@ module.exports = (env = {}, argv) => {
   const headersFor = headersByPath(settings);
   return {
     mode: production ? 'production' : 'development',
+    cache: production ? persistentCache(process.env.WEBPACK_CACHE_DIR) : undefined,
     entry: {
       main: eager ? ['./app/main.ts', './app/lock-eager.ts'] : './app/main.ts',
       // The Cross-Origin Verification Fallback page, with a CSP of its own (webpack/static-host-headers.js).

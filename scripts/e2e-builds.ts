@@ -1,9 +1,10 @@
 // `tsx scripts/e2e-builds.ts <dir> <cross-site dir> <universal dir> <cross-site tenant port>`: the four builds the
-// e2e servers need, at once: the production build with its size budget (scripts/size-budget.ts, into
+// e2e servers need: the production build with its size budget (scripts/size-budget.ts, into
 // <dir>), `npm run build:lib` (for the examples), and the production builds whose dev tenant is on
 // another site (DEV_TENANT_BROWSER_HOST=127.0.0.1 on the given port), in Lock mode and in universal
-// mode (AUTH0_LOGIN_MODE=universal), which the cross-site tests share. Playwright starts its webServers one after the other, so run in turn they cost their sum;
-// here the shorter ones hide in the longest. Fails, naming it, if any fails.
+// mode (AUTH0_LOGIN_MODE=universal), which the cross-site tests share. Playwright starts its webServers
+// one after the other, so as webServers they would cost their sum; here build:lib hides beside the
+// app builds, which share a cache. Fails, naming it, if any fails.
 import { spawn } from 'node:child_process';
 import { DEFAULTS } from '../config/defaults';
 import { runMain } from '../tools/dev-processes';
@@ -40,24 +41,32 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const crossSiteEnv = { ...process.env, DEV_TENANT_BROWSER_HOST: DEFAULTS.crossSiteBrowserHost, DEV_TENANT_PORT: crossSiteTenantPort };
-  const builds = [
-    run('build', process.execPath, ['--import', 'tsx', 'scripts/size-budget.ts', outDir]),
-    run('build:lib', npm, ['run', 'build:lib']),
-    run(
-      'build:cross-site',
-      process.execPath,
-      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', crossSiteDir],
-      crossSiteEnv
-    ),
-    run(
-      'build:universal',
-      process.execPath,
-      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', universalDir],
-      { ...crossSiteEnv, AUTH0_LOGIN_MODE: 'universal' }
-    )
-  ];
+  // The three app builds one after another, sharing webpack's persistent cache (webpack.config.js): the
+  // second and third take Lock's, auth0-js's and auth0-spa-js's chunks from the first, while build:lib
+  // (a config of its own) runs beside them. Kept between runs, beside the first build's directory.
+  const cache = { WEBPACK_CACHE_DIR: `${outDir}-webpack-cache` };
+  const webpackCli = require.resolve('webpack-cli/bin/cli.js');
+  const appBuilds = async (): Promise<string> => {
+    const times = [
+      await run('build', process.execPath, ['--import', 'tsx', 'scripts/size-budget.ts', outDir], { ...process.env, ...cache })
+    ];
+    times.push(
+      await run('build:cross-site', process.execPath, [webpackCli, '--mode', 'production', '--output-path', crossSiteDir], {
+        ...crossSiteEnv,
+        ...cache
+      })
+    );
+    times.push(
+      await run('build:universal', process.execPath, [webpackCli, '--mode', 'production', '--output-path', universalDir], {
+        ...crossSiteEnv,
+        ...cache,
+        AUTH0_LOGIN_MODE: 'universal'
+      })
+    );
+    return times.join(', ');
+  };
   // All run to their end (a failed one does not cut the other's output short), then any failure is thrown.
-  const results = await Promise.allSettled(builds);
+  const results = await Promise.allSettled([appBuilds(), run('build:lib', npm, ['run', 'build:lib'])]);
   const failure = results.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
   const times = results.map((result) => (result.status === 'fulfilled' ? result.value : ''));

@@ -11,6 +11,8 @@ const brotli = promisify(zlib.brotliCompress);
 class PrecompressPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('PrecompressPlugin', (compilation) => {
+      // With a persistent cache (webpack.config.js), an asset compressed by an earlier build is not compressed again.
+      const cache = compilation.getCache('PrecompressPlugin');
       compilation.hooks.processAssets.tapPromise(
         { name: 'PrecompressPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
         (assets) =>
@@ -18,23 +20,30 @@ class PrecompressPlugin {
             Object.keys(assets)
               .filter((name) => /\.(js|css|html|svg)$/.test(name))
               .map(async (name) => {
-                const buffer = assets[name].buffer();
-                const [gz, br] = await Promise.all([
-                  gzip(buffer, { level: zlib.constants.Z_BEST_COMPRESSION }),
-                  brotli(buffer, {
-                    params: {
-                      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-                      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length
-                    }
-                  })
-                ]);
-                compilation.emitAsset(`${name}.gz`, new sources.RawSource(gz));
-                compilation.emitAsset(`${name}.br`, new sources.RawSource(br));
+                const item = cache.getItemCache(name, cache.getLazyHashedEtag(assets[name]));
+                const compressed = (await item.getPromise()) ?? (await compress(assets[name].buffer()));
+                await item.storePromise(compressed);
+                compilation.emitAsset(`${name}.gz`, new sources.RawSource(compressed.gz));
+                compilation.emitAsset(`${name}.br`, new sources.RawSource(compressed.br));
               })
           )
       );
     });
   }
+}
+
+/** gzip and brotli at their best, for the static servers to send as they are. */
+async function compress(buffer) {
+  const [gz, br] = await Promise.all([
+    gzip(buffer, { level: zlib.constants.Z_BEST_COMPRESSION }),
+    brotli(buffer, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length
+      }
+    })
+  ]);
+  return { gz, br };
 }
 
 /**

@@ -147,7 +147,7 @@ class StaticHostHeadersPlugin {
       // `_headers` names the files: after RealContentHashPlugin gave them their final names.
       const afterHashing = Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_HASH + 1;
       compilation.hooks.processAssets.tap({ name: 'StaticHostHeadersPlugin', stage: afterHashing }, (assets) => {
-        compilation.emitAsset(NETLIFY_FILE, new sources.RawSource(netlifyHeaders(this.settings, Object.keys(assets))));
+        compilation.emitAsset(NETLIFY_FILE, new sources.RawSource(netlifyHeaders(this.settings, Object.keys(assets).sort())));
       });
     });
   }
