@@ -42,6 +42,15 @@ const appOrigins = [
   // The apps package-install.e2e.ts builds from the packed package.
   localOrigin(E2E_FRESH_APPS_PORT)
 ];
+/**
+ * Chromium's files with a test of a minute or more (they build apps, or wait out token lifetimes):
+ * queued before its others, so that none of them is left running alone at the end of the suite.
+ */
+const CHROMIUM_LONGEST_FILES = ['**/package-install.e2e.ts', '**/screenshots.e2e.ts', '**/universal.e2e.ts', '**/tenant-control.e2e.ts'];
+/** A project of e2e/engines/ files in one engine, through its own driver: one browser, so one worker. */
+function engineProject(name: string, use: Partial<EngineWorkerOptions>, testMatch: string | string[]) {
+  return { name, workers: 1, testMatch, use, timeout: 120_000 };
+}
 // Dev-tenant mode on the e2e ports, for the development server and the production build alike.
 const e2eEnv = {
   DEV_TENANT_PORT: String(E2E_TENANT_PORT),
@@ -60,12 +69,16 @@ export default defineConfig<object, EngineWorkerOptions>({
   // redirect, a token's exp), which the other files fill. The files share the servers and the
   // tenant's users, never a page, and none changes the tenant for the others: a file that must
   // (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1` and
-  // `dependencies` on the rest. The engine projects start first (below), Chromium's files fill the rest.
+  // `dependencies` on the rest. The projects' order (below) decides what starts first.
   workers: 4,
   // One retry: four browsers share 2 cores beside the servers, and a test that fails twice still fails.
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
   retries: 1,
   timeout: 60_000,
+  // An assertion waits for its condition, and ends as soon as it holds: 5 s (Playwright's default) was
+  // too short for a login's last page load on a loaded 2-core machine (load average 25-30: a callback
+  // page, auth0-js's chunk and the id_token's check took 6 s). A test that times a moment measures it.
+  expect: { timeout: 15_000 },
   // The JSON report feeds `npm test`'s time per file (scripts/e2e-file-times.ts).
   reporter: [['list'], ['json', { outputFile: E2E_REPORT_FILE }]],
   use: {
@@ -75,39 +88,26 @@ export default defineConfig<object, EngineWorkerOptions>({
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure'
   },
-  // Chromium runs every *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
-  // cannot drive, run the core flows of e2e/engines/ through their own drivers (tools/browsers/).
-  // The engine projects first: each holds one worker for minutes, mostly waiting (on a token's
-  // renewal, a redirect), and started first they overlap with Chromium's files instead of running
-  // alone at the end. Playwright takes its queue in this order, each project within its `workers`.
+  // Chromium runs every *.e2e.ts through Playwright but e2e/engines/; Firefox ESR and WebKitGTK, which
+  // Playwright cannot drive, run the flows of e2e/engines/ through their own drivers (tools/browsers/),
+  // and Universal Login's flows run there in Chromium too. Playwright takes its queue in this order,
+  // each project within its `workers`; the order packs the four workers: first the two projects that
+  // are mostly two minutes of waiting (a session renewed across two token lifetimes) beside Chromium's
+  // longest files, then Firefox's and WebKit's, then the rest, so that nothing long runs alone at the end.
   projects: [
-    ...(['firefox', 'webkit'] as const).map((engineName) => ({
-      name: engineName,
-      workers: 1,
-      testMatch: '**/engines/**/*.e2e.ts',
-      use: { engineName },
-      timeout: 120_000
-    })),
-    // Universal Login's flows, written once for every engine, in Chromium too (through tools/browsers/chromium.ts).
-    {
-      name: 'chromium-universal',
-      workers: 1,
-      testMatch: '**/engines/universal-flows.e2e.ts',
-      use: { engineName: 'chromium' },
-      timeout: 120_000
-    },
+    // Universal Login's flows, written once for every engine, in Chromium (through tools/browsers/chromium.ts).
+    engineProject('chromium-universal', { engineName: 'chromium' }, '**/engines/universal-flows.e2e.ts'),
     // WebKit as Safari ships it, Intelligent Tracking Prevention on (WebKitGTK's default is off): the
     // cross-site files only, since ITP changes nothing for a tenant on the app's own site.
-    {
-      name: 'webkit-itp',
-      workers: 1,
-      testMatch: ['**/engines/**/cross-site*.e2e.ts', '**/engines/universal-flows.e2e.ts'],
-      use: { engineName: 'webkit', itp: true },
-      timeout: 120_000
-    },
-    // Chromium runs every other *.e2e.ts through Playwright; Firefox ESR and WebKitGTK, which Playwright
-    // cannot drive, run the flows of e2e/engines/ through their own drivers (tools/browsers/).
-    { name: 'chromium', testIgnore: '**/engines/**' }
+    engineProject('webkit-itp', { engineName: 'webkit', itp: true }, [
+      '**/engines/**/cross-site*.e2e.ts',
+      '**/engines/universal-flows.e2e.ts'
+    ]),
+    // A project of the same name as the rest of Chromium's: `--project chromium` selects both.
+    { name: 'chromium', testMatch: CHROMIUM_LONGEST_FILES },
+    engineProject('firefox', { engineName: 'firefox' }, '**/engines/**/*.e2e.ts'),
+    engineProject('webkit', { engineName: 'webkit' }, '**/engines/**/*.e2e.ts'),
+    { name: 'chromium', testIgnore: ['**/engines/**', ...CHROMIUM_LONGEST_FILES] }
   ],
   webServer: [
     {

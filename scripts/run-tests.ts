@@ -1,4 +1,5 @@
-// `npm test`: lint and typecheck (side by side: each uses one core), unit tests, then the e2e tests
+// `npm test`: lint, typecheck and unit tests side by side (ESLint and tsc use one core each, Jest two
+// workers: together they keep 2 cores busy), then the e2e tests
 // in all three engines, stopping after the first stage that fails; prints each step's wall time and
 // the total (with the machine's load average, which the e2e time depends on). Last, it checks that
 // the run started no program that .ci/run does not install (scripts/spawned-programs.ts).
@@ -9,7 +10,7 @@ import { fileTimesTable } from './e2e-file-times';
 import { readSpawnRecords, recordingEnv, spawnTally, unlistedPrograms } from './spawned-programs';
 
 /** The package.json scripts `npm test` runs, by stage: each also runs alone (`npm run test:e2e`, …). */
-const STAGES = [['lint', 'typecheck'], ['test:unit'], ['test:e2e']] as const;
+const STAGES = [['lint', 'typecheck', 'test:unit'], ['test:e2e']] as const;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
