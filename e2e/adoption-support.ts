@@ -1,12 +1,15 @@
 // What the adoption files share (adoption.e2e.ts in Lock mode, adoption-universal.e2e.ts in universal
-// mode): the three apps that adopt auth0.session, their routes, and a page watched from its first
-// document on for console errors, uncaught exceptions, CSP violations and requests off loopback.
+// mode, adoption-universal-options.e2e.ts): the three apps that adopt auth0.session, their routes, the
+// tenant's login page in universal mode, and a page watched from its first document on for console
+// errors, uncaught exceptions, CSP violations and requests off loopback.
 import type { Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
 import { collectPageProblems, hostsOffLoopback, navbar, recordRequests, storedIdToken } from '../tools/pages/lock-page';
 import { collectCspViolations } from './csp-support';
+import { E2E_TENANT_URL } from './e2e-env';
 import { escapeRegExp } from './engines/universal-steps';
 import { expect, test as base } from './fixtures';
+import type { TestUser } from './test-tenant';
 
 export interface AdoptingApp {
   readonly name: string;
@@ -38,6 +41,31 @@ export async function expectReloadKeepsSession(page: Page, profileRoute: string,
   await expect(page.locator('.profile-email')).toHaveText(email);
   await expect(navbar(page).getByRole('button', { name: 'Log Out' })).toBeVisible();
   expect(await storedIdToken(page)).toBe(token);
+}
+
+/** Universal mode: the tenant's login page, the top-level round trip and the callback's code exchange, on a loaded machine. */
+export const LOGIN_MS = 30_000;
+
+/** Universal mode, on the same-site tenant's login page (reached from a Log In): fills and sends its form; resolves once the browser is back on the app. */
+export async function submitTenantLogin(page: Page, app: string, credentials: TestUser['credentials']): Promise<void> {
+  await page.waitForURL(`${E2E_TENANT_URL}/u/login?**`, { timeout: LOGIN_MS });
+  await page.locator('#username').fill(credentials.email);
+  await page.locator('#password').fill(credentials.password);
+  await page.locator('button[type="submit"][name="action"]').click();
+  await page.waitForURL(`${app}/**`, { timeout: LOGIN_MS });
+}
+
+/** Universal mode: logs in from the navbar on `path` (through the guard's login page, for a guarded one); resolves once the navbar says so. */
+export async function logInThroughTenantPage(
+  page: Page,
+  app: AdoptingApp,
+  credentials: TestUser['credentials'],
+  path: string
+): Promise<void> {
+  await page.goto(path);
+  await navbar(page).getByRole('button', { name: 'Log In' }).click();
+  await submitTenantLogin(page, app.baseURL, credentials);
+  await expect(navbar(page).getByRole('button', { name: 'Log Out' })).toBeVisible({ timeout: LOGIN_MS });
 }
 
 /** Watches the page from its first document on; the returned check expects nothing went wrong. */

@@ -6,28 +6,28 @@
 // exception, no CSP violation and no request off loopback, on the tenant's pages too.
 import type { Page } from '@playwright/test';
 import { decodeJwtPayload, loggedInText, loggedOutText, navbar, storedIdToken } from '../tools/pages/lock-page';
-import { adoptingApps, appRoutes, escapeRegExp, expect, expectReloadKeepsSession, test, watchPage } from './adoption-support';
+import {
+  adoptingApps,
+  appRoutes,
+  escapeRegExp,
+  expect,
+  expectReloadKeepsSession,
+  LOGIN_MS,
+  logInThroughTenantPage,
+  submitTenantLogin,
+  test,
+  watchPage
+} from './adoption-support';
 import { E2E_TENANT_URL, E2E_UNIVERSAL_EXAMPLE_PORTS, E2E_UNIVERSAL_SAMPLE_PORT } from './e2e-env';
 import { authorizeRequestsInPage, refreshTokenInPage } from './engines/universal-steps';
 import type { TestUser } from './test-tenant';
 
 const APPS = adoptingApps(E2E_UNIVERSAL_SAMPLE_PORT, E2E_UNIVERSAL_EXAMPLE_PORTS);
-/** The tenant's login page, the top-level round trip and the callback's code exchange, on a loaded machine. */
-const LOGIN_MS = 30_000;
 /** A lifetime the renewal rules renew at its half-life (renewal-timing.ts), 10 s in, well before its exp. */
 const SHORT_LIFETIME_S = 20;
 
 // Each test has a user of its own (its refresh tokens are listed by user), so they spread over the workers.
 test.describe.configure({ mode: 'parallel' });
-
-/** On the tenant's login page (reached from a Log In): fills and sends its form; resolves once the browser is back on the app. */
-async function submitTenantLogin(page: Page, app: string, credentials: TestUser['credentials']): Promise<void> {
-  await page.waitForURL(`${E2E_TENANT_URL}/u/login?**`, { timeout: LOGIN_MS });
-  await page.locator('#username').fill(credentials.email);
-  await page.locator('#password').fill(credentials.password);
-  await page.locator('button[type="submit"][name="action"]').click();
-  await page.waitForURL(`${app}/**`, { timeout: LOGIN_MS });
-}
 
 /** The /oauth/token grants the page sends (`authorization_code`, `refresh_token`), in order. */
 function tokenGrants(page: Page): string[] {
@@ -48,13 +48,8 @@ for (const app of APPS) {
     test.use({ baseURL: app.baseURL });
     const { route, atRoute } = appRoutes(app);
 
-    /** Logs in from the navbar on `path` (through the guard's login page, for a guarded one), as the test's own user; resolves once the navbar says so. */
-    async function logIn(page: Page, credentials: TestUser['credentials'], path = route('home')): Promise<void> {
-      await page.goto(path);
-      await navbar(page).getByRole('button', { name: 'Log In' }).click();
-      await submitTenantLogin(page, app.baseURL, credentials);
-      await expect(navbar(page).getByRole('button', { name: 'Log Out' })).toBeVisible({ timeout: LOGIN_MS });
-    }
+    const logIn = (page: Page, credentials: TestUser['credentials'], path = route('home')): Promise<void> =>
+      logInThroughTenantPage(page, app, credentials, path);
 
     test("guard, login on the tenant's page, return: a deep link to a guarded page, back there with no code in the address", async ({
       page,

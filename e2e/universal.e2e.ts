@@ -10,7 +10,7 @@ import { E2E_CLIENT_ID, E2E_CROSS_SITE_TENANT_URL, E2E_UNIVERSAL_APP_URL } from 
 import { collectCspViolations } from './csp-support';
 import { expect, test as base } from './fixtures';
 import { STRONG_PASSWORD, uniqueEmail } from './test-tenant';
-import { refreshTokenInPage } from './engines/universal-steps';
+import { refreshTokenInPage, sessionKeysInPage } from './engines/universal-steps';
 
 const APP = E2E_UNIVERSAL_APP_URL;
 const TENANT = E2E_CROSS_SITE_TENANT_URL;
@@ -61,6 +61,16 @@ async function expectRefusedAndNothingStored(page: Page): Promise<void> {
   expect(await page.evaluate(() => localStorage.getItem('id_token'))).toBeNull();
   expect(await page.evaluate(refreshTokenInPage)).toBeNull();
   expect(new URL(page.url()).searchParams.has('code')).toBe(false);
+}
+
+/** Every top-level request of the page that brings the tenant's answer back to the app (its query has `state`). */
+function callbacks(page: Page): URL[] {
+  const answers: URL[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.isNavigationRequest() && url.origin === APP && url.searchParams.has('state')) answers.push(url);
+  });
+  return answers;
 }
 
 test.describe('universal mode refuses', () => {
@@ -121,6 +131,41 @@ test.describe('universal mode refuses', () => {
       await logIn(page, user);
       expect((await exchanged).status()).toBe(403);
       await expectRefusedAndNothingStored(page);
+    } finally {
+      await control.deleteUser(user.userId);
+    }
+  });
+
+  test("the tenant's error answer (a blocked user whose tenant session lives on): its description shown, no code exchanged, nothing stored, the address bar clean", async ({
+    page,
+    context
+  }) => {
+    const user = await newUser();
+    try {
+      await page.goto(`${APP}/`);
+      await logIn(page, user);
+      await expect(page.getByText(loggedInText)).toBeVisible();
+      // The app forgets its session, the tenant keeps its own (SSO); then the user is blocked.
+      await page.evaluate(() => {
+        localStorage.clear();
+      });
+      await page.reload();
+      await control.updateUser(user.userId, { blocked: true });
+      const sent = tokenRequests(context);
+      const answers = callbacks(page);
+      const authorize = page.waitForRequest((request) => request.url().startsWith(`${TENANT}/authorize?`));
+      await page.getByRole('button', { name: 'Log In' }).click();
+      const { searchParams } = new URL((await authorize).url());
+      // Straight back, with the login's own state: the SSO session makes the tenant answer at /authorize.
+      await expect(page.locator('auth-error')).toContainText('Login failed: user is blocked');
+      expect(answers.map((url) => Object.fromEntries(url.searchParams))).toEqual([
+        { error: 'unauthorized', error_description: 'user is blocked', state: searchParams.get('state') }
+      ]);
+      await expectRefusedAndNothingStored(page);
+      expect(await page.evaluate(sessionKeysInPage)).toEqual([]);
+      expect(await page.evaluate((key) => sessionStorage.getItem(key), TRANSACTION_KEY)).toBeNull();
+      expect(new URL(page.url()).search).toBe('');
+      expect(sent).toEqual([]);
     } finally {
       await control.deleteUser(user.userId);
     }

@@ -35,6 +35,11 @@ export function refreshTokenInPage(): string | null {
   return null;
 }
 
+/** In the page: the session's localStorage keys, the module's (`id_token`, `auth.…`) and auth0-spa-js's (`@@auth0spajs@@::…`). Self-contained. */
+export function sessionKeysInPage(): string[] {
+  return Object.keys(localStorage).filter((key) => key === 'id_token' || key.startsWith('auth.') || key.startsWith('@@auth0spajs@@'));
+}
+
 /** In the page: the `/authorize` requests this document made (a hidden iframe's renewal would be one). Self-contained. */
 export function authorizeRequestsInPage(): string[] {
   return performance
