@@ -81,6 +81,13 @@ test.describe('universal mode refuses', () => {
     expect(sent).toEqual([]);
   });
 
+  test("a forged error answer: without this tab's login state it reads as forged, and the page's text is not shown", async ({ page }) => {
+    await page.goto(`${APP}/?error=access_denied&error_description=Call%20support%20at%20evil.example&state=forged-state`);
+    await expect(page.locator('auth-error')).toHaveText('Login failed: Invalid state');
+    await expect(page.getByText('evil.example')).toHaveCount(0);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
   test("a replayed code: the callback and the login's transaction copied to another browser are refused by the tenant", async ({
     page,
     browser

@@ -105,6 +105,38 @@ describe('universal mode (loginMode: "universal")', () => {
     expect(window.location.search).toBe('');
   });
 
+  it("an ?error= answer without the state of this tab's login is refused as forged: its text is not shown, the SDK not called", async () => {
+    window.history.replaceState(null, '', '/?error=access_denied&error_description=Call%20this%20number&state=forged');
+    const app = startUniversalApp();
+    await app.settle();
+    expect(app.client.handleRedirectCallback).not.toHaveBeenCalled();
+    expect(app.authService.error).toBe('Login failed: Invalid state');
+    expect(window.location.search).toBe('');
+  });
+
+  it("the tenant's ?error= answer to this tab's login (its state noted as the page left) shows the tenant's description", async () => {
+    const client = fakeSpaClient();
+    client.loginWithRedirect.mockImplementation((options: { openUrl: (url: string) => void }) => {
+      options.openUrl('http://localhost:3001/authorize?client_id=x&state=s1');
+      return Promise.resolve();
+    });
+    const leaving = startUniversalApp({}, client);
+    // jsdom does not navigate; it reports that on the console.
+    const notNavigated = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    leaving.authService.login();
+    await leaving.settle();
+    notNavigated.mockRestore();
+    expect(sessionStorage.getItem('auth.loginState')).toBe('s1');
+    client.handleRedirectCallback.mockRejectedValue(
+      Object.assign(new Error('user is blocked'), { error: 'unauthorized', error_description: 'user is blocked' })
+    );
+    window.history.replaceState(null, '', '/?error=unauthorized&error_description=user%20is%20blocked&state=s1');
+    const answered = startUniversalApp({}, client);
+    await answered.settle();
+    expect(client.handleRedirectCallback).toHaveBeenCalled();
+    expect(answered.authService.error).toBe('Login failed: user is blocked');
+  });
+
   it('leaves a page on another path alone: only the callback URL is the tenant answering', async () => {
     window.history.replaceState(null, '', '/other/?code=abc&state=xyz');
     const app = startUniversalApp();
@@ -118,7 +150,7 @@ describe('universal mode (loginMode: "universal")', () => {
     app.authService.login();
     expect(app.authService.loginPending).toBe(true);
     await app.settle();
-    expect(app.client.loginWithRedirect).toHaveBeenCalledWith({ authorizationParams: {} });
+    expect(app.client.loginWithRedirect).toHaveBeenCalledWith({ authorizationParams: {}, openUrl: expect.any(Function) as unknown });
     app.client.loginWithRedirect.mockRejectedValue(new Error('chunk failed'));
     app.authService.login();
     await app.settle();
@@ -143,7 +175,10 @@ describe('universal mode (loginMode: "universal")', () => {
     localStorage.setItem('id_token', testIdToken(-60));
     const app = startUniversalApp();
     await app.settle();
-    expect(app.client.loginWithRedirect).toHaveBeenCalledWith({ authorizationParams: { prompt: 'none' } });
+    expect(app.client.loginWithRedirect).toHaveBeenCalledWith({
+      authorizationParams: { prompt: 'none' },
+      openUrl: expect.any(Function) as unknown
+    });
     expect(app.state.phase).toBe('ending');
     expect(localStorage.getItem('id_token')).toBeNull();
   });
@@ -237,7 +272,10 @@ describe('universal mode (loginMode: "universal")', () => {
     const reloaded = startUniversalApp({ tokenStorage: 'memory' });
     await reloaded.settle();
     expect(reloaded.client.getTokenSilently).toHaveBeenCalledWith({ cacheMode: 'off', detailedResponse: true });
-    expect(reloaded.client.loginWithRedirect).toHaveBeenCalledWith({ authorizationParams: { prompt: 'none' } });
+    expect(reloaded.client.loginWithRedirect).toHaveBeenCalledWith({
+      authorizationParams: { prompt: 'none' },
+      openUrl: expect.any(Function) as unknown
+    });
 
     // Logged out in memory mode: the next reload stays logged out, with no trip.
     sessionStorage.clear();

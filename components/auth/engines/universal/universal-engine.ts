@@ -5,6 +5,7 @@ import { refreshTokenGone } from '../../renewal/renewal-timing';
 import type { LoginEngine } from '../login-engine';
 import { afterRenderWhenIdle } from '../when-idle';
 import { isCodeCallback, type UniversalCallback } from './callback-address';
+import { STATE_MISMATCH, isForgedErrorAnswer, rememberLoginState } from './login-state';
 import type { SpaClient, SpaClientLoader } from './spa-client';
 
 export const LOGIN_PAGE_UNREACHABLE_MESSAGE = 'The login page could not be opened. Please try again.';
@@ -148,6 +149,10 @@ export class UniversalEngine implements LoginEngine {
     }
     this.intercepted = true;
     this.callback.url = null;
+    if (isForgedErrorAnswer(this.$window, url)) {
+      this.failed(STATE_MISMATCH);
+      return;
+    }
     this.withClient(async (client) => {
       await client.handleRedirectCallback(url);
       return client.getIdTokenClaims();
@@ -180,7 +185,11 @@ export class UniversalEngine implements LoginEngine {
   }
 
   private leaveForLoginPage(params: { prompt?: 'none' }, failed: (error: unknown) => void): void {
-    this.withClient((client) => client.loginWithRedirect({ authorizationParams: params })).catch(failed);
+    const openUrl = (url: string): void => {
+      rememberLoginState(this.$window, url);
+      this.$window.location.assign(url);
+    };
+    this.withClient((client) => client.loginWithRedirect({ authorizationParams: params, openUrl })).catch(failed);
   }
 
   /** The SDK's work, its answer back in a digest. */
