@@ -76,6 +76,17 @@ export class LoginGuard {
     }
   }
 
+  /**
+   * The page the visitor is on, to come back to after a round trip to the tenant (ReturningVisitor).
+   * Never the login route: there the guard has already noted the page it turned away (a check made
+   * after the router's first sync would otherwise send the visitor back to the login page, logged in).
+   */
+  rememberWhereVisitorIs(): void {
+    if (!this.router()?.isOnLoginRoute()) {
+      this.returnTo.remember({ url: this.$location.url() });
+    }
+  }
+
   /** The session just started: back to the route first asked for, else off the login route. */
   returnAfterLogin(): void {
     const router = this.router();

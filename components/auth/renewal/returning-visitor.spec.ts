@@ -97,6 +97,17 @@ describe('a returning visitor with an expired token', () => {
     expect(sessionStorage.getItem(SIGN_IN_AGAIN_KEY)).toBeNull();
   });
 
+  it('comes back to the guarded deep link even when the check runs after the guard turned it away (an app calling checkAuthOnRefresh late)', () => {
+    localStorage.setItem('id_token', testIdToken(-60));
+    const app = startSessionApp({ ...withRouter, tutorialRunBlock: false });
+    expect(visit(app, '/profile?tab=keys')).toBe('/login');
+    app.authService.checkAuthOnRefresh();
+    settle(app);
+    expect(app.lock.authorize).toHaveBeenCalledTimes(1);
+    const back = bootWithHash('#access_token=a&id_token=b');
+    expect(logIn(back)).toBe('/profile?tab=keys');
+  });
+
   it('may be sent again after a logout: that clears the flag', () => {
     localStorage.setItem('id_token', testIdToken(-60));
     const app = startSessionApp(withRouter);

@@ -2,7 +2,7 @@ import type { LoginEngine } from '../engines/login-engine';
 import type { AuthSessionSettings } from '../settings/auth-session.options';
 import { claimsForClient } from '../session/id-token';
 import { needsLogin } from './renewal-timing';
-import type { ReturnTo } from '../guards/return-to';
+import type { LoginGuard } from '../guards/login-guard';
 import type { StoredSession } from '../session/stored-session';
 import type { TokenStorage } from '../session/token-storage';
 
@@ -16,18 +16,17 @@ export const SIGN_IN_AGAIN_KEY = 'auth.signInAgain';
  * cookies blocked). One per tab until the next login or logout, so `login_required` cannot loop.
  */
 export class ReturningVisitor {
-  static $inject = ['$window', '$location', 'loginEngine', 'authSession', 'tokenStorage', 'storedSession', 'returnTo'];
+  static $inject = ['$window', 'loginEngine', 'authSession', 'tokenStorage', 'storedSession', 'loginGuard'];
 
   private checked = false;
 
   constructor(
     private readonly $window: angular.IWindowService,
-    private readonly $location: angular.ILocationService,
     private readonly engine: LoginEngine,
     private readonly settings: AuthSessionSettings,
     private readonly tokenStorage: TokenStorage,
     private readonly storedSession: StoredSession,
-    private readonly returnTo: ReturnTo
+    private readonly loginGuard: LoginGuard
   ) {}
 
   /**
@@ -46,7 +45,7 @@ export class ReturningVisitor {
       return false;
     }
     // The guard replaces this with the state and params of a guarded page it turns away meanwhile.
-    this.returnTo.remember({ url: this.$location.url() });
+    this.loginGuard.rememberWhereVisitorIs();
     this.engine.signInAgain();
     return true;
   }
