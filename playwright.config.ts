@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { localOrigin } from './config/defaults';
-import { CHROMIUM_ARGS, chromiumExecutable } from './tools/browsers/browser';
+import { CHROMIUM_ARGS, chromiumHeadlessShellExecutable } from './tools/browsers/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
 import { E2E_REPORT_FILE } from './scripts/e2e-file-times';
 import {
@@ -85,7 +85,8 @@ export default defineConfig<object, EngineWorkerOptions>({
     baseURL: localOrigin(E2E_APP_PORT),
     browserName: 'chromium',
     headless: true,
-    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
+    // The headless shell (tools/browsers/browser.ts); the files about third-party cookies use FULL_CHROMIUM.
+    launchOptions: { executablePath: chromiumHeadlessShellExecutable(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure'
   },
   // Chromium runs every *.e2e.ts through Playwright but e2e/engines/; Firefox ESR and WebKitGTK, which

@@ -30,6 +30,14 @@ const SYSTEM_PROGRAMS = [
     aptRecommends: true
   },
   {
+    id: 'chromium-headless-shell',
+    what: "Chromium's headless shell (the same Blink and V8 without the browser around them), for the e2e files that do not rest on the full browser's cookie defaults (Playwright)",
+    env: 'CHROME_HEADLESS_SHELL_BIN',
+    location: '/usr/bin/chromium-headless-shell',
+    aptPackage: 'chromium-headless-shell',
+    aptRecommends: false
+  },
+  {
     id: 'firefox',
     what: 'Firefox ESR 128 or newer, for tools/browsers/firefox.ts (puppeteer-core over WebDriver BiDi, no geckodriver)',
     env: 'FIREFOX_BIN',

@@ -4,7 +4,7 @@
 // Chromium here; Firefox and WebKit (with and without ITP) in engines/cross-site-lock.e2e.ts.
 import { expect, test, type Page } from '@playwright/test';
 import { localOrigin } from '../config/defaults';
-import { launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
+import { FULL_CHROMIUM, launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
 import { collectPageProblems, DEV_USER, logInThroughLock, loggedInText, storedIdToken } from '../tools/pages/lock-page';
 import { CROSS_SITE_APP, CROSS_SITE_CONTEXT, CROSS_SITE_TENANT, openCrossSiteApp } from './cross-site-app';
 import { collectCspViolations } from './csp-support';
@@ -20,6 +20,9 @@ function fallbackPageFrames(page: Page): string[] {
   });
   return frames;
 }
+
+// Chromium's own cookie defaults are the subject here: the full browser, not the headless shell.
+test.use(FULL_CHROMIUM);
 
 test.describe('same site, the tenant cookie refused on /co/authenticate', () => {
   test('the tenant frames the fallback page, which hands back the verifier: logged in, 0 CSP violations', async ({ page, context }) => {

@@ -2,7 +2,7 @@
 // `/authorize?prompt=none` round trip (no password, no third-party cookie), on the page asked for;
 // with no tenant session it lands logged out, once, with no message and no loop.
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
+import { FULL_CHROMIUM, launchAllowingThirdPartyCookies } from '../tools/browsers/browser';
 import {
   DEV_USER,
   collectPageProblems,
@@ -36,6 +36,10 @@ function expectOneTopLevelRoundTrip(silent: readonly Request[], page: Page): voi
   expect(silent[0].isNavigationRequest()).toBe(true);
   expect(silent[0].frame()).toBe(page.mainFrame());
 }
+
+// The cross-site half needs third-party cookies blocked, as the full browser has it (the headless
+// shell keeps them); a file's launch options are the file's, so all of it runs there.
+test.use(FULL_CHROMIUM);
 
 test.describe('issue 8 item 3: a returning visitor whose token has expired', () => {
   test('with the tenant session alive: one top-level prompt=none round trip, no password, back on the deep link, logged in', async ({

@@ -3,6 +3,7 @@
 // refusal shows <auth-error> and stores nothing; the flows every engine runs are in
 // engines/universal-flows.e2e.ts.
 import type { BrowserContext, Page } from '@playwright/test';
+import { FULL_CHROMIUM } from '../tools/browsers/browser';
 import { loggedInText } from '../tools/pages/lock-page';
 import { CROSS_SITE_CONTEXT } from './cross-site-app';
 import { crossSiteTenant, refreshTokenGrant } from './cross-site-tenant';
@@ -27,7 +28,8 @@ const test = base.extend({
   }
 });
 
-test.use(CROSS_SITE_CONTEXT);
+// Third-party cookies blocked, as the full browser has it (the headless shell keeps them).
+test.use({ ...CROSS_SITE_CONTEXT, ...FULL_CHROMIUM });
 
 async function newUser(lifetimeS?: number): Promise<{ email: string; password: string; userId: string }> {
   const credentials = { email: uniqueEmail(), password: STRONG_PASSWORD };

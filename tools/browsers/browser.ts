@@ -14,6 +14,15 @@ export type EngineName = (typeof ENGINES)[number];
  */
 export const chromiumExecutable = (): string | undefined => locateProgram('chromium') ?? undefined;
 
+/**
+ * The same Chromium's headless shell, which most e2e files run in: a test's new context and page cost
+ * it a fifth of the full browser's CPU, on 2 cores shared by four browsers (docs/tests.md). It keeps
+ * third-party cookies (the full browser blocks them in a Playwright context): a file about that
+ * default runs in the full browser (FULL_CHROMIUM). CHROME_HEADLESS_SHELL_BIN, else Debian's, else
+ * (undefined) Playwright's own download.
+ */
+export const chromiumHeadlessShellExecutable = (): string | undefined => locateProgram('chromium-headless-shell') ?? undefined;
+
 /** A program the engines need, where config/system-programs.js finds it (or where it was expected, for the message). */
 const located = (id: string): string => locateProgram(id) ?? SYSTEM_PROGRAMS.find((program) => program.id === id)?.location ?? id;
 
@@ -28,7 +37,7 @@ export const xvfbExecutable = (): string => requireProgram('xvfb');
 
 /** The programs each engine needs, by config/system-programs.js's ids. */
 const ENGINE_PROGRAMS: Record<EngineName, readonly string[]> = {
-  chromium: ['chromium'],
+  chromium: ['chromium', 'chromium-headless-shell'],
   firefox: ['firefox'],
   webkit: ['webkit-driver', 'minibrowser', 'xvfb']
 };
@@ -51,6 +60,12 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync'
 ];
+
+/**
+ * The full browser, as a user's Chromium is, for `test.use()` in the files whose claims rest on its
+ * defaults (third-party cookies blocked); the others run in the headless shell (playwright.config.ts).
+ */
+export const FULL_CHROMIUM = { launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS } };
 
 /** The same Chromium with the same flags, for the scripts that drive it outside the test runner. */
 export const launchChromium = (): Promise<Browser> =>
