@@ -39,6 +39,15 @@ for (const server of E2E_SERVERS) {
       await page.goto('/');
       await expect(page.getByText(loggedOutText)).toBeVisible();
       await lockStarted;
+      // The request's resource timing entry appears only once its answer has arrived.
+      await expect
+        .poll(() =>
+          page.evaluate(
+            (tenant) => performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(`${tenant}/client/`)),
+            E2E_TENANT_URL
+          )
+        )
+        .toBe(true);
       const [uiShown, constructed] = await page.evaluate(
         (tenant) => [
           performance.getEntriesByName('logged-out-ui')[0].startTime,

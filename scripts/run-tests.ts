@@ -1,16 +1,36 @@
-// `npm test`: lint, typecheck and unit tests side by side (ESLint and tsc use one core each, Jest two
-// workers: together they keep 2 cores busy), then the e2e tests
-// in all three engines, stopping after the first stage that fails; prints each step's wall time and
-// the total (with the machine's load average, which the e2e time depends on). Last, it checks that
-// the run started no program that .ci/run does not install (scripts/spawned-programs.ts).
-import { spawn } from 'node:child_process';
+// `npm test`: the unit tests, then the e2e tests in all three engines with lint and typecheck beside
+// them at a lower CPU priority, stopping at the first step that fails; prints each step's wall time
+// and the total (with the machine's load average, which the e2e time depends on). Last, it checks
+// that the run started no program that .ci/run does not install (scripts/spawned-programs.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as os from 'node:os';
 import { fileTimesTable } from './e2e-file-times';
 import { readSpawnRecords, recordingEnv, spawnTally, unlistedPrograms } from './spawned-programs';
 
-/** The package.json scripts `npm test` runs, by stage: each also runs alone (`npm run test:e2e`, …). */
-const STAGES = [['lint', 'typecheck', 'test:unit'], ['test:e2e']] as const;
+interface Step {
+  /** A package.json script; each also runs alone (`npm run test:e2e`, …). */
+  readonly script: string;
+  /** Its output as it comes (one step a stage); the others' is held and printed whole when each ends. */
+  readonly streams?: boolean;
+  /**
+   * Its processes' niceness: the e2e run leaves the 2 cores idle for a seventh of its time (tests
+   * waiting out token lifetimes and timeouts), which ESLint and tsc fill at 10 without taking a
+   * core from a browser whose test times a moment.
+   */
+  readonly nice?: number;
+}
+
+/** `npm test`'s steps, by stage; a stage starts when the one before passed. */
+const STAGES: readonly (readonly Step[])[] = [
+  // Alone: its specs time sockets and timers, on two Jest workers that fill the 2 cores.
+  [{ script: 'test:unit' }],
+  [
+    { script: 'test:e2e', streams: true },
+    { script: 'lint', nice: 10 },
+    { script: 'typecheck', nice: 10 }
+  ]
+];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -20,31 +40,78 @@ interface StepResult {
   readonly script: string;
   readonly code: number;
   readonly ms: number;
+  /** Ended early, because a step beside it failed. */
+  readonly stopped: boolean;
 }
 
-/**
- * Runs `npm run <script>`. Alone, its output streams as it comes; beside another step, it is held
- * and printed whole when the step ends, so the two never interleave.
- */
-function runScript(script: string, alone: boolean, env: NodeJS.ProcessEnv): Promise<StepResult> {
+interface RunningStep {
+  readonly done: Promise<StepResult>;
+  /** Ends the step and every process it started (it runs in a process group of its own). */
+  readonly stop: () => void;
+}
+
+/** Runs `npm run <script>` in a process group of its own, so that a failing step beside it can stop all of it. */
+function runStep(step: Step, env: NodeJS.ProcessEnv): RunningStep {
   const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(npm, ['run', script], { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
-    const output: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  const child: ChildProcess = spawn(npm, ['run', step.script], {
+    stdio: step.streams === true ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    env,
+    detached: true
+  });
+  // Before npm has started the script's processes, which inherit it.
+  if (step.nice !== undefined && child.pid !== undefined) os.setPriority(child.pid, step.nice);
+  const output: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  let stopped = false;
+  const done = new Promise<StepResult>((resolve) => {
     const finish = (code: number): void => {
       process.stdout.write(Buffer.concat(output));
-      resolve({ script, code, ms: Date.now() - started });
+      resolve({ script: step.script, code, ms: Date.now() - started, stopped });
     };
     child.once('error', (error) => {
-      console.error(`npm run ${script}: ${error.message}`);
+      console.error(`npm run ${step.script}: ${error.message}`);
       finish(1);
     });
     child.once('exit', (code, signal) => {
       finish(code ?? (signal ? 1 : 0));
     });
   });
+  const stop = (): void => {
+    // SIGINT, as Ctrl-C: Playwright stops its web servers and browsers on it.
+    if (child.pid === undefined || child.exitCode !== null) return;
+    stopped = true;
+    try {
+      process.kill(-child.pid, 'SIGINT');
+    } catch (error) {
+      // ESRCH: its processes have all ended already.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  };
+  return { done, stop };
+}
+
+/** Runs a stage's steps side by side; the first to fail stops the others. */
+async function runStage(stage: readonly Step[], env: NodeJS.ProcessEnv): Promise<StepResult[]> {
+  const running = stage.map((step) => runStep(step, env));
+  // The steps are process groups of their own: Ctrl-C on `npm test` reaches them through here.
+  const stopAll = (): void => {
+    running.forEach((step) => {
+      step.stop();
+    });
+  };
+  process.once('SIGINT', stopAll);
+  process.once('SIGTERM', stopAll);
+  const results = await Promise.all(
+    running.map(async (step) => {
+      const result = await step.done;
+      if (result.code !== 0) stopAll();
+      return result;
+    })
+  );
+  process.off('SIGINT', stopAll);
+  process.off('SIGTERM', stopAll);
+  return results;
 }
 
 const loadAverage = (): string =>
@@ -73,11 +140,13 @@ async function main(): Promise<void> {
   const times: string[] = [];
   let failed: string[] = [];
   for (const stage of STAGES) {
-    const results = await Promise.all(stage.map((script) => runScript(script, stage.length === 1, recording.env)));
-    times.push(results.map((result) => `${result.script} ${seconds(result.ms)}`).join(' ‖ '));
-    failed = results.filter((result) => result.code !== 0).map((result) => result.script);
+    const results = await runStage(stage, recording.env);
+    times.push(results.map((result) => `${result.script} ${result.stopped ? 'stopped after ' : ''}${seconds(result.ms)}`).join(' ‖ '));
+    failed = results.filter((result) => result.code !== 0 && !result.stopped).map((result) => result.script);
+    // Stopped with none failed: Ctrl-C.
+    if (failed.length === 0 && results.some((result) => result.stopped)) failed = ['an interruption'];
     if (failed.length > 0) {
-      process.exitCode = results.find((result) => result.code !== 0)?.code ?? 1;
+      process.exitCode = results.find((result) => result.code !== 0 && !result.stopped)?.code ?? 130;
       break;
     }
   }

@@ -54,7 +54,16 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export const POLL_INTERVAL_MS = 100;
+/**
+ * The pause before the next probe, by how long the wait has lasted: 100 ms while a condition
+ * usually turns true (a click's effect, a page load), up to 1 s in the long waits (a token's
+ * renewal, minutes), where each probe is a round trip through the driver into the browser.
+ */
+export function pollIntervalMs(elapsedMs: number): number {
+  if (elapsedMs < 2_000) return 100;
+  return elapsedMs < 10_000 ? 250 : 1_000;
+}
+
 /** Generous on purpose: the machine may be loaded; a condition that holds ends the wait at once. */
 export const DEFAULT_WAIT_MS = 30_000;
 
@@ -64,7 +73,8 @@ export async function waitFor<T>(
   probe: () => Promise<T>,
   timeoutMs = DEFAULT_WAIT_MS
 ): Promise<Exclude<T, null | undefined | false>> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let lastError: unknown = null;
   for (;;) {
     try {
@@ -80,7 +90,7 @@ export async function waitFor<T>(
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}${cause}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs(Date.now() - started)));
   }
 }
 
