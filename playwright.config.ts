@@ -87,7 +87,12 @@ export default defineConfig<object, EngineWorkerOptions>({
     headless: true,
     // The headless shell (tools/browsers/browser.ts); the files about third-party cookies use FULL_CHROMIUM.
     launchOptions: { executablePath: chromiumHeadlessShellExecutable(), args: CHROMIUM_ARGS },
-    trace: 'retain-on-failure'
+    // A trace multiplies a test's browser CPU by 3-4 (a screencast and DOM snapshots at each step;
+    // measured: 6 visits opening Lock, 2.8-3.2 CPU-s without, 10.5-12.2 with), on cores four browsers
+    // share: only a retry records one. A failing first try keeps its screenshot and the page's ARIA
+    // snapshot (error-context.md), beside the error.
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure'
   },
   // Chromium runs every *.e2e.ts through Playwright but e2e/engines/; Firefox ESR and WebKitGTK, which
   // Playwright cannot drive, run the flows of e2e/engines/ through their own drivers (tools/browsers/),
