@@ -65,13 +65,15 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  // Four files at once on 2 cores: most of a test's time is the browser waiting (for Lock, a
-  // redirect, a token's exp), which the other files fill. The files share the servers and the
+  // Six files at once on 2 cores: most of a test's time is the browser waiting (for Lock, a
+  // redirect, a token's exp), which the other files fill. With four, the minutes-long waits (the
+  // four engines' renewals across two token lifetimes, the tenant's slow answers) held every worker
+  // at times and left the cores a fifth idle (CI, at efd1cf3). The files share the servers and the
   // tenant's users, never a page, and none changes the tenant for the others: a file that must
   // (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1` and
   // `dependencies` on the rest. The projects' order (below) decides what starts first.
-  workers: 4,
-  // One retry: four browsers share 2 cores beside the servers, and a test that fails twice still fails.
+  workers: 6,
+  // One retry: six browsers share 2 cores beside the servers, and a test that fails twice still fails.
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
   retries: 1,
   timeout: 60_000,
@@ -88,7 +90,7 @@ export default defineConfig<object, EngineWorkerOptions>({
     // The headless shell (tools/browsers/browser.ts); the files about third-party cookies use FULL_CHROMIUM.
     launchOptions: { executablePath: chromiumHeadlessShellExecutable(), args: CHROMIUM_ARGS },
     // A trace multiplies a test's browser CPU by 3-4 (a screencast and DOM snapshots at each step;
-    // measured: 6 visits opening Lock, 2.8-3.2 CPU-s without, 10.5-12.2 with), on cores four browsers
+    // measured: 6 visits opening Lock, 2.8-3.2 CPU-s without, 10.5-12.2 with), on cores six browsers
     // share: only a retry records one. A failing first try keeps its screenshot and the page's ARIA
     // snapshot (error-context.md), beside the error.
     trace: 'on-first-retry',
@@ -97,7 +99,7 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Chromium runs every *.e2e.ts through Playwright but e2e/engines/; Firefox ESR and WebKitGTK, which
   // Playwright cannot drive, run the flows of e2e/engines/ through their own drivers (tools/browsers/),
   // and Universal Login's flows run there in Chromium too. Playwright takes its queue in this order,
-  // each project within its `workers`; the order packs the four workers: first the two projects that
+  // each project within its `workers`; the order packs the six workers: first the two projects that
   // are mostly two minutes of waiting (a session renewed across two token lifetimes) beside Chromium's
   // longest files, then Firefox's and WebKit's, then the rest, so that nothing long runs alone at the end.
   projects: [
