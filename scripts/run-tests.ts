@@ -14,9 +14,9 @@ interface Step {
   /** Its output as it comes (one step a stage); the others' is held and printed whole when each ends. */
   readonly streams?: boolean;
   /**
-   * Its processes' niceness: the e2e run leaves the 2 cores idle for a seventh of its time (tests
-   * waiting out token lifetimes and timeouts), which ESLint and tsc fill at 10 without taking a
-   * core from a browser whose test times a moment.
+   * Its processes' niceness: the e2e run leaves the 2 cores idle at moments (tests waiting out token
+   * lifetimes and timeouts; 8-22 % of its run, measured), which ESLint and tsc fill at 10 without
+   * taking a core from a browser whose test times a moment.
    */
   readonly nice?: number;
 }
