@@ -16,7 +16,7 @@ export const chromiumExecutable = (): string | undefined => locateProgram('chrom
 
 /**
  * The same Chromium's headless shell, which most e2e files run in: a test's new context and page cost
- * it a fifth of the full browser's CPU, on 2 cores shared by four browsers (docs/tests.md). It keeps
+ * it a fifth of the full browser's CPU, on 2 cores shared by six browsers (docs/tests.md). It keeps
  * third-party cookies (the full browser blocks them in a Playwright context): a file about that
  * default runs in the full browser (FULL_CHROMIUM). CHROME_HEADLESS_SHELL_BIN, else Debian's, else
  * (undefined) Playwright's own download.
