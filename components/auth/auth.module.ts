@@ -10,6 +10,7 @@ import { takeCallbackBeforeAngularReadsTheAddress } from './engines/universal/ca
 import { createSpaClientLoader } from './engines/universal/spa-client';
 import { SessionState } from './session/session-state';
 import { SilentRenewal } from './renewal/renewal';
+import { RenewalLease } from './renewal/renewal-lease';
 import { ReturnTo } from './guards/return-to';
 import { ReturningVisitor } from './renewal/returning-visitor';
 import { StoredSession } from './session/stored-session';
@@ -49,6 +50,7 @@ export const authSessionModule = angular
   .service('tokenStorage', TokenStorage)
   .service('storedSession', StoredSession)
   .service('sessionState', SessionState)
+  .service('renewalLease', RenewalLease)
   .service('silentRenewal', SilentRenewal)
   .service('sessionLifecycle', SessionLifecycle)
   .service('returnTo', ReturnTo)

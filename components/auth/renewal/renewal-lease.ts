@@ -1,4 +1,5 @@
 import type { StorageSlot } from '../session/storage-slot';
+import type { TokenStorage } from '../session/token-storage';
 
 /** Longer than a renewal takes (checkSession is given RENEWAL_TIMEOUT_MS): a tab that dies holding it blocks the others this long. */
 export const LEASE_MS = 30_000;
@@ -25,9 +26,19 @@ function parseLease(raw: string | null): Lease | null {
  * still overlap both renew, which costs a request and nothing else.
  */
 export class RenewalLease {
-  private readonly tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  static $inject = ['tokenStorage', '$window'];
 
-  constructor(private readonly slot: StorageSlot) {}
+  private readonly tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  private readonly slot: StorageSlot;
+
+  constructor(tokenStorage: TokenStorage, $window: angular.IWindowService) {
+    this.slot = tokenStorage.renewalLease;
+    // A tab that reloads, closes or navigates away mid-renewal would hold the others back until its
+    // lease ran out (LEASE_MS), past the end of a short token's life.
+    $window.addEventListener('pagehide', () => {
+      this.release();
+    });
+  }
 
   /** When another tab's live lease ends, or null if none is held elsewhere. */
   heldElsewhereUntil(nowMs: number): number | null {
@@ -42,6 +53,11 @@ export class RenewalLease {
   isMine(nowMs: number): boolean {
     const lease = parseLease(this.slot.read());
     return lease?.tab === this.tab && lease.untilMs > nowMs;
+  }
+
+  /** Another tab released or changed the lease (a storage event): `listener` may try again. */
+  onChangeInAnotherTab(listener: () => void): void {
+    this.slot.onChangeInAnotherTab(listener);
   }
 
   release(): void {

@@ -7,6 +7,7 @@ import {
   renewalBackoffMs
 } from './renewal-timing';
 import { LEASE_MS } from './renewal-lease';
+import { STORAGE_KEYS } from '../session/storage-keys';
 import { OTHER_USER_MESSAGE } from '../session/session-lifecycle';
 import { advanceClock, useFakeClock } from '../testing/clock';
 import { decodeIdToken } from '../session/id-token';
@@ -108,10 +109,19 @@ describe('silent renewal', () => {
   });
 
   describe('issue 9 item 5: with several tabs, one renews and the others adopt its token', () => {
-    function storageEvent(...tabs: TestApp[]): void {
-      window.dispatchEvent(new StorageEvent('storage', { key: 'id_token' }));
+    function storageEvent(key: string, ...tabs: TestApp[]): void {
+      window.dispatchEvent(new StorageEvent('storage', { key }));
       for (const tab of tabs) {
         tab.$rootScope.$digest();
+      }
+    }
+
+    /** Runs only `tab`'s clock (the other tab is gone) for `ms`. */
+    function runAlone(tab: TestApp, ms: number): void {
+      const $timeout = tab.injector.get<angular.ITimeoutService>('$timeout');
+      for (let waited = 0; waited <= ms; waited += 500) {
+        jest.advanceTimersByTime(500);
+        $timeout.flush(500);
       }
     }
 
@@ -133,7 +143,9 @@ describe('silent renewal', () => {
       const [first, second] = twoTabsAtRenewal();
       const renewed = tenantToken(20 * 60);
       first.lock.checkSession.mock.calls[0]?.[1](null, { idToken: renewed });
-      storageEvent(first, second);
+      // The renewing tab stores the token, then releases the lease: one storage event each, in that order.
+      storageEvent(STORAGE_KEYS.idToken, first, second);
+      storageEvent(STORAGE_KEYS.renewalLease, first, second);
       advanceClock(first.injector, 10 * MINUTE);
       second.injector.get<angular.ITimeoutService>('$timeout').flush(10 * MINUTE);
       expect(localStorage.getItem('id_token')).toBe(renewed);
@@ -142,14 +154,23 @@ describe('silent renewal', () => {
       expect(first.lock.checkSession).toHaveBeenCalledTimes(1);
     });
 
-    it('when the tab holding the lease goes away, another renews once its lease has run out', () => {
+    it('when the tab holding the lease dies, another renews once its lease has run out', () => {
       const [, second] = twoTabsAtRenewal();
-      const $timeout = second.injector.get<angular.ITimeoutService>('$timeout');
-      // The first tab never answers (closed). Only the second tab's clock runs from here.
-      for (let waited = 0; waited <= LEASE_MS + RENEWAL_JITTER_MS + 1000; waited += 500) {
-        jest.advanceTimersByTime(500);
-        $timeout.flush(500);
-      }
+      // The first tab never answers (crashed). Only the second tab's clock runs from here. The lease
+      // was claimed up to the jitter and a second before now.
+      runAlone(second, LEASE_MS - RENEWAL_JITTER_MS - 1500);
+      expect(second.lock.checkSession).not.toHaveBeenCalled();
+      runAlone(second, 2 * RENEWAL_JITTER_MS + 2000);
+      expect(second.lock.checkSession).toHaveBeenCalledTimes(1);
+    });
+
+    it('when the tab holding the lease leaves mid-renewal (reload, close), it releases the lease and another renews at once', () => {
+      const [, second] = twoTabsAtRenewal();
+      // Both test tabs share this window: only the first holds the lease, so only it lets go.
+      window.dispatchEvent(new Event('pagehide'));
+      expect(localStorage.getItem(STORAGE_KEYS.renewalLease)).toBeNull();
+      storageEvent(STORAGE_KEYS.renewalLease, second);
+      runAlone(second, RENEWAL_JITTER_MS + 1000);
       expect(second.lock.checkSession).toHaveBeenCalledTimes(1);
     });
   });

@@ -1,7 +1,7 @@
 import type { LoginEngine } from '../engines/login-engine';
 import type { SessionState } from '../session/session-state';
 import type { AuthSessionSettings } from '../settings/auth-session.options';
-import { RenewalLease } from './renewal-lease';
+import type { RenewalLease } from './renewal-lease';
 import {
   MIN_RENEWAL_INTERVAL_MS,
   RENEWAL_JITTER_MS,
@@ -13,7 +13,6 @@ import {
 } from './renewal-timing';
 import type { ActiveSession, StoredSession } from '../session/stored-session';
 import { TimerSet } from '../session/timer-set';
-import type { TokenStorage } from '../session/token-storage';
 
 /** How long a tab waits after claiming the lease before it trusts it (another tab may have claimed at the same moment). */
 const LEASE_SETTLE_MS = 100;
@@ -36,29 +35,38 @@ export interface RenewalHandlers {
  * adopt its token through the storage event.
  */
 export class SilentRenewal {
-  static $inject = ['loginEngine', '$timeout', 'tokenStorage', 'storedSession', 'authSession', 'sessionState'];
+  static $inject = ['loginEngine', '$timeout', 'renewalLease', 'storedSession', 'authSession', 'sessionState'];
 
   private readonly timers: TimerSet;
-  private readonly lease: RenewalLease;
   private lastAttemptAtMs = Number.NEGATIVE_INFINITY;
   private failures = 0;
   private followedToken: string | null = null;
+  /** The attempt put off while another tab held the lease. */
+  private waitingForLease: { readonly session: ActiveSession; readonly handlers: RenewalHandlers } | null = null;
 
   constructor(
     private readonly engine: LoginEngine,
     $timeout: angular.ITimeoutService,
-    tokenStorage: TokenStorage,
+    private readonly lease: RenewalLease,
     private readonly storedSession: StoredSession,
     private readonly settings: AuthSessionSettings,
     private readonly state: SessionState
   ) {
     this.timers = new TimerSet($timeout);
-    this.lease = new RenewalLease(tokenStorage.renewalLease);
+    // The lease released with no new token (that tab failed, or left mid-renewal): try now, not when its lease would have run out.
+    lease.onChangeInAnotherTab(() => {
+      const waiting = this.waitingForLease;
+      if (waiting && this.lease.heldElsewhereUntil(Date.now()) === null) {
+        this.timers.cancel();
+        this.attemptAt(this.nextAttemptMs(Date.now() + jitterMs()), waiting.session, waiting.handlers);
+      }
+    });
   }
 
   /** (Re)arms renewal for `session`; does nothing when silent renewal is off. */
   follow(session: ActiveSession, handlers: RenewalHandlers, nowMs = Date.now()): void {
     this.timers.cancel();
+    this.waitingForLease = null;
     if (!this.settings.silentRenewal) {
       return;
     }
@@ -70,14 +78,19 @@ export class SilentRenewal {
       handlers.refused(session);
       return;
     }
-    const dueMs = Math.max(renewalDueMs(session) + jitterMs(), this.lastAttemptAtMs + MIN_RENEWAL_INTERVAL_MS);
-    this.attemptAt(dueMs, session, handlers, nowMs);
+    this.attemptAt(this.nextAttemptMs(renewalDueMs(session) + jitterMs()), session, handlers, nowMs);
   }
 
   stop(): void {
     this.timers.cancel();
+    this.waitingForLease = null;
     this.lease.release();
     this.followedToken = null;
+  }
+
+  /** `wantedMs`, or later: at least MIN_RENEWAL_INTERVAL_MS after this tab's last attempt. */
+  private nextAttemptMs(wantedMs: number): number {
+    return Math.max(wantedMs, this.lastAttemptAtMs + MIN_RENEWAL_INTERVAL_MS);
   }
 
   private attemptAt(whenMs: number, session: ActiveSession, handlers: RenewalHandlers, nowMs = Date.now()): void {
@@ -94,6 +107,7 @@ export class SilentRenewal {
   }
 
   private attempt(session: ActiveSession, handlers: RenewalHandlers): void {
+    this.waitingForLease = null;
     const nowMs = Date.now();
     const stored = this.storedSession.current(nowMs);
     if (stored?.token !== session.token) {
@@ -111,7 +125,9 @@ export class SilentRenewal {
     }
     const heldUntilMs = this.lease.heldElsewhereUntil(nowMs);
     if (heldUntilMs !== null) {
-      // That tab's token comes by storage event, which re-arms this; if it never comes, try then.
+      // That tab's token comes by storage event, which re-arms this; if it never comes, try when the
+      // lease is released (the constructor) or runs out.
+      this.waitingForLease = { session, handlers };
       this.attemptAt(heldUntilMs + jitterMs(), session, handlers, nowMs);
       return;
     }
