@@ -3,45 +3,9 @@ import { localOrigin } from './config/defaults';
 import { CHROMIUM_ARGS, chromiumHeadlessShellExecutable } from './tools/browsers/browser';
 import type { EngineWorkerOptions } from './e2e/engines/engine-test';
 import { E2E_REPORT_FILE } from './scripts/e2e-file-times';
-import {
-  CROSS_SITE_ENV,
-  E2E_API_PORT,
-  E2E_APP_PORT,
-  E2E_CROSS_SITE_APP_PORT,
-  E2E_CROSS_SITE_APP_URL,
-  E2E_CROSS_SITE_DIST,
-  E2E_CROSS_SITE_TENANT_DATA_DIR,
-  E2E_CROSS_SITE_TENANT_PORT,
-  E2E_CROSS_SITE_TENANT_URL,
-  E2E_DIST,
-  E2E_EXAMPLE_PORTS,
-  E2E_FRESH_APPS_PORT,
-  E2E_NGINX_PORT,
-  E2E_PROD_PORT,
-  E2E_SERVERS,
-  E2E_TENANT_DATA_DIR,
-  E2E_TENANT_PORT,
-  E2E_UNIVERSAL_APP_PORT,
-  E2E_UNIVERSAL_APP_URL,
-  E2E_UNIVERSAL_DIST,
-  E2E_UNIVERSAL_EXAMPLE_PORTS,
-  E2E_UNIVERSAL_SAMPLE_PORT
-} from './e2e/e2e-env';
+import { E2E_APP_PORT } from './e2e/e2e-env';
+import { E2E_LAST_SERVER } from './e2e/e2e-servers';
 
-/** The examples/ apps (scripts/serve-example.ts), against the same dev tenant. */
-const examples = [
-  ...Object.entries(E2E_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, loginMode: 'lock' })),
-  // The same, served with their `loginMode: 'universal'` line uncommented (adoption-universal.e2e.ts).
-  ...Object.entries(E2E_UNIVERSAL_EXAMPLE_PORTS).map(([name, port]) => ({ name, port, loginMode: 'universal' }))
-].map((example) => ({ ...example, origin: localOrigin(example.port) }));
-const appOrigins = [
-  ...E2E_SERVERS.map((server) => server.baseURL),
-  localOrigin(E2E_NGINX_PORT),
-  ...examples.map((example) => example.origin),
-  localOrigin(E2E_UNIVERSAL_SAMPLE_PORT),
-  // The apps package-install.e2e.ts builds from the packed package.
-  localOrigin(E2E_FRESH_APPS_PORT)
-];
 /**
  * Chromium's files with a test of a minute or more (they build apps, or wait out token lifetimes):
  * queued before its others, so that none of them is left running alone at the end of the suite.
@@ -51,16 +15,6 @@ const CHROMIUM_LONGEST_FILES = ['**/package-install.e2e.ts', '**/screenshots.e2e
 function engineProject(name: string, use: Partial<EngineWorkerOptions>, testMatch: string | string[]) {
   return { name, workers: 1, testMatch, use, timeout: 120_000 };
 }
-// Dev-tenant mode on the e2e ports, for the development server and the production build alike.
-const e2eEnv = {
-  DEV_TENANT_PORT: String(E2E_TENANT_PORT),
-  DEMO_API_PORT: String(E2E_API_PORT),
-  AUTH0_DOMAIN: '',
-  AUTH0_CLIENT_ID: '',
-  AUTH0_CALLBACK_URL: '',
-  API_URL: ''
-};
-
 export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
@@ -117,93 +71,15 @@ export default defineConfig<object, EngineWorkerOptions>({
     engineProject('webkit', { engineName: 'webkit' }, '**/engines/**/*.e2e.ts'),
     { name: 'chromium', testIgnore: ['**/engines/**', ...CHROMIUM_LONGEST_FILES] }
   ],
-  webServer: [
-    {
-      // The same start script a newcomer runs, in dev-tenant mode, on the e2e ports.
-      command: 'npx tsx scripts/start.ts',
-      url: `${localOrigin(E2E_APP_PORT)}/`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      env: {
-        ...e2eEnv,
-        PORT: String(E2E_APP_PORT),
-        DEV_TENANT_DATA_DIR: E2E_TENANT_DATA_DIR,
-        // The app's servers' and the examples' origins may log in and out.
-        DEV_TENANT_CALLBACK_URLS: appOrigins.map((origin) => `${origin}/`).join(','),
-        DEV_TENANT_WEB_ORIGINS: appOrigins.join(',')
-      }
-    },
-    {
-      // The production build, with the size budget checked (it prints the figure), and beside it
-      // `npm run build:lib` for the examples and the cross-site build (scripts/e2e-builds.ts); then `npm run serve`.
-      command: `npx tsx scripts/e2e-builds.ts ${E2E_DIST} ${E2E_CROSS_SITE_DIST} ${E2E_UNIVERSAL_DIST} ${E2E_CROSS_SITE_TENANT_PORT} && npx tsx scripts/serve.ts ${E2E_DIST}`,
-      url: `${localOrigin(E2E_PROD_PORT)}/`,
-      // Three builds at once, on 2 cores: 70-80 s on a quiet machine, up to 260 s at a load of 20
-      // (a shared machine); a timeout is a red run for nothing but the neighbours.
-      timeout: 600_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      env: { ...e2eEnv, PORT: String(E2E_PROD_PORT) }
-    },
-    // The cross-site pair (cross-site.e2e.ts, returning-visitor.e2e.ts, engines/cross-site-*.e2e.ts):
-    // its build, made above, and a dev tenant of its own on another site, which allows only that
-    // build's origin; both over https with the tenant's certificate (e2e-env.ts says why).
-    {
-      command: `npx tsx dev-tenant/main.ts`,
-      url: `${E2E_CROSS_SITE_TENANT_URL}/.well-known/openid-configuration`,
-      // Its https certificate is self-signed (made at its start): this readiness check, on loopback, takes it.
-      ignoreHTTPSErrors: true,
-      timeout: 60_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      env: {
-        ...CROSS_SITE_ENV,
-        DEV_TENANT_PORT: String(E2E_CROSS_SITE_TENANT_PORT),
-        DEV_TENANT_DATA_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR,
-        DEV_TENANT_CALLBACK_URLS: `${E2E_CROSS_SITE_APP_URL}/,${E2E_UNIVERSAL_APP_URL}/`,
-        DEV_TENANT_WEB_ORIGINS: `${E2E_CROSS_SITE_APP_URL},${E2E_UNIVERSAL_APP_URL}`,
-        DEV_TENANT_CROSS_ORIGIN_LOC: `${E2E_CROSS_SITE_APP_URL}/callback-cross-auth.html`
-      }
-    },
-    {
-      command: `npx tsx scripts/serve.ts ${E2E_CROSS_SITE_DIST}`,
-      url: `${E2E_CROSS_SITE_APP_URL}/`,
-      ignoreHTTPSErrors: true,
-      timeout: 60_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      env: { PORT: String(E2E_CROSS_SITE_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR }
-    },
-    // The sample in universal mode against the same tenant (universal.e2e.ts, engines/universal-flows.e2e.ts).
-    {
-      command: `npx tsx scripts/serve.ts ${E2E_UNIVERSAL_DIST}`,
-      url: `${E2E_UNIVERSAL_APP_URL}/`,
-      ignoreHTTPSErrors: true,
-      timeout: 60_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      env: { PORT: String(E2E_UNIVERSAL_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR }
-    },
-    // The sample in universal mode against the same-site tenant (adoption-universal.e2e.ts): `npm start`'s
-    // app server alone (start.ts's tenant and API are the first webServer's), a development build held in
-    // memory; its compile, about 6 s of CPU, is what it adds to the suite's start.
-    {
-      command: `npx webpack serve --mode development`,
-      url: `${localOrigin(E2E_UNIVERSAL_SAMPLE_PORT)}/`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: 'pipe',
-      env: { ...e2eEnv, PORT: String(E2E_UNIVERSAL_SAMPLE_PORT), AUTH0_LOGIN_MODE: 'universal' }
-    },
-    // The examples, each on dist-lib/ as `npm run build:lib` made it (above) from today's components/.
-    ...examples.map((example) => ({
-      command: `npx tsx scripts/serve-example.ts ${example.name}`,
-      url: `${example.origin}/`,
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: 'pipe' as const,
-      env: { ...e2eEnv, EXAMPLE_PORT: String(example.port), EXAMPLE_LOGIN_MODE: example.loginMode }
-    }))
-  ]
+  // Every server the tests need (e2e/e2e-servers.ts), started together by one script: as webServers,
+  // Playwright would start them one after another. It starts this one's server last.
+  webServer: {
+    command: 'node --import tsx scripts/e2e-servers.ts',
+    url: E2E_LAST_SERVER.url,
+    // The builds (scripts/e2e-builds.ts): 70-80 s on a quiet machine, up to 260 s at a load of 20 (a
+    // shared machine); a timeout is a red run for nothing but the neighbours.
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe'
+  }
 });

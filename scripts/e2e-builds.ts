@@ -2,9 +2,9 @@
 // e2e servers need: the production build with its size budget (scripts/size-budget.ts, into
 // <dir>), `npm run build:lib` (for the examples), and the production builds whose dev tenant is on
 // another site (DEV_TENANT_BROWSER_HOST=127.0.0.1 on the given port), in Lock mode and in universal
-// mode (AUTH0_LOGIN_MODE=universal), which the cross-site tests share. Playwright starts its webServers
-// one after the other, so as webServers they would cost their sum; here build:lib hides beside the
-// app builds, which share a cache. Fails, naming it, if any fails.
+// mode (AUTH0_LOGIN_MODE=universal), which the cross-site tests share. scripts/e2e-servers.ts runs it
+// beside the servers that need no build; here build:lib hides beside the app builds, which share a
+// cache. Fails, naming it, if any fails.
 import { spawn } from 'node:child_process';
 import { DEFAULTS } from '../config/defaults';
 import { runMain } from '../tools/dev-processes';
