@@ -66,6 +66,18 @@ const e2eEnv = {
   API_URL: ''
 };
 
+/** `npm run serve` of a cross-site build, over https with the cross-site tenant's certificate. */
+function crossSiteBuildServer(name: string, dist: string, port: number, origin: string): E2eServer {
+  return {
+    name,
+    script: 'scripts/serve.ts',
+    args: [dist],
+    env: { PORT: String(port), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR },
+    url: `${origin}/`,
+    servesBuilds: true
+  };
+}
+
 /**
  * `tsx scripts/e2e-builds.ts`'s arguments, in e2e-env.ts's dev-tenant mode (the production build is
  * `npm run serve`'s, on the e2e ports): the four builds the servers below serve.
@@ -118,23 +130,9 @@ export const E2E_SERVER_LIST: readonly E2eServer[] = [
     url: `${E2E_CROSS_SITE_TENANT_URL}/.well-known/openid-configuration`,
     servesBuilds: false
   },
-  {
-    name: 'cross-site build',
-    script: 'scripts/serve.ts',
-    args: [E2E_CROSS_SITE_DIST],
-    env: { PORT: String(E2E_CROSS_SITE_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR },
-    url: `${E2E_CROSS_SITE_APP_URL}/`,
-    servesBuilds: true
-  },
+  crossSiteBuildServer('cross-site build', E2E_CROSS_SITE_DIST, E2E_CROSS_SITE_APP_PORT, E2E_CROSS_SITE_APP_URL),
   // The sample in universal mode against the same tenant (universal.e2e.ts, engines/universal-flows.e2e.ts).
-  {
-    name: 'universal cross-site build',
-    script: 'scripts/serve.ts',
-    args: [E2E_UNIVERSAL_DIST],
-    env: { PORT: String(E2E_UNIVERSAL_APP_PORT), SERVE_TLS_DIR: E2E_CROSS_SITE_TENANT_DATA_DIR },
-    url: `${E2E_UNIVERSAL_APP_URL}/`,
-    servesBuilds: true
-  },
+  crossSiteBuildServer('universal cross-site build', E2E_UNIVERSAL_DIST, E2E_UNIVERSAL_APP_PORT, E2E_UNIVERSAL_APP_URL),
   // The sample in universal mode against the same-site tenant (adoption-universal.e2e.ts): `npm start`'s
   // app server alone (the tenant and API are `npm start`'s above), a development build held in memory.
   {
