@@ -1,12 +1,28 @@
 // Two projects: the AngularJS app under jsdom (as ui-router's own tests do) and the dev tenant and demo API under node.
-// ts-jest only transpiles (isolatedModules), file by file: `npm run typecheck` type-checks the specs
-// with the rest (tsconfig.json and tsconfig.node.json include them), and a per-file type-check here
-// cost more than the tests themselves.
+// The specs are only transpiled, file by file, by SWC (@swc/jest, which hoists jest.mock() above the
+// imports as ts-jest did): `npm run typecheck` type-checks them with the rest (tsconfig.json and
+// tsconfig.node.json include them). On a fresh machine (no transform cache) ts-jest's TypeScript cost
+// the unit tests 114 CPU-seconds and 61 s, SWC 89 and 47 s.
 const nodeTsconfig = require('./tsconfig.node.json');
+const appTsconfig = require('./tsconfig.json');
 
-/** ts-jest with these compiler options, transpile-only. */
-const tsJest = (compilerOptions) => ['ts-jest', { tsconfig: { ...compilerOptions, isolatedModules: true } }];
-const nodeTransform = { '^.+\\.ts$': tsJest(nodeTsconfig.compilerOptions) };
+/**
+ * SWC emitting CommonJS for the target of `tsconfig`, with TypeScript's class-field semantics for it
+ * (define from ES2022 on). Its exports are read-only bindings, as ES modules' are: a spec cannot spy
+ * on a module's export, only on what the code under test is given.
+ */
+function swc(tsconfig) {
+  const target = tsconfig.compilerOptions.target.toLowerCase();
+  return [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript' }, target, transform: { useDefineForClassFields: target >= 'es2022' } },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline'
+    }
+  ];
+}
+const nodeTransform = { '^.+\\.ts$': swc(nodeTsconfig) };
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -25,7 +41,7 @@ module.exports = {
       roots: ['<rootDir>/app', '<rootDir>/components'],
       testMatch: ['**/*.spec.ts'],
       transform: {
-        '^.+\\.ts$': tsJest({ module: 'commonjs', moduleResolution: 'node10', types: ['angular', 'angular-mocks', 'jest'] }),
+        '^.+\\.ts$': swc(appTsconfig),
         '\\.(html|svg)$': '<rootDir>/scripts/jest-raw-transform.js'
       },
       setupFiles: ['<rootDir>/scripts/jest-angular-mocks-setup.js'],

@@ -2,7 +2,7 @@
 // when the tenant is killed with SIGKILL in the middle of a burst of sign-ups.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import * as dataFiles from '../config/data-files';
+import { replaceFile } from '../config/data-files';
 import { listUsers } from '../testing/control-test-support';
 import { postJson, signUpBody, startTestTenant, useTempDir } from '../testing/test-support';
 import { readUsersFile, UsersFileWriter, type StoredUserRecord } from './users-file';
@@ -26,21 +26,16 @@ function record(i: number): StoredUserRecord {
 describe('UsersFileWriter', () => {
   const dir = useTempDir();
 
-  afterEach(() => {
-    jest.restoreAllMocks();
-  });
-
   it('gives the changes made during a write one write between them, and settles each save once the file holds its change', async () => {
-    const writeFile = dataFiles.replaceFile;
     let openGate = (): void => undefined;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     // Every write waits at the gate: the changes below all arrive while the first one is under way.
-    const writes = jest.spyOn(dataFiles, 'replaceFile').mockImplementation(async (...args) => {
+    const writes = jest.fn(async (...args: Parameters<typeof replaceFile>) => {
       await gate;
-      return writeFile(...args);
+      return replaceFile(...args);
     });
     const records: StoredUserRecord[] = [];
-    const writer = new UsersFileWriter(dir.path, () => [...records]);
+    const writer = new UsersFileWriter(dir.path, () => [...records], writes);
     const onDisk = async (email: string) => (await readUsersFile(dir.path)).some((stored) => stored.email === email);
     const saved: Promise<boolean>[] = [];
     for (let i = 0; i < 20; i++) {
@@ -57,8 +52,7 @@ describe('UsersFileWriter', () => {
 
   it('rejects every save a failed write held; the next change gets a write of its own', async () => {
     const records = [record(0)];
-    const writer = new UsersFileWriter(dir.path, () => [...records]);
-    jest.spyOn(dataFiles, 'replaceFile').mockRejectedValueOnce(new Error('disk full'));
+    const writer = new UsersFileWriter(dir.path, () => [...records], jest.fn(replaceFile).mockRejectedValueOnce(new Error('disk full')));
     await expect(Promise.all([writer.save(), writer.save()])).rejects.toThrow('disk full');
     records.push(record(1));
     await writer.save();

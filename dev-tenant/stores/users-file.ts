@@ -70,7 +70,9 @@ export class UsersFileWriter {
 
   constructor(
     private readonly dataDir: string,
-    private readonly snapshot: () => readonly StoredUserRecord[]
+    private readonly snapshot: () => readonly StoredUserRecord[],
+    /** How a file is replaced (config/data-files.ts); a spec holds or fails the writes here. */
+    private readonly write: typeof replaceFile = replaceFile
   ) {}
 
   save(): Promise<void> {
@@ -82,7 +84,7 @@ export class UsersFileWriter {
     const write = this.queue.then(() => {
       // From here on, a change needs a write of its own: this one's snapshot is taken now.
       this.next = undefined;
-      return replaceFile(this.dataDir, USERS_FILE, `${JSON.stringify({ users: this.snapshot() }, null, 2)}\n`);
+      return this.write(this.dataDir, USERS_FILE, `${JSON.stringify({ users: this.snapshot() }, null, 2)}\n`);
     });
     // A failed write is reported to its callers only; the next write starts afresh.
     this.queue = write.catch(() => undefined);
