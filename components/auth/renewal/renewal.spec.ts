@@ -119,7 +119,7 @@ describe('silent renewal', () => {
     /** Runs only `tab`'s clock (the other tab is gone) for `ms`. */
     function runAlone(tab: TestApp, ms: number): void {
       const $timeout = tab.injector.get<angular.ITimeoutService>('$timeout');
-      for (let waited = 0; waited <= ms; waited += 500) {
+      for (let waited = 0; waited < ms; waited += 500) {
         jest.advanceTimersByTime(500);
         $timeout.flush(500);
       }
@@ -157,10 +157,11 @@ describe('silent renewal', () => {
     it('when the tab holding the lease dies, another renews once its lease has run out', () => {
       const [, second] = twoTabsAtRenewal();
       // The first tab never answers (crashed). Only the second tab's clock runs from here. The lease
-      // was claimed up to the jitter and a second before now.
-      runAlone(second, LEASE_MS - RENEWAL_JITTER_MS - 1500);
+      // was claimed at most the jitter and a second before now, so it runs out 27 s from now or later;
+      // the second tab tries then, after a jitter of its own.
+      runAlone(second, LEASE_MS - RENEWAL_JITTER_MS - 5000);
       expect(second.lock.checkSession).not.toHaveBeenCalled();
-      runAlone(second, 2 * RENEWAL_JITTER_MS + 2000);
+      runAlone(second, 3 * RENEWAL_JITTER_MS + 5000);
       expect(second.lock.checkSession).toHaveBeenCalledTimes(1);
     });
 
