@@ -22,9 +22,10 @@ export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv
     if (!stopping) {
       const how = signal === null ? `with code ${String(code)}` : `on ${signal}`;
       console.error(`\n${name} exited ${how}: stopping the other processes (see its output above).`);
+      // Its code, not theirs: webpack-dev-server, stopped, exits 0, and a failed start must not.
+      process.exitCode = code ?? 1;
     }
     stopChildren();
-    process.exitCode = code ?? (signal ? 1 : 0);
   });
   return child;
 }
