@@ -85,11 +85,7 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: { ...process.env, ...E2E_BUILDS.env }
   });
-  try {
-    await Promise.all([...E2E_SERVER_LIST.filter((server) => !server.servesBuilds).map(start), runBuilds(builds)]);
-  } finally {
-    builds.kill();
-  }
+  await Promise.all([...E2E_SERVER_LIST.filter((server) => !server.servesBuilds).map(start), runBuilds(builds)]);
   await Promise.all(E2E_SERVER_LIST.filter((server) => server.servesBuilds).map(start));
   await start(E2E_LAST_SERVER);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -100,5 +96,9 @@ main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   // The others' waits would hold this process (and Playwright's wait for it) until their time-outs.
   await stopChildrenAndWait();
+  // Builds under way, and their own children (webpack, terser's workers), are in this process group
+  // (Playwright starts its webServer as a group of its own); this process ignores the signal
+  // (stopChildrenOnSignals) and exits next.
+  process.kill(0, 'SIGTERM');
   process.exit(1);
 });
