@@ -5,7 +5,11 @@ import type { Page } from '@playwright/test';
 import { APP_TOUR, lockWidget, settle } from '../tools/pages/app-tour';
 import { LOCK_READY_MS, loggedOutText, navbar } from '../tools/pages/lock-page';
 import { isLockChunkUrl } from './csp-support';
+import { E2E_DEV_SERVER_URL } from './e2e-env';
 import { expect, test } from './fixtures';
+
+// The tour calls `npm start`'s demo API, which allows `npm start`'s origin only.
+test.use({ baseURL: E2E_DEV_SERVER_URL });
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: what axe can check of them. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

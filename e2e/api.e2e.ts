@@ -3,9 +3,12 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { decodeJwtPayload, loggedInText, storedIdToken } from '../tools/pages/lock-page';
-import { E2E_API_URL } from './e2e-env';
+import { E2E_API_URL, E2E_DEV_SERVER_URL } from './e2e-env';
 import { expect, test } from './fixtures';
 import { mintIdToken } from './tenant-tokens';
+
+// `npm start`'s demo API allows `npm start`'s origin only.
+test.use({ baseURL: E2E_DEV_SERVER_URL });
 
 interface SeenRequest {
   method: string;

@@ -12,9 +12,11 @@ export const E2E_API_PORT = E2E_PORT_BASE + 2;
 export const E2E_PROD_PORT = E2E_PORT_BASE + 3;
 /** Where that build goes: out of dist/, so the tests never overwrite a developer's build. */
 export const E2E_DIST = path.resolve(`node_modules/.cache/e2e-dist-${E2E_PROD_PORT}`);
+/** `npm start`'s development server; the e2e tests' default is the production build (playwright.config.ts). */
+export const E2E_DEV_SERVER_URL = localOrigin(E2E_APP_PORT);
 /** Both ways of running the app, for the tests that must hold on each. */
 export const E2E_SERVERS = [
-  { name: 'npm start', baseURL: localOrigin(E2E_APP_PORT) },
+  { name: 'npm start', baseURL: E2E_DEV_SERVER_URL },
   { name: 'npm run serve', baseURL: localOrigin(E2E_PROD_PORT) }
 ] as const;
 /** The examples/ servers (scripts/serve-example.ts), after the production build's. */

@@ -14,8 +14,8 @@ import {
   submitLock,
   whenTokenRemoved
 } from '../tools/pages/lock-page';
+import { escapeRegExp } from './engines/universal-steps';
 import { expect, test } from './fixtures';
-import { E2E_APP_PORT } from './e2e-env';
 import { localExpiryMs } from './renewal-support';
 import { mintIdToken, nowInSeconds } from './tenant-tokens';
 
@@ -124,10 +124,10 @@ test('7. tabs: logging in and out in one tab is followed by another within 1 s',
   await expect(second.getByText(loggedOutText)).toBeVisible({ timeout: 1000 });
 });
 
-test('8. logout ends the tenant session too: the next Log In asks for the password again', async ({ loggedIn: page }) => {
+test('8. logout ends the tenant session too: the next Log In asks for the password again', async ({ loggedIn: page, baseURL }) => {
   await navbar(page).getByRole('button', { name: 'Log Out' }).click();
   await expect(page.getByText(loggedOutText)).toBeVisible();
-  await expect(page).toHaveURL(new RegExp(`^http://localhost:${E2E_APP_PORT}/`));
+  await expect(page).toHaveURL(new RegExp(`^${escapeRegExp(String(baseURL))}/`));
   await expectTokenGone(page);
   await navbar(page).getByRole('button', { name: 'Log In' }).click();
   await expect(page.locator('.auth0-lock-widget input[name="password"]')).toBeVisible({ timeout: LOCK_READY_MS });

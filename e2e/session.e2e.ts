@@ -9,7 +9,11 @@ import {
   recordRequests,
   storedIdToken
 } from '../tools/pages/lock-page';
+import { E2E_DEV_SERVER_URL } from './e2e-env';
 import { expect, test } from './fixtures';
+
+// The tutorial's flow on `npm start`'s development server, as a newcomer first meets it (the others run on the production build).
+test.use({ baseURL: E2E_DEV_SERVER_URL });
 
 test.describe('the tutorial session, through the real Lock widget and the dev tenant', () => {
   test('log in, token stored, reload stays authenticated, log out clears it', async ({ page, logIn }) => {
