@@ -33,8 +33,8 @@ export class RenewalLease {
 
   constructor(tokenStorage: TokenStorage, $window: angular.IWindowService) {
     this.slot = tokenStorage.renewalLease;
-    // A tab that reloads, closes or navigates away mid-renewal would hold the others back until its
-    // lease ran out (LEASE_MS), past the end of a short token's life.
+    // A tab that reloads, closes or navigates away mid-renewal would hold back, until its lease ran
+    // out (LEASE_MS), the tabs that try after it leaves (a tab opened then, or reloaded).
     $window.addEventListener('pagehide', () => {
       this.release();
     });
@@ -53,11 +53,6 @@ export class RenewalLease {
   isMine(nowMs: number): boolean {
     const lease = parseLease(this.slot.read());
     return lease?.tab === this.tab && lease.untilMs > nowMs;
-  }
-
-  /** Another tab released or changed the lease (a storage event): `listener` may try again. */
-  onChangeInAnotherTab(listener: () => void): void {
-    this.slot.onChangeInAnotherTab(listener);
   }
 
   release(): void {

@@ -41,8 +41,6 @@ export class SilentRenewal {
   private lastAttemptAtMs = Number.NEGATIVE_INFINITY;
   private failures = 0;
   private followedToken: string | null = null;
-  /** The attempt put off while another tab held the lease. */
-  private waitingForLease: { readonly session: ActiveSession; readonly handlers: RenewalHandlers } | null = null;
 
   constructor(
     private readonly engine: LoginEngine,
@@ -53,20 +51,11 @@ export class SilentRenewal {
     private readonly state: SessionState
   ) {
     this.timers = new TimerSet($timeout);
-    // The lease released with no new token (that tab failed, or left mid-renewal): try now, not when its lease would have run out.
-    lease.onChangeInAnotherTab(() => {
-      const waiting = this.waitingForLease;
-      if (waiting && this.lease.heldElsewhereUntil(Date.now()) === null) {
-        this.timers.cancel();
-        this.attemptAt(this.nextAttemptMs(Date.now() + jitterMs()), waiting.session, waiting.handlers);
-      }
-    });
   }
 
   /** (Re)arms renewal for `session`; does nothing when silent renewal is off. */
   follow(session: ActiveSession, handlers: RenewalHandlers, nowMs = Date.now()): void {
     this.timers.cancel();
-    this.waitingForLease = null;
     if (!this.settings.silentRenewal) {
       return;
     }
@@ -78,19 +67,14 @@ export class SilentRenewal {
       handlers.refused(session);
       return;
     }
-    this.attemptAt(this.nextAttemptMs(renewalDueMs(session) + jitterMs()), session, handlers, nowMs);
+    const dueMs = Math.max(renewalDueMs(session) + jitterMs(), this.lastAttemptAtMs + MIN_RENEWAL_INTERVAL_MS);
+    this.attemptAt(dueMs, session, handlers, nowMs);
   }
 
   stop(): void {
     this.timers.cancel();
-    this.waitingForLease = null;
     this.lease.release();
     this.followedToken = null;
-  }
-
-  /** `wantedMs`, or later: at least MIN_RENEWAL_INTERVAL_MS after this tab's last attempt. */
-  private nextAttemptMs(wantedMs: number): number {
-    return Math.max(wantedMs, this.lastAttemptAtMs + MIN_RENEWAL_INTERVAL_MS);
   }
 
   private attemptAt(whenMs: number, session: ActiveSession, handlers: RenewalHandlers, nowMs = Date.now()): void {
@@ -107,7 +91,6 @@ export class SilentRenewal {
   }
 
   private attempt(session: ActiveSession, handlers: RenewalHandlers): void {
-    this.waitingForLease = null;
     const nowMs = Date.now();
     const stored = this.storedSession.current(nowMs);
     if (stored?.token !== session.token) {
@@ -125,9 +108,10 @@ export class SilentRenewal {
     }
     const heldUntilMs = this.lease.heldElsewhereUntil(nowMs);
     if (heldUntilMs !== null) {
-      // That tab's token comes by storage event, which re-arms this; if it never comes, try when the
-      // lease is released (the constructor) or runs out.
-      this.waitingForLease = { session, handlers };
+      // That tab's token comes by storage event, which re-arms this; if it never comes, try then. Not
+      // sooner when the lease is released without a token: with rotating refresh tokens, that tab's
+      // request may still be under way (timed out here), and a second use of its refresh token would
+      // be taken for reuse and end the session.
       this.attemptAt(heldUntilMs + jitterMs(), session, handlers, nowMs);
       return;
     }
