@@ -9,6 +9,7 @@
 import type * as auth0 from 'auth0-js';
 import { loadOnce } from '../load-once';
 import { loadFailure, type WebAuthLoader } from './lazy-web-auth';
+import { LockCloseReset } from './lock-close-reset';
 import type { LockOptions } from './lock-options';
 
 export type { WebAuthConstructor, WebAuthLoader } from './lazy-web-auth';
@@ -67,6 +68,8 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
     /** One listener per event name on the real Lock, re-emitting here: each event reaches each listener once. */
     private readonly forwarders = new Map<string, Listener>();
     private state: LockState = { name: 'unloaded' };
+    /** The Lock built last: a show() just after it closed waits (lock-close-reset.ts). */
+    private closeReset: LockCloseReset | undefined;
     /** One WebAuth, built once auth0-js is loaded; a failed load is tried again by the next caller. */
     private readonly webAuth = loadOnce(() =>
       loadWebAuth().then((WebAuth) => new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options)))
@@ -111,7 +114,11 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
 
     show(options?: Auth0LockShowOptions): void {
       this.withLock((lock) => {
-        lock.show(options);
+        const show = (): void => {
+          lock.show(options);
+        };
+        if (this.closeReset) this.closeReset.show(show);
+        else show();
       });
     }
 
@@ -239,6 +246,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
         (Lock) => {
           // Constructing Lock fetches the client configuration and dictionary and runs the SSO check.
           const lock = new Lock(this.clientID, this.domain, this.options) as LockInstance;
+          this.closeReset = new LockCloseReset(lock);
           this.settle((load) => (load.name === 'loading' ? { ...load, name: 'ready', lock } : load));
           for (const event of this.listeners.keys()) {
             this.forward(lock, event);
