@@ -105,9 +105,11 @@ export const APP_TOUR: readonly TourStop[] = [
     name: 'lock-error',
     title: "A wrong password: Lock's own message",
     loggedIn: false,
+    // The tenant's answers (a login, an API call) get LOCK_READY_MS: `npm run screenshots` runs this
+    // outside the test runner, where Playwright's expect waits 5 s, too short on a loaded machine.
     reach: async (page) => {
       await submitLock(page, { email: DEV_USER.email, password: 'wrong-password' });
-      await expect(lockError(page)).toBeVisible();
+      await expect(lockError(page)).toBeVisible({ timeout: LOCK_READY_MS });
     }
   }),
   stop({
@@ -128,7 +130,7 @@ export const APP_TOUR: readonly TourStop[] = [
     loggedIn: true,
     reach: async (page) => {
       await logInThroughLock(page, DEV_USER);
-      await expect(page.getByText(loggedInText)).toBeVisible();
+      await expect(page.getByText(loggedInText)).toBeVisible({ timeout: LOCK_READY_MS });
     }
   }),
   stop({
@@ -147,7 +149,7 @@ export const APP_TOUR: readonly TourStop[] = [
     reach: async (page) => {
       await navbar(page).getByRole('link', { name: 'Ping' }).click();
       await page.getByRole('main').getByRole('button', { name: 'Ping' }).click();
-      await expect(page.locator('.ping-result')).toBeVisible();
+      await expect(page.locator('.ping-result')).toBeVisible({ timeout: LOCK_READY_MS });
     }
   })
 ];
