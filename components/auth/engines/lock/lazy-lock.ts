@@ -62,14 +62,15 @@ export function webAuthOptionsLikeLock(
   };
 }
 
-export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader) {
+/** `document` is the page Lock renders into: a show() just after a close waits for Lock's close to end there (lock-close-reset.ts). */
+export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader, document: Document = window.document) {
   return class LazyAuth0Lock {
     private readonly listeners = new Map<string, Listener[]>();
     /** One listener per event name on the real Lock, re-emitting here: each event reaches each listener once. */
     private readonly forwarders = new Map<string, Listener>();
     private state: LockState = { name: 'unloaded' };
-    /** The Lock built last: a show() just after it closed waits (lock-close-reset.ts). */
-    private closeReset: LockCloseReset | undefined;
+    /** A show() just after Lock closed waits (lock-close-reset.ts). */
+    private readonly closeReset = new LockCloseReset(document);
     /** One WebAuth, built once auth0-js is loaded; a failed load is tried again by the next caller. */
     private readonly webAuth = loadOnce(() =>
       loadWebAuth().then((WebAuth) => new WebAuth(webAuthOptionsLikeLock(this.clientID, this.domain, this.options)))
@@ -114,11 +115,9 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
 
     show(options?: Auth0LockShowOptions): void {
       this.withLock((lock) => {
-        const show = (): void => {
+        this.closeReset.show(() => {
           lock.show(options);
-        };
-        if (this.closeReset) this.closeReset.show(show);
-        else show();
+        });
       });
     }
 
@@ -246,7 +245,7 @@ export function createLazyLock(loadLock: LockLoader, loadWebAuth: WebAuthLoader)
         (Lock) => {
           // Constructing Lock fetches the client configuration and dictionary and runs the SSO check.
           const lock = new Lock(this.clientID, this.domain, this.options) as LockInstance;
-          this.closeReset = new LockCloseReset(lock);
+          this.closeReset.follow(lock);
           this.settle((load) => (load.name === 'loading' ? { ...load, name: 'ready', lock } : load));
           for (const event of this.listeners.keys()) {
             this.forward(lock, event);

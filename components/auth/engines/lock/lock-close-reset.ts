@@ -1,34 +1,87 @@
-// Lock 14 closes a modal Lock in two steps (auth0-lock's lib/core/actions.js, closeLock): it stops
-// rendering at once, and a second later resets the widget's transient state, which holds its render
-// flag too. A show() in that second renders Lock, then the reset takes it away, with no 'hide' event:
-// Log In clicked just after closing Lock showed nothing (or Lock for a moment), and the module took
-// Lock for open. A show() in that second waits for the reset.
+// Lock 14 closes a modal Lock on one-second timers (auth0-lock's lib/core/actions.js closeLock and
+// lib/ui/box.js Renderer.remove): it stops rendering at once, and a second later unmounts the widget
+// and resets its transient state, the render flag among it. Each change of Lock's state in that
+// second (its client configuration arriving, say) queues one more unmount, a second after it. A
+// show() before the last of them ran was undone with no 'hide' event: Log In just after closing Lock
+// showed nothing, or Lock for a moment, and the module took Lock for open. So a show() after a close
+// waits until the widget has left the page (the first unmount: no change after it queues another),
+// then a second more.
 
-/** closeLock's setTimeout. */
-const LOCK_RESETS_AFTER_CLOSE_MS = 1000;
-/** Our timer ends after Lock's, which started a moment before the 'hide' event it sent. */
-const AFTER_RESET_MS = 50;
+/** Lock's timers. */
+const LOCK_CLOSE_STEP_MS = 1000;
+/** Ours end after Lock's. */
+const MARGIN_MS = 50;
+/** Should the widget never leave the page (not Lock's own close), a show() waits no longer than this. */
+const GIVE_UP_MS = 3 * LOCK_CLOSE_STEP_MS;
 
 interface LockEvents {
   on(event: 'hide', listener: () => void): unknown;
 }
 
 export class LockCloseReset {
-  private closedAtMs = Number.NEGATIVE_INFINITY;
+  /** From a 'hide' until the widget has left the page. */
+  private closing = false;
+  private settledAtMs = Number.NEGATIVE_INFINITY;
+  /** The last show() asked for while Lock closes: each is the same Lock's show. */
+  private waitingShow: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopWatching: (() => void) | undefined;
 
-  constructor(lock: LockEvents) {
+  constructor(private readonly document: Document) {}
+
+  /** The Lock whose closes to follow: one. */
+  follow(lock: LockEvents): void {
     lock.on('hide', () => {
-      this.closedAtMs = Date.now();
+      this.closing = true;
+      this.watchUntilGone();
     });
   }
 
-  /** Runs `show` now, or once the reset of a Lock closed less than a second ago has run. */
+  /** Runs `show` now, or once Lock's close has run its course. */
   show(show: () => void): void {
-    const waitMs = this.closedAtMs + LOCK_RESETS_AFTER_CLOSE_MS + AFTER_RESET_MS - Date.now();
-    if (waitMs > 0) {
-      setTimeout(show, waitMs);
-    } else {
-      show();
+    this.waitingShow = show;
+    this.showWhenSettled();
+  }
+
+  private showWhenSettled(): void {
+    const show = this.waitingShow;
+    if (this.closing || !show) {
+      return;
     }
+    const waitMs = this.settledAtMs - Date.now();
+    if (waitMs > 0) {
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.showWhenSettled();
+      }, waitMs);
+      return;
+    }
+    this.waitingShow = null;
+    show();
+  }
+
+  private watchUntilGone(): void {
+    this.stopWatching?.();
+    const gone = (): boolean => this.document.querySelector('.auth0-lock') === null;
+    const settle = (): void => {
+      this.stopWatching?.();
+      this.closing = false;
+      this.settledAtMs = Date.now() + LOCK_CLOSE_STEP_MS + MARGIN_MS;
+      this.showWhenSettled();
+    };
+    if (gone()) {
+      settle();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (gone()) settle();
+    });
+    observer.observe(this.document.body, { childList: true, subtree: true });
+    const giveUp = setTimeout(settle, GIVE_UP_MS);
+    this.stopWatching = () => {
+      observer.disconnect();
+      clearTimeout(giveUp);
+      this.stopWatching = undefined;
+    };
   }
 }
