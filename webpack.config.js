@@ -6,7 +6,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 const { HEADERS_FILE, securityHeaders } = require('./webpack/security-headers');
 const { CssMinimizerPlugin, JsonAssetPlugin, LockPrefetchMetaPlugin, PrecompressPlugin } = require('./webpack/plugins');
-const { cordovaPluginRule, tsRule, vendorAliases } = require('./webpack/shared');
+const { cordovaPluginRule, javascriptMinimizer, tsRule, vendorAliases } = require('./webpack/shared');
 
 // The project's typed defaults (ports, client ID), and the settings, checked by the session module's own
 // rules (a wrong AUTH0_DOMAIN stops the build, by name): TypeScript, through tsx's hook, removed right
@@ -100,7 +100,7 @@ module.exports = (env = {}, argv) => {
           auth0Js: { test: /[\\/]node_modules[\\/]auth0-js[\\/]/, name: 'auth0-js', chunks: 'async', enforce: true }
         }
       },
-      minimizer: ['...', new CssMinimizerPlugin()]
+      minimizer: [javascriptMinimizer(), new CssMinimizerPlugin()]
     },
     stats: 'errors-warnings',
     devServer: {

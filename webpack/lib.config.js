@@ -8,7 +8,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { AsciiOnlyPlugin } = require('./ascii-only');
-const { cordovaPluginRule, tsRule, vendorAliases } = require('./shared');
+const { cordovaPluginRule, javascriptMinimizer, tsRule, vendorAliases } = require('./shared');
 
 const root = path.resolve(__dirname, '..');
 const OUT = path.join(root, 'dist-lib');
@@ -41,6 +41,7 @@ function es5Scripts(rootDir) {
         cordovaPluginRule
       ]
     },
+    optimization: { minimizer: [javascriptMinimizer()] },
     stats: 'errors-warnings',
     performance: { hints: false }
   };
@@ -71,7 +72,7 @@ function umd(minified) {
       chunkLoadingGlobal: `webpackChunk_auth0_angularjs_session${minified ? '_min' : ''}`
     },
     externals: { angular: angularExternal },
-    optimization: { minimize: minified, splitChunks: false },
+    optimization: { minimize: minified, minimizer: [javascriptMinimizer()], splitChunks: false },
     // ASCII only, so that a page without <meta charset> reads the messages right.
     plugins: [new AsciiOnlyPlugin()]
   };
