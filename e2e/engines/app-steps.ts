@@ -52,20 +52,18 @@ export async function logInThroughLock(tab: EngineTab, credentials: { email: str
 export const storedIdToken = (tab: EngineTab): Promise<string | null> => tab.evaluate(() => localStorage.getItem('id_token'));
 
 /**
- * Stores `token` under id_token, then boots the app afresh at `path` (a reload: a new document, not
- * a hash change). The tab must be on the app's origin; `plantToken` gets it there first.
+ * Stores `token` under id_token, then boots the app afresh at `path` (a new document). The tab must be
+ * on the app's origin; `plantToken` gets it there first. It leaves for about:blank in between: a
+ * reload raced the app it reloaded, whose next digest puts back its own URL (Firefox aborted the
+ * reload, NS_BINDING_ABORTED, once under load).
  */
 export async function bootWithToken(tab: EngineTab, token: string, path: string): Promise<void> {
-  await tab.evaluate(
-    (value: string, url: string) => {
-      localStorage.setItem('id_token', value);
-      // No popstate or hashchange: the running app does not see it, the reload starts at `url`.
-      history.replaceState(null, '', url);
-    },
-    token,
-    path
-  );
-  await tab.reload();
+  const origin = new URL(await tab.url()).origin;
+  await tab.evaluate((value: string) => {
+    localStorage.setItem('id_token', value);
+  }, token);
+  await tab.goto('about:blank');
+  await tab.goto(`${origin}${path}`);
 }
 
 export async function plantToken(tab: EngineTab, baseURL: string, token: string, path = '/'): Promise<void> {
