@@ -11,6 +11,8 @@ class ClosingLock {
   private widget: HTMLElement | null = null;
   /** Set when the widget is mounted; a removal clears it, and rendering into the same widget does not set it again. */
   private open = false;
+  /** Its client configuration on its way: the widget shows Lock's loading screen. */
+  loading = false;
 
   on(_event: 'hide', listener: () => void): this {
     this.hideListener = listener;
@@ -47,6 +49,7 @@ class ClosingLock {
         document.body.append(this.widget);
         this.open = true;
       }
+      this.widget.innerHTML = this.loading ? '<div class="auth0-loading-screen"></div>' : '<form></form>';
     } else if (this.widget) {
       this.open = false;
       // Unmounts whatever widget is in the page by then, as Lock's renderer does (its container's root).
@@ -99,10 +102,24 @@ describe('LockCloseReset (Lock 14 closes on one-second timers that undo a show()
     expect(lock.visible).toBe(true);
   });
 
-  it("Log In just after the widget left, its client configuration having arrived mid-close: Lock is shown once that change's unmount ran, and stays", async () => {
+  it('Log In just after the widget left, Lock closed with its form shown: Lock is shown a moment later, and stays', async () => {
+    logIn();
+    lock.close();
+    await jest.advanceTimersByTimeAsync(1010);
+    expect(document.querySelector('.auth0-lock')).toBeNull();
+    logIn();
+    await jest.advanceTimersByTimeAsync(60);
+    expect(lock.visible).toBe(true);
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(lock.visible).toBe(true);
+  });
+
+  it("Log In just after the widget left, Lock closed while loading and its configuration arriving mid-close: Lock is shown once that change's unmount ran, and stays", async () => {
+    lock.loading = true;
     logIn();
     lock.close();
     await jest.advanceTimersByTimeAsync(500);
+    lock.loading = false;
     lock.changed();
     await jest.advanceTimersByTimeAsync(520);
     expect(document.querySelector('.auth0-lock')).toBeNull();

@@ -5,10 +5,13 @@
 // show() before the last of them ran was undone with no 'hide' event: Log In just after closing Lock
 // showed nothing, or Lock for a moment, and the module took Lock for open. So a show() after a close
 // waits until the widget has left the page (the first unmount: no change after it queues another),
-// then a second more.
+// then a moment; a second more if Lock was still loading or submitting when it closed, as only then
+// can a change of its state (an answer) come mid-close.
 
 /** Lock's timers. */
 const LOCK_CLOSE_STEP_MS = 1000;
+/** Lock's loading screen (its client configuration, SSO data or dictionary on their way), or a login under way. */
+const AWAITING_ANSWER = '.auth0-loading-screen, .auth0-lock-mode-loading';
 /** Ours end after Lock's. */
 const MARGIN_MS = 50;
 /** Should the widget never leave the page (not Lock's own close), a show() waits no longer than this. */
@@ -21,6 +24,8 @@ interface LockEvents {
 export class LockCloseReset {
   /** From a 'hide' until the widget has left the page. */
   private closing = false;
+  /** Lock closed while awaiting an answer, which may change its state mid-close. */
+  private closedAwaitingAnswer = false;
   private settledAtMs = Number.NEGATIVE_INFINITY;
   /** The last show() asked for while Lock closes: each is the same Lock's show. */
   private waitingShow: (() => void) | null = null;
@@ -33,6 +38,7 @@ export class LockCloseReset {
   follow(lock: LockEvents): void {
     lock.on('hide', () => {
       this.closing = true;
+      this.closedAwaitingAnswer = this.document.querySelector(AWAITING_ANSWER) !== null;
       this.watchUntilGone();
     });
   }
@@ -66,7 +72,7 @@ export class LockCloseReset {
     const settle = (): void => {
       this.stopWatching?.();
       this.closing = false;
-      this.settledAtMs = Date.now() + LOCK_CLOSE_STEP_MS + MARGIN_MS;
+      this.settledAtMs = Date.now() + (this.closedAwaitingAnswer ? LOCK_CLOSE_STEP_MS : 0) + MARGIN_MS;
       this.showWhenSettled();
     };
     if (gone()) {
