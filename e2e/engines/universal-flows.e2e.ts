@@ -113,6 +113,12 @@ test('a returning visitor whose id_token expired, with a valid refresh token, is
     await logInOnTenantPage(tab, TENANT, APP, credentials);
     await expectText(tab, loggedInText);
     const before = await storedIdToken(tab);
+    // On the profile through the app's own router first: a URL replaced behind its back, the app's next
+    // digest would put back its own, racing the reload (Firefox aborts it: bootWithToken, app-steps.ts).
+    await tab.evaluate(() => {
+      location.hash = '#/profile';
+    });
+    await expectText(tab, credentials.email, '.profile-email');
     // The stored id_token, expired a minute ago (its signature is not checked at boot: only its claims are read).
     await tab.evaluate(() => {
       const [header = '', payload = ''] = (localStorage.getItem('id_token') ?? '').split('.');
@@ -122,7 +128,6 @@ test('a returning visitor whose id_token expired, with a valid refresh token, is
         .replace(/\//g, '_')
         .replace(/=+$/, '');
       localStorage.setItem('id_token', `${header}.${expired}.signature`);
-      history.replaceState(null, '', '/#/profile');
     });
     await tab.reload();
     await expectText(tab, credentials.email, '.profile-email');
