@@ -96,7 +96,7 @@ main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   // The others' waits would hold this process (and Playwright's wait for it) until their time-outs.
   await stopChildrenAndWait();
-  // Builds under way, and their own children (webpack, terser's workers), are in this process group
+  // Builds under way, and their own children (webpack, its minifiers' workers), are in this process group
   // (Playwright starts its webServer as a group of its own); this process ignores the signal
   // (stopChildrenOnSignals) and exits next.
   process.kill(0, 'SIGTERM');
