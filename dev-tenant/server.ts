@@ -17,6 +17,7 @@ import { controlSessions } from './control/routes-sessions';
 import { controlTenant } from './control/routes-tenant';
 import { controlUsers } from './control/routes-users';
 import { loadOrCreateControlSecret } from './control/secret';
+import type { PasswordHashCost } from './crypto/password-hash';
 import { loadOrCreateSigningKey, type SigningKey } from './crypto/signing-key';
 import { loadOrCreateTlsCertificate } from './crypto/tls-certificate';
 import { tenantCors } from './http/cors';
@@ -53,6 +54,8 @@ export interface TenantOptions {
   readonly now?: Clock;
   /** Where the "emails" go (password reset links); default: printed on stdout. */
   readonly sendEmail?: SendEmail;
+  /** scrypt's cost for users' passwords (crypto/password-hash.ts); default Node's. */
+  readonly passwordHashCost?: PasswordHashCost;
 }
 
 export interface DevTenantDeps extends TenantOptions {
@@ -225,7 +228,7 @@ export interface RunningDevTenant {
  */
 export async function startDevTenant(config: TenantConfig, options: TenantOptions = {}): Promise<RunningDevTenant> {
   const signingKey = await loadOrCreateSigningKey(config.dataDir);
-  const users = await UserStore.open(config.users, config.dataDir, options.now);
+  const users = await UserStore.open(config.users, config.dataDir, options.now, options.passwordHashCost);
   const controlSecret = config.control ? await loadOrCreateControlSecret(config.dataDir) : undefined;
   // Cross-site, the browser reaches the tenant as https://127.0.0.1:<port> (config/defaults.ts, devTenantOrigin).
   const tls = config.crossSite ? await loadOrCreateTlsCertificate(config.dataDir) : undefined;

@@ -3,17 +3,22 @@
 // Every verification costs exactly one scrypt whatever the hash, so timing tells no account kind apart.
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-// Node's defaults (N=2^14, r=8, p=1): about 35 ms per hash, off the event loop.
-const SCRYPT_N = 16384;
-const SCRYPT_R = 8;
-const SCRYPT_P = 1;
+/** scrypt's cost: N (CPU and memory), r (block size), p (parallelism). */
+export interface PasswordHashCost {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
+/** Node's defaults: about 35 ms a hash here, off the event loop. */
+export const DEFAULT_PASSWORD_HASH_COST: PasswordHashCost = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 /** "scrypt$N$r$p$salt$hash" (base64url), the format stored in users.json. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: PasswordHashCost = DEFAULT_PASSWORD_HASH_COST): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scryptAsync(password, salt, { N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P });
-  return ['scrypt', SCRYPT_N, SCRYPT_R, SCRYPT_P, salt.toString('base64url'), hash.toString('base64url')].join('$');
+  const hash = await scryptAsync(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
 /** "sha256$digest": only for users whose password comes from the config, never written to disk. */
@@ -28,14 +33,21 @@ export function isPasswordHash(value: string): boolean {
 /** Salt of the scrypt a SHA-256 check runs and discards, so that it costs what a scrypt check costs. */
 const EQUALIZING_SALT = randomBytes(16);
 
-/** True when password matches the stored hash; constant-time comparison, and always exactly one scrypt. */
-export async function verifyPasswordHash(stored: string, password: string): Promise<boolean> {
+/**
+ * True when password matches the stored hash; constant-time comparison, and always exactly one scrypt:
+ * a SHA-256 digest's check runs one of `cost`, the cost the store hashes its users' passwords at.
+ */
+export async function verifyPasswordHash(
+  stored: string,
+  password: string,
+  cost: PasswordHashCost = DEFAULT_PASSWORD_HASH_COST
+): Promise<boolean> {
   const params = parseScrypt(stored);
   if (params !== undefined) {
     const actual = await scryptAsync(password, params.salt, params);
     return actual.length === params.hash.length && timingSafeEqual(actual, params.hash);
   }
-  await scryptAsync(password, EQUALIZING_SALT, { N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P });
+  await scryptAsync(password, EQUALIZING_SALT, cost);
   const expected = Buffer.from(stored.slice('sha256$'.length), 'base64url');
   const actual = sha256(password);
   return expected.length === actual.length && timingSafeEqual(actual, expected);
@@ -56,7 +68,7 @@ function parseScrypt(stored: string): ScryptParams | undefined {
   return { N: Number(n), r: Number(r), p: Number(p), salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
 }
 
-function scryptAsync(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+function scryptAsync(password: string, salt: Buffer, cost: PasswordHashCost): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: 64 * 1024 * 1024 }, (error, key) => {
       if (error) reject(error);

@@ -6,7 +6,7 @@ import type { UserProfile } from '../accounts/user-profile';
 import { MAX_STORED_USERS } from '../config/config';
 import { normalizeEmail, type TenantUser } from '../config/config-users';
 import type { Clock } from './expiring-map';
-import { fastHash, hashPassword, verifyPasswordHash } from '../crypto/password-hash';
+import { DEFAULT_PASSWORD_HASH_COST, fastHash, hashPassword, verifyPasswordHash, type PasswordHashCost } from '../crypto/password-hash';
 import { randomId } from '../crypto/random-id';
 import { readUsersFile, UsersFileWriter, type StoredUserRecord } from './users-file';
 
@@ -62,15 +62,24 @@ export class UserStore {
     dataDir: string,
     private readonly now: Clock,
     private readonly decoyHash: string,
-    private readonly configUsers: readonly TenantUser[]
+    private readonly configUsers: readonly TenantUser[],
+    private readonly hashCost: PasswordHashCost
   ) {
     this.writer = new UsersFileWriter(dataDir, () => [...this.records.values()]);
   }
 
-  /** Config users win over a stored user with the same email (whose record is kept, unused). */
-  static async open(configUsers: readonly TenantUser[], dataDir: string, now: Clock = Date.now): Promise<UserStore> {
+  /**
+   * Config users win over a stored user with the same email (whose record is kept, unused). `hashCost`:
+   * scrypt's, for new passwords and for the check of an unknown email or a config user.
+   */
+  static async open(
+    configUsers: readonly TenantUser[],
+    dataDir: string,
+    now: Clock = Date.now,
+    hashCost: PasswordHashCost = DEFAULT_PASSWORD_HASH_COST
+  ): Promise<UserStore> {
     // Compared against when the email is unknown, so that case costs as much as a signed-up user's.
-    const store = new UserStore(dataDir, now, await hashPassword(randomId()), configUsers);
+    const store = new UserStore(dataDir, now, await hashPassword(randomId(), hashCost), configUsers, hashCost);
     store.activateConfigUsers();
     for (const record of await readUsersFile(dataDir)) {
       const key = normalizeEmail(record.email);
@@ -92,7 +101,7 @@ export class UserStore {
   /** The user when email and password match, else undefined; same answer for unknown email and wrong password. */
   async verifyPassword(email: string, password: string): Promise<UserProfile | undefined> {
     const user = this.byEmail.get(normalizeEmail(email));
-    const matches = await verifyPasswordHash(user?.passwordHash ?? this.decoyHash, password);
+    const matches = await verifyPasswordHash(user?.passwordHash ?? this.decoyHash, password, this.hashCost);
     return matches && user !== undefined ? user.profile : undefined;
   }
 
@@ -118,7 +127,7 @@ export class UserStore {
     const { name } = options;
     const key = normalizeEmail(email);
     // Hashed before the email is looked up, so a taken email answers as slowly as a new one.
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, this.hashCost);
     if (this.byEmail.has(key)) return 'taken';
     // Checked in the same synchronous step that adds the record: concurrent creates cannot overshoot.
     if (this.records.size >= MAX_STORED_USERS) return 'full';
@@ -200,7 +209,7 @@ export class UserStore {
       user.passwordHash = fastHash(password);
       return true;
     }
-    user.passwordHash = await hashPassword(password);
+    user.passwordHash = await hashPassword(password, this.hashCost);
     this.records.set(key, { ...record, password_hash: user.passwordHash, updated_at: new Date(this.now()).toISOString() });
     await this.save();
     return true;

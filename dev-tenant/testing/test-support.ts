@@ -10,6 +10,7 @@ import type { Clock } from '../stores/expiring-map';
 import { PASSWORD_REALM_GRANT } from '../routes/co-authenticate';
 import { startDevTenant, type RunningDevTenant, type TenantOptions } from '../server';
 import { loopbackFetch } from '../../servers/loopback-fetch';
+import type { PasswordHashCost } from '../crypto/password-hash';
 import { readTlsCertificate } from '../crypto/tls-certificate';
 import { SESSION_COOKIE } from '../http/session-cookie';
 import { USERS_FILE, type StoredUserRecord } from '../stores/users-file';
@@ -36,8 +37,15 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): T
   return loadConfigFromEnv({ DEV_TENANT_PORT: '0', DEV_TENANT_DATA_DIR: dataDir, ...env });
 }
 
+/**
+ * scrypt at a sixteenth of the tenant's cost: the specs test logins and sign-ups, not the hash's strength
+ * (crypto/password-hash.ts's own cost is the tenant's default), and their hundreds of scrypts were a third
+ * of the dev tenant's unit tests' CPU.
+ */
+export const TEST_PASSWORD_HASH_COST: PasswordHashCost = { N: 1024, r: 8, p: 1 };
+
 export function startTestTenant(dataDir: string, env: Record<string, string> = {}, options: TenantOptions = {}): Promise<RunningDevTenant> {
-  return startDevTenant(testConfig(dataDir, env), options);
+  return startDevTenant(testConfig(dataDir, env), { passwordHashCost: TEST_PASSWORD_HASH_COST, ...options });
 }
 
 /** A temp dir made before each test (or once, for 'all') and removed after. */
