@@ -2,8 +2,8 @@
 // widths, and `prefers-reduced-motion: reduce` stops everything of the app's own from moving.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { APP_TOUR, lockWidget, settle } from '../tools/pages/app-tour';
-import { LOCK_READY_MS, loggedOutText, navbar } from '../tools/pages/lock-page';
+import { APP_TOUR, lockWidget } from '../tools/pages/app-tour';
+import { LOCK_READY_MS, loggedOutText, navbar, settle } from '../tools/pages/lock-page';
 import { isLockChunkUrl } from './csp-support';
 import { E2E_DEV_SERVER_URL } from './e2e-env';
 import { expect, test } from './fixtures';

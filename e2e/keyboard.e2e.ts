@@ -1,8 +1,8 @@
 // The whole flow with the keyboard alone (Tab, Shift+Tab, Enter, typing): Log In, Lock's form,
 // submit, Log Out, with a visible focus, not hidden behind anything, at every stop on the way.
 import type { Locator, Page } from '@playwright/test';
-import { lockWidget, settle } from '../tools/pages/app-tour';
-import { DEV_USER, expectTokenGone, loggedInText, loggedOutText, navbar, storedIdToken } from '../tools/pages/lock-page';
+import { lockWidget } from '../tools/pages/app-tour';
+import { DEV_USER, expectTokenGone, loggedInText, loggedOutText, navbar, settle, storedIdToken } from '../tools/pages/lock-page';
 import { expect, test } from './fixtures';
 
 /** What a sighted keyboard user can tell about the focused element, measured in the page. */

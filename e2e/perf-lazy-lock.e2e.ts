@@ -1,6 +1,5 @@
 import type { Locator, Page, Request } from '@playwright/test';
-import { settle } from '../tools/pages/app-tour';
-import { LOCK_READY_MS, collectPageProblems, loggedOutText, navbar, recordRequests } from '../tools/pages/lock-page';
+import { collectPageProblems, LOCK_READY_MS, loggedOutText, navbar, recordRequests, settle } from '../tools/pages/lock-page';
 import { E2E_SERVERS, E2E_TENANT_URL } from './e2e-env';
 import { isLockChunk } from './csp-support';
 import { expect, test } from './fixtures';

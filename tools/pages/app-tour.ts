@@ -1,7 +1,7 @@
 // Every page and state of the sample, in an order one page can walk through: the axe checks and
 // `npm run screenshots` visit the same stops, so the pictures show what was checked.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { DEV_USER, LOCK_READY_MS, logInThroughLock, loggedInText, loggedOutText, navbar, submitLock } from './lock-page';
+import { DEV_USER, LOCK_READY_MS, logInThroughLock, loggedInText, loggedOutText, navbar, settle, submitLock } from './lock-page';
 
 /** `npm run screenshots`' widths: a small phone, a common phone, a tablet, a desktop; heights of such screens. */
 export const SCREENSHOT_VIEWPORTS = [
@@ -28,34 +28,6 @@ const openedLock = (page: Page): Locator => page.locator('.auth0-lock.auth0-lock
 export const lockError = (page: Page): Locator => page.locator('.auth0-global-message-error');
 export const appError = (page: Page): Locator => page.locator('auth-error .auth-error');
 export const logOutButton = (page: Page): Locator => navbar(page).getByRole('button', { name: 'Log Out' });
-
-/**
- * Waits until nothing on the page is still moving or loading: finite animations and transitions
- * (Lock's opening slide, a hover fade) have ended, fonts and images (the profile picture) are in.
- * Infinite ones (a spinner) are left running: they never end.
- */
-export async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    // One animation's end can start another (Lock's header blur after its slide): a few rounds.
-    for (let round = 0; round < 5; round++) {
-      const moving = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-      const loading = [...document.images].filter((image) => !image.complete);
-      if (moving.length === 0 && loading.length === 0) return;
-      await Promise.all([
-        ...moving.map((animation) => animation.finished.catch(() => undefined)),
-        ...loading.map(
-          (image) =>
-            new Promise((resolve) => {
-              image.addEventListener('load', resolve, { once: true });
-              image.addEventListener('error', resolve, { once: true });
-            })
-        ),
-        new Promise((resolve) => setTimeout(resolve, 50))
-      ]);
-    }
-  });
-}
 
 async function openLock(page: Page): Promise<void> {
   await navbar(page).getByRole('button', { name: 'Log In' }).click();

@@ -21,7 +21,38 @@ export async function submitLock(page: Page, credentials: { email: string; passw
   await expect(lock.locator('input[name="email"]')).toBeVisible({ timeout: LOCK_READY_MS });
   await lock.locator('input[name="email"]').fill(credentials.email);
   await lock.locator('input[name="password"]').fill(credentials.password);
+  // Lock's opening slide starts half a second after it shows, and a click during it can be lost (seen
+  // under load: the form filled, no login sent). A stable button is not enough: the slide may not have begun.
+  await settle(page);
   await lock.locator('button.auth0-lock-submit').click();
+}
+
+/**
+ * Waits until nothing on the page is still moving or loading: finite animations and transitions
+ * (Lock's opening slide, a hover fade) have ended, fonts and images (the profile picture) are in.
+ * Infinite ones (a spinner) are left running: they never end.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    // One animation's end can start another (Lock's header blur after its slide): a few rounds.
+    for (let round = 0; round < 5; round++) {
+      const moving = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+      const loading = [...document.images].filter((image) => !image.complete);
+      if (moving.length === 0 && loading.length === 0) return;
+      await Promise.all([
+        ...moving.map((animation) => animation.finished.catch(() => undefined)),
+        ...loading.map(
+          (image) =>
+            new Promise((resolve) => {
+              image.addEventListener('load', resolve, { once: true });
+              image.addEventListener('error', resolve, { once: true });
+            })
+        ),
+        new Promise((resolve) => setTimeout(resolve, 50))
+      ]);
+    }
+  });
 }
 
 /** Resolves once the page has rendered two more frames: what an event already handled did to the DOM is on screen. */
