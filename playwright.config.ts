@@ -11,33 +11,23 @@ import { E2E_LAST_SERVER } from './e2e/e2e-servers';
  * queued before its others, so that none of them is left running alone at the end of the suite.
  */
 const CHROMIUM_LONGEST_FILES = ['**/package-install.e2e.ts', '**/screenshots.e2e.ts', '**/universal.e2e.ts', '**/tenant-control.e2e.ts'];
-/**
- * Chromium's files in the full browser (`test.use(FULL_CHROMIUM)`, for its third-party cookie
- * defaults) but universal.e2e.ts: their worker is launched otherwise, and Playwright queues a project's
- * files of another launch after all of its own, so in the rest of Chromium they ran last, alone.
- */
-const CHROMIUM_FULL_BROWSER_FILES = ['**/cross-site.e2e.ts', '**/returning-visitor.e2e.ts'];
-/** Universal Login's flows, written once for every engine: two token lifetimes each, mostly waiting. */
-const UNIVERSAL_FLOWS = '**/engines/universal-flows.e2e.ts';
 /** A project of e2e/engines/ files in one engine, through its own driver: one browser, so one worker. */
-function engineProject(name: string, use: Partial<EngineWorkerOptions>, testMatch: string | string[], testIgnore: string[] = []) {
-  return { name, workers: 1, testMatch, testIgnore, use, timeout: 120_000 };
+function engineProject(name: string, use: Partial<EngineWorkerOptions>, testMatch: string | string[]) {
+  return { name, workers: 1, testMatch, use, timeout: 120_000 };
 }
 export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
   testMatch: '**/*.e2e.ts',
   fullyParallel: false,
-  // Eight files at once on 2 cores: most of a test's time is the browser waiting (for Lock, a
-  // redirect, a token's exp), which the other files fill. Four of the eight start with Universal
-  // Login's flows (the projects' order, below): two and a half minutes each, together a fifth of a core
-  // or so; the other four keep the cores busy meanwhile. With four workers in all, the minutes-long
-  // waits held every worker at times and left the cores a fifth idle (CI, at efd1cf3); with six, the
-  // flows queued behind their engines' other files ran last, with the cores half idle. The files share
-  // the servers and the tenant's users, never a page, and none changes the tenant for the others: a
-  // file that must (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1`
-  // and `dependencies` on the rest.
-  workers: 8,
-  // One retry: eight browsers share 2 cores beside the servers, and a test that fails twice still fails.
+  // Six files at once on 2 cores: most of a test's time is the browser waiting (for Lock, a
+  // redirect, a token's exp), which the other files fill. With four, the minutes-long waits (the
+  // four engines' renewals across two token lifetimes, the tenant's slow answers) held every worker
+  // at times and left the cores a fifth idle (CI, at efd1cf3). The files share the servers and the
+  // tenant's users, never a page, and none changes the tenant for the others: a file that must
+  // (a tenant-wide clock, say) runs alone, in a project of its own with `workers: 1` and
+  // `dependencies` on the rest. The projects' order (below) decides what starts first.
+  workers: 6,
+  // One retry: six browsers share 2 cores beside the servers, and a test that fails twice still fails.
   // Playwright lists every test that needed it as "flaky", so none goes unseen.
   retries: 1,
   timeout: 60_000,
@@ -58,7 +48,7 @@ export default defineConfig<object, EngineWorkerOptions>({
     // The headless shell (tools/browsers/browser.ts); the files about third-party cookies use FULL_CHROMIUM.
     launchOptions: { executablePath: chromiumHeadlessShellExecutable(), args: CHROMIUM_ARGS },
     // A trace multiplies a test's browser CPU by 3-4 (a screencast and DOM snapshots at each step;
-    // measured: 6 visits opening Lock, 2.8-3.2 CPU-s without, 10.5-12.2 with), on cores eight browsers
+    // measured: 6 visits opening Lock, 2.8-3.2 CPU-s without, 10.5-12.2 with), on cores six browsers
     // share: only a retry records one. A failing first try keeps its screenshot and the page's ARIA
     // snapshot (error-context.md), beside the error.
     trace: 'on-first-retry',
@@ -67,25 +57,23 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Chromium runs every *.e2e.ts through Playwright but e2e/engines/; Firefox ESR and WebKitGTK, which
   // Playwright cannot drive, run the flows of e2e/engines/ through their own drivers (tools/browsers/),
   // and Universal Login's flows run there in Chromium too. Playwright takes its queue in this order,
-  // each project within its `workers`, and a project's files one after another in a worker; so the
-  // order packs the workers: first Universal Login's flows in each engine, mostly two and a half minutes
-  // of waiting (a session renewed across two token lifetimes), each in a project of its own so that none
-  // waits behind its engine's other files, beside Chromium's longest files; then the rest, so that
-  // nothing long runs alone at the end. Projects of the same name (`--project firefox`) select together.
+  // each project within its `workers`; the order packs the six workers: first the two projects that
+  // are mostly two minutes of waiting (a session renewed across two token lifetimes) beside Chromium's
+  // longest files, then Firefox's and WebKit's, then the rest, so that nothing long runs alone at the end.
   projects: [
-    // Universal Login's flows in Chromium (through tools/browsers/chromium.ts), Firefox and WebKit.
-    engineProject('chromium-universal', { engineName: 'chromium' }, UNIVERSAL_FLOWS),
-    engineProject('firefox', { engineName: 'firefox' }, UNIVERSAL_FLOWS),
-    engineProject('webkit', { engineName: 'webkit' }, UNIVERSAL_FLOWS),
+    // Universal Login's flows, written once for every engine, in Chromium (through tools/browsers/chromium.ts).
+    engineProject('chromium-universal', { engineName: 'chromium' }, '**/engines/universal-flows.e2e.ts'),
     // WebKit as Safari ships it, Intelligent Tracking Prevention on (WebKitGTK's default is off): the
     // cross-site files only, since ITP changes nothing for a tenant on the app's own site.
-    engineProject('webkit-itp', { engineName: 'webkit', itp: true }, UNIVERSAL_FLOWS),
+    engineProject('webkit-itp', { engineName: 'webkit', itp: true }, [
+      '**/engines/**/cross-site*.e2e.ts',
+      '**/engines/universal-flows.e2e.ts'
+    ]),
+    // A project of the same name as the rest of Chromium's: `--project chromium` selects both.
     { name: 'chromium', testMatch: CHROMIUM_LONGEST_FILES },
-    engineProject('webkit-itp', { engineName: 'webkit', itp: true }, '**/engines/**/cross-site*.e2e.ts'),
-    engineProject('firefox', { engineName: 'firefox' }, '**/engines/**/*.e2e.ts', [UNIVERSAL_FLOWS]),
-    engineProject('webkit', { engineName: 'webkit' }, '**/engines/**/*.e2e.ts', [UNIVERSAL_FLOWS]),
-    { name: 'chromium', testMatch: CHROMIUM_FULL_BROWSER_FILES },
-    { name: 'chromium', testIgnore: ['**/engines/**', ...CHROMIUM_LONGEST_FILES, ...CHROMIUM_FULL_BROWSER_FILES] }
+    engineProject('firefox', { engineName: 'firefox' }, '**/engines/**/*.e2e.ts'),
+    engineProject('webkit', { engineName: 'webkit' }, '**/engines/**/*.e2e.ts'),
+    { name: 'chromium', testIgnore: ['**/engines/**', ...CHROMIUM_LONGEST_FILES] }
   ],
   // Every server the tests need (e2e/e2e-servers.ts), started together by one script: as webServers,
   // Playwright would start them one after another. It starts this one's server last.
