@@ -1,9 +1,8 @@
 // Password hashes: scrypt at the cost given (Node's by default), read back at the cost each hash records,
 // and one scrypt per check whatever the stored kind.
 import crypto from 'node:crypto';
+import { TEST_PASSWORD_HASH_COST as CHEAP } from '../testing/test-support';
 import { DEFAULT_PASSWORD_HASH_COST, fastHash, hashPassword, isPasswordHash, verifyPasswordHash } from './password-hash';
-
-const CHEAP = { N: 1024, r: 8, p: 1 };
 
 describe('password hashes', () => {
   afterEach(() => {
