@@ -12,17 +12,29 @@ function visibleText(css: string): string {
   return [...document.querySelectorAll<HTMLElement>(css)].map((element) => element.innerText).join('\n');
 }
 
-/** Waits until the visible text of `css` (default the whole body) contains `text`, or matches it. */
-export async function expectText(tab: EngineTab, text: string | RegExp, css = 'body'): Promise<void> {
+/**
+ * `waitFor` in `tab`: no trace for these drivers, so a wait that times out says where the tab was and
+ * what it showed instead.
+ */
+export async function waitInTab<T>(
+  tab: EngineTab,
+  description: string,
+  probe: () => Promise<T>,
+  timeoutMs?: number
+): Promise<Exclude<T, null | undefined | false>> {
   try {
-    await waitFor(`${String(text)} in ${css}`, async () => {
-      const shown = await tab.evaluate(visibleText, css);
-      return typeof text === 'string' ? shown.includes(text) : text.test(shown);
-    });
+    return await waitFor(description, probe, timeoutMs);
   } catch (error) {
-    // No trace for these drivers: say where the tab was and what it showed instead.
     throw new Error(`${(error as Error).message}; the tab is at ${await pageState(tab)}`, { cause: error });
   }
+}
+
+/** Waits until the visible text of `css` (default the whole body) contains `text`, or matches it. */
+export async function expectText(tab: EngineTab, text: string | RegExp, css = 'body'): Promise<void> {
+  await waitInTab(tab, `${String(text)} in ${css}`, async () => {
+    const shown = await tab.evaluate(visibleText, css);
+    return typeof text === 'string' ? shown.includes(text) : text.test(shown);
+  });
 }
 
 /** The tab's URL and the start of its visible text, for a failure's message; what it can get if the page is gone. */
@@ -37,7 +49,7 @@ async function pageState(tab: EngineTab): Promise<string> {
 
 /** Waits until the page's URL matches. */
 export async function expectUrl(tab: EngineTab, pattern: RegExp): Promise<void> {
-  await waitFor(`a URL matching ${String(pattern)}`, async () => pattern.test(await tab.url()));
+  await waitInTab(tab, `a URL matching ${String(pattern)}`, async () => pattern.test(await tab.url()));
 }
 
 /** Opens Lock from the navbar and submits the credentials through its own form. */
@@ -73,7 +85,8 @@ export async function plantToken(tab: EngineTab, baseURL: string, token: string,
 
 /** Waits until the target is rendered (and has its text). */
 export async function expectVisible(tab: EngineTab, target: Target): Promise<void> {
-  await waitFor(
+  await waitInTab(
+    tab,
     `${target.css} "${target.text ?? ''}" to show`,
     async () => (await tab.evaluate(targetIndex, target.css, target.text ?? null)) >= 0
   );

@@ -2,7 +2,6 @@
 // projects of playwright.config.ts); Chromium runs the same flows, and more, as Playwright tests.
 import { HOSTILE_TOKENS } from '../../components/auth/testing';
 import { DEV_USER, decodeJwtPayload, loggedInText, loggedOutText, tokenRemovedAtInPage } from '../../tools/pages/lock-page';
-import { waitFor } from '../../tools/browsers/driver';
 import { cspViolations, recordedProblems } from '../../tools/browsers/page-problems';
 import { checkSessionInPage } from '../csp-support';
 import { E2E_SERVERS, E2E_TENANT_URL } from '../e2e-env';
@@ -15,7 +14,8 @@ import {
   logInThroughLock,
   navbarButton,
   plantToken,
-  storedIdToken
+  storedIdToken,
+  waitInTab
 } from './app-steps';
 import { expect, test } from './engine-test';
 
@@ -135,7 +135,7 @@ test('CSP on npm run serve: login, reload, the profile picture, renewal and logo
   await expectText(tab, loggedInText);
 
   await tab.goto(`${PROD_URL}/#/profile`);
-  await waitFor('the profile picture from the tenant', () =>
+  await waitInTab(tab, 'the profile picture from the tenant', () =>
     tab.evaluate((tenant: string) => {
       const picture = document.querySelector<HTMLImageElement>('.profile-picture');
       return picture !== null && picture.src.startsWith(`${tenant}/avatar/`) && picture.naturalWidth > 0;
@@ -156,6 +156,6 @@ test('CSP on npm run serve: login, reload, the profile picture, renewal and logo
     style.textContent = 'main { color: red; }';
     document.head.append(style);
   });
-  await waitFor('the refused inline style to be reported', async () => cspViolations(await recordedProblems(tab)).length > 0);
+  await waitInTab(tab, 'the refused inline style to be reported', async () => cspViolations(await recordedProblems(tab)).length > 0);
   expect(cspViolations(await recordedProblems(tab)).map((violation) => violation.what)).toEqual(['style-src-elem']);
 });
