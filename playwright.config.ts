@@ -18,16 +18,9 @@ const CHROMIUM_LONGEST_FILES = ['**/package-install.e2e.ts', '**/screenshots.e2e
  * from 263 s to 288 s of the test run, with the cores half idle).
  */
 const CHROMIUM_FULL_BROWSER_FILES = ['**/cross-site.e2e.ts', '**/returning-visitor.e2e.ts'];
-/**
- * Universal Login's flows, written once for every engine: two token lifetimes each, mostly waiting
- * (a fifth of a core or less). In Firefox and WebKit, a project of their own, queued before the engine's
- * other files: behind them, in the engine's one worker, they started at 126 s of a 277 s test run and
- * left the cores a quarter idle in its last 115 s, with little else left to run (CI at 6da984a).
- */
-const UNIVERSAL_FLOWS = '**/engines/universal-flows.e2e.ts';
 /** A project of e2e/engines/ files in one engine, through its own driver: one browser, so one worker. */
-function engineProject(name: string, use: Partial<EngineWorkerOptions>, testMatch: string | string[], testIgnore: string[] = []) {
-  return { name, workers: 1, testMatch, testIgnore, use, timeout: 120_000 };
+function engineProject(name: string, use: Partial<EngineWorkerOptions>, testMatch: string | string[]) {
+  return { name, workers: 1, testMatch, use, timeout: 120_000 };
 }
 export default defineConfig<object, EngineWorkerOptions>({
   testDir: './e2e',
@@ -73,22 +66,21 @@ export default defineConfig<object, EngineWorkerOptions>({
   // and Universal Login's flows run there in Chromium too. Playwright takes its queue in this order,
   // each project within its `workers`; the order packs the six workers: first the two projects that
   // are mostly two minutes of waiting (a session renewed across two token lifetimes) beside Chromium's
-  // longest files, then Firefox's and WebKit's (their Universal Login flows first, beside the engine's
-  // other files, each project in a browser of its own), then Chromium's in the full browser, then the
-  // rest (the shortest files, which fill the workers to the end), so that nothing long runs alone at the end.
+  // longest files, then Firefox's and WebKit's, then Chromium's in the full browser, then the rest (the
+  // shortest files, which fill the workers to the end), so that nothing long runs alone at the end.
   projects: [
     // Universal Login's flows, written once for every engine, in Chromium (through tools/browsers/chromium.ts).
-    engineProject('chromium-universal', { engineName: 'chromium' }, UNIVERSAL_FLOWS),
+    engineProject('chromium-universal', { engineName: 'chromium' }, '**/engines/universal-flows.e2e.ts'),
     // WebKit as Safari ships it, Intelligent Tracking Prevention on (WebKitGTK's default is off): the
     // cross-site files only, since ITP changes nothing for a tenant on the app's own site.
-    engineProject('webkit-itp', { engineName: 'webkit', itp: true }, ['**/engines/**/cross-site*.e2e.ts', UNIVERSAL_FLOWS]),
+    engineProject('webkit-itp', { engineName: 'webkit', itp: true }, [
+      '**/engines/**/cross-site*.e2e.ts',
+      '**/engines/universal-flows.e2e.ts'
+    ]),
     // A project of the same name as the rest of Chromium's: `--project chromium` selects both.
     { name: 'chromium', testMatch: CHROMIUM_LONGEST_FILES },
-    // Projects of the same name select together: `--project firefox` runs all of Firefox's files.
-    engineProject('firefox', { engineName: 'firefox' }, UNIVERSAL_FLOWS),
-    engineProject('webkit', { engineName: 'webkit' }, UNIVERSAL_FLOWS),
-    engineProject('firefox', { engineName: 'firefox' }, '**/engines/**/*.e2e.ts', [UNIVERSAL_FLOWS]),
-    engineProject('webkit', { engineName: 'webkit' }, '**/engines/**/*.e2e.ts', [UNIVERSAL_FLOWS]),
+    engineProject('firefox', { engineName: 'firefox' }, '**/engines/**/*.e2e.ts'),
+    engineProject('webkit', { engineName: 'webkit' }, '**/engines/**/*.e2e.ts'),
     { name: 'chromium', testMatch: CHROMIUM_FULL_BROWSER_FILES },
     { name: 'chromium', testIgnore: ['**/engines/**', ...CHROMIUM_LONGEST_FILES, ...CHROMIUM_FULL_BROWSER_FILES] }
   ],
