@@ -66,8 +66,8 @@ export default defineConfig<object, EngineWorkerOptions>({
   // and Universal Login's flows run there in Chromium too. Playwright takes its queue in this order,
   // each project within its `workers`; the order packs the six workers: first the two projects that
   // are mostly two minutes of waiting (a session renewed across two token lifetimes) beside Chromium's
-  // longest files, then Firefox's and WebKit's, then Chromium's in the full browser, then the rest (the
-  // shortest files, which fill the workers to the end), so that nothing long runs alone at the end.
+  // longest files, then Firefox's and WebKit's, then Chromium's in the full browser, then the rest (short tests,
+  // spread over the workers, which fill them to the end), so that nothing long runs alone at the end.
   projects: [
     // Universal Login's flows, written once for every engine, in Chromium (through tools/browsers/chromium.ts).
     engineProject('chromium-universal', { engineName: 'chromium' }, '**/engines/universal-flows.e2e.ts'),
