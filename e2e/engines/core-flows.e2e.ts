@@ -14,8 +14,7 @@ import {
   logInThroughLock,
   navbarButton,
   plantToken,
-  storedIdToken,
-  waitInTab
+  storedIdToken
 } from './app-steps';
 import { expect, test } from './engine-test';
 
@@ -135,7 +134,7 @@ test('CSP on npm run serve: login, reload, the profile picture, renewal and logo
   await expectText(tab, loggedInText);
 
   await tab.goto(`${PROD_URL}/#/profile`);
-  await waitInTab(tab, 'the profile picture from the tenant', () =>
+  await tab.waitUntil('the profile picture from the tenant', () =>
     tab.evaluate((tenant: string) => {
       const picture = document.querySelector<HTMLImageElement>('.profile-picture');
       return picture !== null && picture.src.startsWith(`${tenant}/avatar/`) && picture.naturalWidth > 0;
@@ -156,6 +155,6 @@ test('CSP on npm run serve: login, reload, the profile picture, renewal and logo
     style.textContent = 'main { color: red; }';
     document.head.append(style);
   });
-  await waitInTab(tab, 'the refused inline style to be reported', async () => cspViolations(await recordedProblems(tab)).length > 0);
+  await tab.waitUntil('the refused inline style to be reported', async () => cspViolations(await recordedProblems(tab)).length > 0);
   expect(cspViolations(await recordedProblems(tab)).map((violation) => violation.what)).toEqual(['style-src-elem']);
 });

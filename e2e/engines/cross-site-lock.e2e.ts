@@ -20,7 +20,7 @@ import type { EngineTab } from '../../tools/browsers/driver';
 import { recordedProblems } from '../../tools/browsers/page-problems';
 import { loggedInText } from '../../tools/pages/lock-page';
 import { CROSS_SITE_ENGINE, openCrossSiteApp } from '../cross-site-app';
-import { logInThroughLock, storedIdToken, waitInTab } from './app-steps';
+import { logInThroughLock, storedIdToken } from './app-steps';
 import { expect, test } from './engine-test';
 
 test.use({ engineLaunchOptions: CROSS_SITE_ENGINE });
@@ -46,7 +46,7 @@ async function lockLoginAttempt(tab: EngineTab): Promise<string> {
     (window as unknown as { e2eBeforeLogin?: boolean }).e2eBeforeLogin = true;
   });
   await logInThroughLock(tab);
-  return waitInTab(tab, 'the login to come back, logged in or with an alert', () =>
+  return tab.waitUntil('the login to come back, logged in or with an alert', () =>
     tab.evaluate((done: string) => {
       if ((window as unknown as { e2eBeforeLogin?: boolean }).e2eBeforeLogin === true) return null;
       const alert = document.querySelector('[role="alert"]')?.textContent.trim() ?? '';

@@ -8,7 +8,7 @@ import { E2E_CROSS_SITE_TENANT_URL, E2E_UNIVERSAL_APP_URL } from '../e2e-env';
 import { CROSS_SITE_ENGINE } from '../cross-site-app';
 import { crossSiteTenant, refreshTokenGrant } from '../cross-site-tenant';
 import { STRONG_PASSWORD, uniqueEmail } from '../test-tenant';
-import { expectText, expectUrl, navbarButton, storedIdToken, waitInTab } from './app-steps';
+import { expectText, expectUrl, navbarButton, storedIdToken } from './app-steps';
 import { expect, test } from './engine-test';
 import {
   authorizeRequestsInPage,
@@ -98,7 +98,7 @@ test('renewal by refresh token in two tabs across two token lifetimes: no iframe
     }
     // One token in both: a tab's copy of localStorage learns another's write a moment later (WebKit,
     // under load: the other tab still read the token before the last, once).
-    await waitInTab(other, 'both tabs to read the same id_token', async () => (await storedIdToken(other)) === (await storedIdToken(tab)));
+    await other.waitUntil('both tabs to read the same id_token', async () => (await storedIdToken(other)) === (await storedIdToken(tab)));
     // One live family (reuse detection would have revoked it), rotated at each renewal.
     const families = await control.refreshTokens(userId);
     expect(families).toHaveLength(1);
@@ -130,7 +130,7 @@ test('a returning visitor whose id_token expired, with a valid refresh token, is
     });
     await tab.reload();
     await expectText(tab, credentials.email, '.profile-email');
-    const after = await waitInTab(tab, 'a fresh id_token', async () => {
+    const after = await tab.waitUntil('a fresh id_token', async () => {
       const token = await storedIdToken(tab);
       return token !== null && token !== before && !token.endsWith('.signature') ? token : null;
     });

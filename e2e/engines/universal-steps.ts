@@ -1,7 +1,7 @@
 // Universal Login's steps for any engine (tools/browsers/): the tenant's own login page, and what
 // auth0-spa-js keeps in the app's storage. Selectors, not roles: every driver speaks CSS.
 import type { EngineTab, Target } from '../../tools/browsers/driver';
-import { expectUrl, navbarButton, waitInTab } from './app-steps';
+import { expectUrl, navbarButton } from './app-steps';
 
 const loginPageField = (id: 'username' | 'password'): Target => ({ css: `#${id}` });
 const loginPageSubmit: Target = { css: 'button[type="submit"][name="action"]' };
@@ -63,8 +63,7 @@ export function navigationTypeInPage(): string {
 
 /** Waits until the stored id_token differs from each of `seen`; returns it. */
 export async function nextIdToken(tab: EngineTab, seen: readonly (string | null)[], timeoutMs: number): Promise<string> {
-  return waitInTab(
-    tab,
+  return tab.waitUntil(
     `an id_token other than the ${String(seen.length)} seen`,
     async () => {
       const token = await tab.evaluate(() => localStorage.getItem('id_token'));

@@ -22,6 +22,8 @@ export interface EngineTab {
   fill(target: Target, value: string): Promise<void>;
   /** Runs `fn` in the page's document (awaiting a returned promise) and returns its JSON-able result. */
   evaluate<Args extends unknown[], Result>(fn: PageFunction<Args, Result>, ...args: Args): Promise<Result>;
+  /** `waitFor` on this tab; a wait that times out says where the tab was and what it showed. */
+  waitUntil<T>(description: string, probe: () => Promise<T>, timeoutMs?: number): Promise<Exclude<T, null | undefined | false>>;
 }
 
 /** A browser window with storage and cookies of its own (a fresh profile for each test). */
@@ -123,6 +125,11 @@ export async function targetIndex(css: string, text: string | null, settleMs = 0
 /** How long a target must stay in place before it is clicked: a few frames. */
 const SETTLE_MS = 100;
 
+/** In the page: the visible text of the elements matching `css`, joined (innerText skips hidden ones). Self-contained. */
+export function visibleText(css: string): string {
+  return [...document.querySelectorAll<HTMLElement>(css)].map((element) => element.innerText).join('\n');
+}
+
 export const describeTarget = (target: Target): string => (target.text === undefined ? target.css : `${target.css} "${target.text}"`);
 
 /**
@@ -141,9 +148,28 @@ export abstract class PollingTab<Element> implements EngineTab {
   protected abstract typeOver(element: Element, value: string): Promise<void>;
   protected abstract valueOf(element: Element): Promise<unknown>;
 
+  async waitUntil<T>(description: string, probe: () => Promise<T>, timeoutMs?: number): Promise<Exclude<T, null | undefined | false>> {
+    try {
+      return await waitFor(description, probe, timeoutMs);
+    } catch (error) {
+      // No trace for these drivers: say where the tab was and what it showed instead.
+      throw new Error(`${(error as Error).message}; the tab is at ${await this.state()}`, { cause: error });
+    }
+  }
+
+  /** The tab's URL and the start of its visible text, for a failure's message; what it can get if the page is gone. */
+  private async state(): Promise<string> {
+    try {
+      const shown = await this.evaluate(visibleText, 'body');
+      return `${await this.url()}, showing "${shown.replace(/\s+/g, ' ').slice(0, 300)}"`;
+    } catch (error) {
+      return `an unreadable page (${(error as Error).message})`;
+    }
+  }
+
   async click(target: Target): Promise<void> {
     // Retried as a whole: Lock re-renders, so a found element can be replaced (or covered) before the click.
-    await waitFor(`a clickable ${describeTarget(target)}`, async () => {
+    await this.waitUntil(`a clickable ${describeTarget(target)}`, async () => {
       await this.clickElement(await this.find(target, SETTLE_MS));
       return true;
     });
@@ -151,7 +177,7 @@ export abstract class PollingTab<Element> implements EngineTab {
 
   async fill(target: Target, value: string): Promise<void> {
     // Checked and retried: a re-render or a focus move during the typing (Lock opening) loses keys.
-    await waitFor(`${describeTarget(target)} to hold what was typed`, async () => {
+    await this.waitUntil(`${describeTarget(target)} to hold what was typed`, async () => {
       const element = await this.find(target);
       await this.typeOver(element, value);
       return (await this.valueOf(element)) === value;
